@@ -1,0 +1,40 @@
+// A person, organisation or group that is quoted.
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { SpeakerKind } from "./speaker-kind.enum";
+
+@ObjectType({ description: "Someone who is quoted: a person, an organisation or a group." })
+@Entity({ name: "speakers" })
+export class Speaker {
+  @Field(() => ID, { description: "Stable identifier (UUID)." })
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Field({ description: "URL-safe unique name, e.g. `vladimir-putin`." })
+  @Column({ type: "text", unique: true })
+  slug: string;
+
+  @Field({ description: "Canonical full name, e.g. Vladimir Putin." })
+  @Column({ type: "text" })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: "Role or title when quoted, e.g. President of Russia." })
+  @Column({ type: "text", nullable: true })
+  role: string | null;
+
+  @Field(() => SpeakerKind, { description: "Person, organisation or group." })
+  @Column({ type: "text", default: SpeakerKind.PERSON })
+  kind: SpeakerKind;
+
+  @Field(() => [String], { description: "Every form the coverage used for this speaker, e.g. `Putin`, `Russian President Vladimir Putin`." })
+  @Column({ type: "text", array: true, default: () => "'{}'" })
+  aliases: string[];
+
+  @Field(() => String, { nullable: true, description: "Wikidata item id, e.g. `Q7747`, when known." })
+  @Column({ name: "wikidata_id", type: "text", nullable: true, unique: true })
+  wikidataId: string | null;
+
+  @Field({ description: "When newsgraph first stored the speaker." })
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  createdAt: Date;
+}

@@ -1,0 +1,25 @@
+// Root queries for quotes: the analysts' entry point.
+import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Quote } from "../entities/quote.entity";
+import { assertUuid } from "../src/errors";
+import type { RequestContext } from "../src/graphql/context";
+import { toConnection } from "../src/pagination/connections";
+import { pageRequest } from "../src/pagination/page-request";
+import { QuoteConnection } from "./quote-connection.type";
+import { QuotesArgs } from "./quotes.args";
+
+@Resolver(() => Quote)
+export class QuoteResolver {
+  @Query(() => Quote, { nullable: true, description: "One quote by id; null when there is none." })
+  quote(@Ctx() ctx: RequestContext, @Arg("id", () => ID, { description: "The quote's id." }) id: string): Promise<Quote | null> {
+    return ctx.loaders.quoteById.load(assertUuid(id, "id"));
+  }
+
+  @Query(() => QuoteConnection, {
+    description: "Quotes across all coverage: by speaker (id or name), by words, by kind and by date. Newest first by default.",
+  })
+  async quotes(@Ctx() ctx: RequestContext, @Args() args: QuotesArgs): Promise<QuoteConnection> {
+    const { rows, count } = await ctx.services.quotes.list(args.filter ?? {}, args.orderBy, pageRequest(args));
+    return toConnection(rows, count) as QuoteConnection;
+  }
+}

@@ -1,0 +1,49 @@
+// Fields of Speaker: their quotes and articles across all coverage, and quote statistics.
+import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Speaker } from "../entities/speaker.entity";
+import type { RequestContext } from "../src/graphql/context";
+import { toNestedConnection } from "../src/pagination/connections";
+import { pageRequest } from "../src/pagination/page-request";
+import { ArticleConnection } from "./article-connection.type";
+import { ConnectionArgs } from "./connection.args";
+import { QuoteConnection } from "./quote-connection.type";
+import { SpeakerQuotesArgs } from "./quotes.args";
+
+@Resolver(() => Speaker)
+export class SpeakerFieldsResolver {
+  @FieldResolver(() => QuoteConnection, { description: "The speaker's quotes across all coverage, filtered and sorted; newest first by default." })
+  async quotes(@Root() speaker: Speaker, @Ctx() ctx: RequestContext, @Args() args: SpeakerQuotesArgs): Promise<QuoteConnection> {
+    const req = pageRequest(args);
+    const filter = { ...(args.filter ?? {}) };
+    const quotes = ctx.services.quotes;
+    const key = [filter, args.orderBy];
+    const page = await ctx.loaders.page("Speaker.quotes", key, req, speaker.id, (ids) => quotes.pagesBy("speaker", ids, filter, args.orderBy, req));
+    return toNestedConnection(page, req, () => ctx.loaders.count("Speaker.quotes", filter, speaker.id, (ids) => quotes.countsBy("speaker", ids, filter))) as QuoteConnection;
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: "Articles that quote the speaker, newest first." })
+  async articles(@Root() speaker: Speaker, @Ctx() ctx: RequestContext, @Args() args: ConnectionArgs): Promise<ArticleConnection> {
+    const req = pageRequest(args);
+    const articles = ctx.services.articles;
+    const page = await ctx.loaders.page("Speaker.articles", null, req, speaker.id, (ids) => articles.pagesBySpeaker(ids, req));
+    const withEdgeFields = { ...page, rows: page.rows.map((r) => ({ ...r, rank: null, highlight: null })) };
+    return toNestedConnection(withEdgeFields, req, () =>
+      ctx.loaders.count("Speaker.articles", null, speaker.id, (ids) => articles.countsBySpeaker(ids)),
+    ) as ArticleConnection;
+  }
+
+  @FieldResolver(() => Int, { description: "How many quotes newsgraph attributes to the speaker." })
+  async quoteCount(@Root() speaker: Speaker, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.loaders.speakerStats.load(speaker.id)).quoteCount;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "Publication time of the earliest article quoting the speaker." })
+  async firstQuotedAt(@Root() speaker: Speaker, @Ctx() ctx: RequestContext): Promise<Date | null> {
+    return (await ctx.loaders.speakerStats.load(speaker.id)).firstQuotedAt;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "Publication time of the latest article quoting the speaker." })
+  async lastQuotedAt(@Root() speaker: Speaker, @Ctx() ctx: RequestContext): Promise<Date | null> {
+    return (await ctx.loaders.speakerStats.load(speaker.id)).lastQuotedAt;
+  }
+}

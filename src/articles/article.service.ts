@@ -1,0 +1,142 @@
+// Reads articles: single lookups, the filtered and searched list, and per-speaker article lists.
+import type { DataSource } from "typeorm";
+import { Article } from "../../entities/article.entity";
+import { assertUuid, BadUserInputError } from "../errors";
+import { countBatched, countRows, fetchBatchedPages, fetchPage, type ListQuery, type RawRow, type SortKey } from "../pagination/keyset-query";
+import type { PageRequest } from "../pagination/page-request";
+import { hydrate, selectColumns } from "../pagination/entity-rows";
+import { checkDateRange, HEADLINE_OPTIONS, normalizeSearch, tsQuery } from "../search/text-search";
+import { SqlParams } from "../sql-params";
+
+export type ArticleOrder = "NEWEST" | "OLDEST" | "RELEVANCE";
+
+export interface ArticleFilter {
+  search?: string | null;
+  speakerId?: string | null;
+  outletId?: string | null;
+  topic?: string | null;
+  publishedAfter?: Date | null;
+  publishedBefore?: Date | null;
+}
+
+export interface ArticleEdgeBody {
+  node: Article;
+  rank: number | null;
+  highlight: string | null;
+}
+
+export interface ArticleLookup {
+  id?: string | null;
+  slug?: string | null;
+  url?: string | null;
+}
+
+export class ArticleService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Articles by id, in the order asked, null where none exists (for the DataLoader). */
+  async byIds(ids: readonly string[]): Promise<Array<Article | null>> {
+    const rows: RawRow[] = await this.ds.query(`SELECT ${selectColumns(this.ds, Article, "a")} FROM articles a WHERE a.id = ANY($1::uuid[])`, [ids]);
+    const byId = new Map(rows.map((r) => [r.id as string, hydrate(this.ds, Article, r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** The one article named by exactly one of id, slug or url. */
+  async findOne(lookup: ArticleLookup, byId: (id: string) => Promise<Article | null>): Promise<Article | null> {
+    const given = (["id", "slug", "url"] as const).filter((k) => lookup[k] != null);
+    if (given.length !== 1) throw new BadUserInputError("Pass exactly one of id, slug or url.", given[1] ?? "id");
+    if (lookup.id != null) return byId(assertUuid(lookup.id, "id"));
+    const column = lookup.slug != null ? "slug" : "url";
+    const rows: RawRow[] = await this.ds.query(`SELECT ${selectColumns(this.ds, Article, "a")} FROM articles a WHERE a.${column} = $1`, [
+      lookup.slug ?? lookup.url,
+    ]);
+    return rows[0] ? hydrate(this.ds, Article, rows[0]) : null;
+  }
+
+  private listQuery(filter: ArticleFilter, order: ArticleOrder): ListQuery {
+    const p = new SqlParams();
+    const where: string[] = [];
+    const search = normalizeSearch(filter.search, "filter.search");
+    checkDateRange(filter.publishedAfter, filter.publishedBefore, "filter.publishedAfter", "filter.publishedBefore");
+    let extra = "";
+    let rank: string | null = null;
+    let keys: SortKey[];
+    if (search) {
+      const q = tsQuery(p.add(search));
+      rank = `ts_rank(a.search_vector, ${q})::float8`;
+      where.push(`a.search_vector @@ ${q}`);
+      extra = `, ${rank} AS "__rank", ts_headline('english', a.title || E'\\n' || a.body, ${q}, '${HEADLINE_OPTIONS}') AS "__highlight"`;
+    }
+    if (filter.speakerId != null) {
+      where.push(`EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND q.speaker_id = ${p.add(assertUuid(filter.speakerId, "filter.speakerId"))})`);
+    }
+    if (filter.outletId != null) where.push(`a.outlet_id = ${p.add(assertUuid(filter.outletId, "filter.outletId"))}`);
+    if (filter.topic != null) where.push(`a.topics @> ARRAY[${p.add(filter.topic.trim().toLowerCase())}::text]`);
+    if (filter.publishedAfter) where.push(`a.published_at >= ${p.add(filter.publishedAfter)}`);
+    if (filter.publishedBefore) where.push(`a.published_at <= ${p.add(filter.publishedBefore)}`);
+    if (order === "RELEVANCE") {
+      if (!rank) throw new BadUserInputError("orderBy RELEVANCE needs filter.search.", "orderBy");
+      keys = [
+        { expr: rank, type: "float8" },
+        { expr: "a.id", type: "uuid" },
+      ];
+    } else {
+      keys = [
+        { expr: "a.sort_at", type: "timestamptz" },
+        { expr: "a.id", type: "uuid" },
+      ];
+    }
+    return {
+      select: selectColumns(this.ds, Article, "a") + extra,
+      from: "articles a",
+      where,
+      params: p.values,
+      keys,
+      descending: order !== "OLDEST",
+    };
+  }
+
+  private edge = (r: RawRow): ArticleEdgeBody => ({
+    node: hydrate(this.ds, Article, r),
+    rank: r.__rank == null ? null : Number(r.__rank),
+    highlight: (r.__highlight as string | undefined) ?? null,
+  });
+
+  async list(filter: ArticleFilter, order: ArticleOrder, page: PageRequest) {
+    const q = this.listQuery(filter, order);
+    const rows = await fetchPage(this.ds, q, page, this.edge);
+    return { rows, count: () => countRows(this.ds, q) };
+  }
+
+  /** Each outlet's articles, newest first, one page per outlet, in one statement. */
+  pagesByOutlet(outletIds: readonly string[], page: PageRequest) {
+    return fetchBatchedPages(this.ds, this.listQuery({}, "NEWEST"), "a.outlet_id", outletIds, page, this.edge);
+  }
+
+  countsByOutlet(outletIds: readonly string[]) {
+    return countBatched(this.ds, this.listQuery({}, "NEWEST"), "a.outlet_id", outletIds);
+  }
+
+  private bySpeakerQuery(): ListQuery {
+    return {
+      select: `${selectColumns(this.ds, Article, "a")}`,
+      from: `articles a JOIN (SELECT DISTINCT q.article_id, q.speaker_id FROM quotes q WHERE q.speaker_id = ANY(:parentIds)) sq ON sq.article_id = a.id`,
+      where: [],
+      params: [],
+      keys: [
+        { expr: "a.sort_at", type: "timestamptz" },
+        { expr: "a.id", type: "uuid" },
+      ],
+      descending: true,
+    };
+  }
+
+  /** The articles quoting each speaker, newest first, one page per speaker, in one statement. */
+  pagesBySpeaker(speakerIds: readonly string[], page: PageRequest) {
+    return fetchBatchedPages(this.ds, this.bySpeakerQuery(), "sq.speaker_id", speakerIds, page, (r) => ({ node: hydrate(this.ds, Article, r) }));
+  }
+
+  countsBySpeaker(speakerIds: readonly string[]) {
+    return countBatched(this.ds, this.bySpeakerQuery(), "sq.speaker_id", speakerIds);
+  }
+}

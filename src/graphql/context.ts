@@ -1,0 +1,46 @@
+// The context of one GraphQL request: who asks, when, its logger, and its own DataLoaders.
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import type { Database } from "../db/database";
+import { Loaders } from "../loaders/loaders";
+import type { Services } from "../services";
+
+export type Role = "READER" | "EDITOR" | "MODERATOR" | "ANALYST" | "ADMIN";
+
+export interface Viewer {
+  /** Stable subject id (the token's `sub`). */
+  id: string;
+  name: string;
+  roles: Role[];
+}
+
+export interface RequestContext {
+  requestId: string;
+  /** The request's clock: everything time-dependent reads this, so tests can set it. */
+  now: Date;
+  user: Viewer | null;
+  logger: Logger;
+  db: Database;
+  services: Services;
+  loaders: Loaders;
+}
+
+export interface AppDeps {
+  db: Database;
+  services: Services;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+export function createContext(deps: AppDeps, init: { user?: Viewer | null; requestId?: string } = {}): RequestContext {
+  const requestId = init.requestId ?? randomUUID();
+  return {
+    requestId,
+    now: deps.clock ? deps.clock() : new Date(),
+    user: init.user ?? null,
+    logger: deps.logger.child({ requestId }),
+    db: deps.db,
+    services: deps.services,
+    loaders: new Loaders(deps.services),
+  };
+}

@@ -1,0 +1,138 @@
+// Reads quotes: the analysts' filtered and searched list, and quotes per article and per speaker.
+import type { DataSource } from "typeorm";
+import type { QuoteKind } from "../../entities/quote-kind.enum";
+import { Quote } from "../../entities/quote.entity";
+import { assertUuid, BadUserInputError } from "../errors";
+import { countBatched, countRows, fetchBatchedPages, fetchPage, type ListQuery, type RawRow, type SortKey } from "../pagination/keyset-query";
+import type { PageRequest } from "../pagination/page-request";
+import { hydrate, selectColumns } from "../pagination/entity-rows";
+import { checkDateRange, HEADLINE_OPTIONS, normalizeSearch, tsQuery } from "../search/text-search";
+import { SqlParams } from "../sql-params";
+
+export type QuoteOrder = "NEWEST" | "OLDEST" | "RELEVANCE" | "ARTICLE_ORDER";
+
+export interface QuoteFilter {
+  speakerId?: string | null;
+  speakerName?: string | null;
+  articleId?: string | null;
+  search?: string | null;
+  kind?: QuoteKind | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+export interface QuoteEdgeBody {
+  node: Quote;
+  rank: number | null;
+  highlight: string | null;
+}
+
+const DATE_KEYS = (dir: "asc" | "desc"): SortKey[] => [
+  { expr: "a.sort_at", type: "timestamptz" },
+  { expr: "a.id", type: "uuid" },
+  // Within an article quotes keep their reading order whichever way the dates run.
+  { expr: dir === "desc" ? "-q.position" : "q.position", type: "int" },
+  { expr: "q.id", type: "uuid" },
+];
+
+export class QuoteService {
+  constructor(private readonly ds: DataSource) {}
+
+  async byIds(ids: readonly string[]): Promise<Array<Quote | null>> {
+    const rows: RawRow[] = await this.ds.query(`SELECT ${selectColumns(this.ds, Quote, "q")} FROM quotes q WHERE q.id = ANY($1::uuid[])`, [ids]);
+    const byId = new Map(rows.map((r) => [r.id as string, hydrate(this.ds, Quote, r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  private query(filter: QuoteFilter, order: QuoteOrder): ListQuery {
+    const p = new SqlParams();
+    const where: string[] = [];
+    const search = normalizeSearch(filter.search, "filter.search");
+    checkDateRange(filter.from, filter.to, "filter.from", "filter.to");
+    let extra = "";
+    let rank: string | null = null;
+    if (search) {
+      const tq = tsQuery(p.add(search));
+      rank = `ts_rank(q.search_vector, ${tq})::float8`;
+      where.push(`q.search_vector @@ ${tq}`);
+      extra = `, ${rank} AS "__rank", ts_headline('english', q.text, ${tq}, '${HEADLINE_OPTIONS}') AS "__highlight"`;
+    }
+    if (filter.speakerId != null) where.push(`q.speaker_id = ${p.add(assertUuid(filter.speakerId, "filter.speakerId"))}`);
+    if (filter.speakerName != null) {
+      const name = filter.speakerName.trim().toLowerCase();
+      if (!name) throw new BadUserInputError("filter.speakerName must not be empty.", "filter.speakerName");
+      const n = p.add(name);
+      where.push(
+        `q.speaker_id IN (SELECT s.id FROM speakers s WHERE lower(s.name) = ${n} OR EXISTS (SELECT 1 FROM unnest(s.aliases) al WHERE lower(al) = ${n}))`,
+      );
+    }
+    if (filter.articleId != null) where.push(`q.article_id = ${p.add(assertUuid(filter.articleId, "filter.articleId"))}`);
+    if (filter.kind != null) where.push(`q.kind = ${p.add(filter.kind)}`);
+    if (filter.from) where.push(`a.sort_at >= ${p.add(filter.from)}`);
+    if (filter.to) where.push(`a.sort_at <= ${p.add(filter.to)}`);
+    let keys: SortKey[];
+    let descending = true;
+    switch (order) {
+      case "RELEVANCE":
+        if (!rank) throw new BadUserInputError("orderBy RELEVANCE needs filter.search.", "orderBy");
+        keys = [
+          { expr: rank, type: "float8" },
+          { expr: "q.id", type: "uuid" },
+        ];
+        break;
+      case "ARTICLE_ORDER":
+        keys = [
+          { expr: "q.position", type: "int" },
+          { expr: "q.id", type: "uuid" },
+        ];
+        descending = false;
+        break;
+      case "OLDEST":
+        keys = DATE_KEYS("asc");
+        descending = false;
+        break;
+      default:
+        keys = DATE_KEYS("desc");
+    }
+    return {
+      select: selectColumns(this.ds, Quote, "q") + extra,
+      from: "quotes q JOIN articles a ON a.id = q.article_id",
+      where,
+      params: p.values,
+      keys,
+      descending,
+    };
+  }
+
+  private edge = (r: RawRow): QuoteEdgeBody => ({
+    node: hydrate(this.ds, Quote, r),
+    rank: r.__rank == null ? null : Number(r.__rank),
+    highlight: (r.__highlight as string | undefined) ?? null,
+  });
+
+  async list(filter: QuoteFilter, order: QuoteOrder, page: PageRequest) {
+    const q = this.query(filter, order);
+    const rows = await fetchPage(this.ds, q, page, this.edge);
+    return { rows, count: () => countRows(this.ds, q) };
+  }
+
+  /** One page of quotes for each parent (`parent` says whether ids are articles or speakers), in one statement. */
+  pagesBy(parent: "article" | "speaker", ids: readonly string[], filter: QuoteFilter, order: QuoteOrder, page: PageRequest) {
+    return fetchBatchedPages(this.ds, this.query(filter, order), `q.${parent}_id`, ids, page, this.edge);
+  }
+
+  countsBy(parent: "article" | "speaker", ids: readonly string[], filter: QuoteFilter) {
+    return countBatched(this.ds, this.query(filter, "ARTICLE_ORDER"), `q.${parent}_id`, ids);
+  }
+
+  /** Quote count and first/last quoted dates for each speaker. */
+  async speakerStats(speakerIds: readonly string[]) {
+    const rows: Array<{ speaker_id: string; n: string; first: Date | null; last: Date | null }> = await this.ds.query(
+      `SELECT q.speaker_id, count(*) AS n, min(a.published_at) AS first, max(a.published_at) AS last
+       FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ANY($1::uuid[]) GROUP BY q.speaker_id`,
+      [speakerIds],
+    );
+    const byId = new Map(rows.map((r) => [r.speaker_id, { quoteCount: Number(r.n), firstQuotedAt: r.first, lastQuotedAt: r.last }]));
+    return speakerIds.map((id) => byId.get(id) ?? { quoteCount: 0, firstQuotedAt: null, lastQuotedAt: null });
+  }
+}

@@ -1,0 +1,100 @@
+// Reads reactions: per-article lists and the per-article summary by sentiment and origin.
+import type { DataSource } from "typeorm";
+import type { ReactionOrigin } from "../../entities/reaction-origin.enum";
+import { Reaction } from "../../entities/reaction.entity";
+import { Sentiment } from "../../entities/sentiment.enum";
+import { countBatched, fetchBatchedPages, type ListQuery } from "../pagination/keyset-query";
+import type { PageRequest } from "../pagination/page-request";
+import { hydrate, selectColumns } from "../pagination/entity-rows";
+import { SqlParams } from "../sql-params";
+
+export interface ReactionFilter {
+  origin?: ReactionOrigin | null;
+  sentiment?: Sentiment | null;
+}
+
+export interface ReactionSummaryValue {
+  total: number;
+  reported: number;
+  reader: number;
+  bySentiment: Array<{ sentiment: Sentiment; count: number }>;
+  overall: Sentiment | null;
+}
+
+const SENTIMENTS = [Sentiment.POSITIVE, Sentiment.NEGATIVE, Sentiment.NEUTRAL, Sentiment.MIXED];
+
+/** The tone of a set of reactions as a whole: one clear tone, or MIXED when approval and disapproval meet. */
+export function overallSentiment(counts: Map<Sentiment, number>): Sentiment | null {
+  const pos = counts.get(Sentiment.POSITIVE) ?? 0;
+  const neg = counts.get(Sentiment.NEGATIVE) ?? 0;
+  const mixed = counts.get(Sentiment.MIXED) ?? 0;
+  const neutral = counts.get(Sentiment.NEUTRAL) ?? 0;
+  const total = pos + neg + mixed + neutral;
+  if (total === 0) return null;
+  if (mixed > 0 || (pos > 0 && neg > 0)) {
+    // A strong majority still sets the tone.
+    if (pos >= 0.8 * total) return Sentiment.POSITIVE;
+    if (neg >= 0.8 * total) return Sentiment.NEGATIVE;
+    return Sentiment.MIXED;
+  }
+  if (pos > 0) return Sentiment.POSITIVE;
+  if (neg > 0) return Sentiment.NEGATIVE;
+  return Sentiment.NEUTRAL;
+}
+
+export class ReactionService {
+  constructor(private readonly ds: DataSource) {}
+
+  private query(filter: ReactionFilter): ListQuery {
+    const p = new SqlParams();
+    const where: string[] = [];
+    if (filter.origin) where.push(`r.origin = ${p.add(filter.origin)}`);
+    if (filter.sentiment) where.push(`r.sentiment = ${p.add(filter.sentiment)}`);
+    return {
+      select: selectColumns(this.ds, Reaction, "r"),
+      from: "reactions r",
+      where,
+      params: p.values,
+      keys: [
+        { expr: "r.position", type: "int" },
+        { expr: "r.created_at", type: "timestamptz" },
+        { expr: "r.id", type: "uuid" },
+      ],
+      descending: false,
+    };
+  }
+
+  pagesByArticle(articleIds: readonly string[], filter: ReactionFilter, page: PageRequest) {
+    return fetchBatchedPages(this.ds, this.query(filter), "r.article_id", articleIds, page, (r) => ({ node: hydrate(this.ds, Reaction, r) }));
+  }
+
+  countsByArticle(articleIds: readonly string[], filter: ReactionFilter) {
+    return countBatched(this.ds, this.query(filter), "r.article_id", articleIds);
+  }
+
+  async summaries(articleIds: readonly string[]): Promise<ReactionSummaryValue[]> {
+    const rows: Array<{ article_id: string; origin: string; sentiment: Sentiment; n: string }> = await this.ds.query(
+      `SELECT article_id, origin, sentiment, count(*) AS n FROM reactions WHERE article_id = ANY($1::uuid[]) GROUP BY 1, 2, 3`,
+      [articleIds],
+    );
+    return articleIds.map((id) => {
+      const mine = rows.filter((r) => r.article_id === id);
+      const bySentiment = new Map<Sentiment, number>();
+      let reported = 0;
+      let reader = 0;
+      for (const r of mine) {
+        const n = Number(r.n);
+        bySentiment.set(r.sentiment, (bySentiment.get(r.sentiment) ?? 0) + n);
+        if (r.origin === "READER") reader += n;
+        else reported += n;
+      }
+      return {
+        total: reported + reader,
+        reported,
+        reader,
+        bySentiment: SENTIMENTS.map((sentiment) => ({ sentiment, count: bySentiment.get(sentiment) ?? 0 })),
+        overall: overallSentiment(bySentiment),
+      };
+    });
+  }
+}

@@ -1,0 +1,111 @@
+// Reads speakers: lookups, the searchable list, and the distinct speakers of each article.
+import type { DataSource } from "typeorm";
+import { Speaker } from "../../entities/speaker.entity";
+import { assertUuid, BadUserInputError } from "../errors";
+import { countBatched, countRows, fetchBatchedPages, fetchPage, type ListQuery, type RawRow } from "../pagination/keyset-query";
+import type { PageRequest } from "../pagination/page-request";
+import { hydrate, selectColumns } from "../pagination/entity-rows";
+import { normalizeSearch } from "../search/text-search";
+import { SqlParams } from "../sql-params";
+
+export type SpeakerOrder = "NAME" | "MOST_QUOTED";
+
+export interface SpeakerLookup {
+  id?: string | null;
+  slug?: string | null;
+  wikidataId?: string | null;
+}
+
+export interface ArticleSpeakerEdgeBody {
+  node: Speaker;
+  quoteCount: number;
+}
+
+/** Escapes LIKE wildcards so user text matches literally. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export class SpeakerService {
+  constructor(private readonly ds: DataSource) {}
+
+  async byIds(ids: readonly string[]): Promise<Array<Speaker | null>> {
+    const rows: RawRow[] = await this.ds.query(`SELECT ${selectColumns(this.ds, Speaker, "s")} FROM speakers s WHERE s.id = ANY($1::uuid[])`, [ids]);
+    const byId = new Map(rows.map((r) => [r.id as string, hydrate(this.ds, Speaker, r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async findOne(lookup: SpeakerLookup, byId: (id: string) => Promise<Speaker | null>): Promise<Speaker | null> {
+    const given = (["id", "slug", "wikidataId"] as const).filter((k) => lookup[k] != null);
+    if (given.length !== 1) throw new BadUserInputError("Pass exactly one of id, slug or wikidataId.", given[1] ?? "id");
+    if (lookup.id != null) return byId(assertUuid(lookup.id, "id"));
+    const column = lookup.slug != null ? "slug" : "wikidata_id";
+    const rows: RawRow[] = await this.ds.query(`SELECT ${selectColumns(this.ds, Speaker, "s")} FROM speakers s WHERE s.${column} = $1`, [
+      lookup.slug ?? lookup.wikidataId,
+    ]);
+    return rows[0] ? hydrate(this.ds, Speaker, rows[0]) : null;
+  }
+
+  private listQuery(search: string | null | undefined, order: SpeakerOrder): ListQuery {
+    const p = new SqlParams();
+    const where: string[] = [];
+    const text = normalizeSearch(search, "search");
+    if (text) {
+      const pat = p.add(likePattern(text));
+      where.push(`(s.name ILIKE ${pat} OR s.role ILIKE ${pat} OR EXISTS (SELECT 1 FROM unnest(s.aliases) al WHERE al ILIKE ${pat}))`);
+    }
+    const quoteCount = "(SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id)";
+    return {
+      select: selectColumns(this.ds, Speaker, "s"),
+      from: "speakers s",
+      where,
+      params: p.values,
+      keys:
+        order === "MOST_QUOTED"
+          ? [
+              { expr: `${quoteCount}::int`, type: "int" },
+              { expr: "s.id", type: "uuid" },
+            ]
+          : [
+              { expr: "lower(s.name)", type: "text" },
+              { expr: "s.id", type: "uuid" },
+            ],
+      descending: order === "MOST_QUOTED",
+    };
+  }
+
+  async list(search: string | null | undefined, order: SpeakerOrder, page: PageRequest) {
+    const q = this.listQuery(search, order);
+    const rows = await fetchPage(this.ds, q, page, (r) => ({ node: hydrate(this.ds, Speaker, r) }));
+    return { rows, count: () => countRows(this.ds, q) };
+  }
+
+  private byArticleQuery(): ListQuery {
+    return {
+      select: `${selectColumns(this.ds, Speaker, "s")}, aq.quote_count AS "__quoteCount"`,
+      from:
+        `speakers s JOIN (SELECT q.article_id, q.speaker_id, count(*)::int AS quote_count, min(q.position) AS first_position ` +
+        `FROM quotes q WHERE q.article_id = ANY(:parentIds) AND q.speaker_id IS NOT NULL GROUP BY q.article_id, q.speaker_id) aq ON aq.speaker_id = s.id`,
+      where: [],
+      params: [],
+      // Speakers in the order the article first quotes them.
+      keys: [
+        { expr: "aq.first_position", type: "int" },
+        { expr: "s.id", type: "uuid" },
+      ],
+      descending: false,
+    };
+  }
+
+  /** The distinct quoted speakers of each article with their quote counts, one page per article. */
+  pagesByArticle(articleIds: readonly string[], page: PageRequest) {
+    return fetchBatchedPages(this.ds, this.byArticleQuery(), "aq.article_id", articleIds, page, (r): ArticleSpeakerEdgeBody => ({
+      node: hydrate(this.ds, Speaker, r),
+      quoteCount: Number(r.__quoteCount),
+    }));
+  }
+
+  countsByArticle(articleIds: readonly string[]) {
+    return countBatched(this.ds, this.byArticleQuery(), "aq.article_id", articleIds);
+  }
+}
