@@ -13,11 +13,12 @@ import express from "express";
 import type { Logger } from "pino";
 import type { Config } from "../config";
 import type { Database } from "../db/database";
-import { createContext, type RequestContext, type Viewer } from "../graphql/context";
+import { viewerFromHeaders } from "../auth/viewer";
+import { createContext, type RequestContext } from "../graphql/context";
 import { formatError } from "../graphql/format-error";
 import { buildNewsSchema } from "../graphql/schema";
 import { createServices } from "../services";
-import { timingSafeEqual } from "node:crypto";
+import { mountHealth } from "./health";
 
 export interface AppOptions {
   config: Config;
@@ -33,21 +34,6 @@ export interface RunningApp {
   /** The address actually bound, e.g. http://127.0.0.1:4000 */
   url: string;
   close(): Promise<void>;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/** Who is asking. Until token auth lands, only the configured admin key grants any role. */
-function viewerFrom(req: express.Request, config: Config): Viewer | null {
-  const key = req.header("x-admin-key");
-  if (config.ADMIN_API_KEY && key && sameSecret(key, config.ADMIN_API_KEY)) {
-    return { id: "admin", name: "Administrator", roles: ["ADMIN"] };
-  }
-  return null;
 }
 
 export async function startApp(options: AppOptions, listen: { port: number; host: string }): Promise<RunningApp> {
@@ -71,14 +57,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   await apollo.start();
 
   app.disable("x-powered-by");
-  app.get("/healthz", async (_req, res) => {
-    try {
-      await db.dataSource.query("SELECT 1");
-      res.status(200).json({ status: "ok" });
-    } catch {
-      res.status(503).json({ status: "unavailable", reason: "database" });
-    }
-  });
+  mountHealth(app, db);
   app.use(
     "/graphql",
     cors<cors.CorsRequest>(),
@@ -86,7 +65,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (req.header("x-request-id") ?? "").slice(0, 100) || randomUUID();
-        return createContext({ db, services, logger, clock: options.clock }, { user: viewerFrom(req, config), requestId });
+        return createContext({ db, services, logger, clock: options.clock }, { user: await viewerFromHeaders(req.headers, config), requestId });
       },
     }),
   );
