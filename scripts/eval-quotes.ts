@@ -1,0 +1,31 @@
+// Prints quote-extraction quality on the labelled passages in tests/fixtures/quotes: `node dist/scripts/eval-quotes.js [--verbose]`.
+import { evaluatePassages, loadPassages } from '../src/ingest/eval/quote-eval';
+import { projectPath } from '../src/ingest/project-paths';
+
+const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
+const passages = loadPassages(projectPath('tests', 'fixtures', 'quotes'));
+const report = evaluatePassages(passages);
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+console.log(`passages:              ${report.passages}`);
+console.log(`quotes expected/found: ${report.expectedQuotes} / ${report.predictedQuotes} (matched ${report.matchedQuotes})`);
+console.log(`precision:             ${report.precision.toFixed(3)}`);
+console.log(`recall:                ${report.recall.toFixed(3)}`);
+console.log(`F1:                    ${report.f1.toFixed(3)}`);
+console.log(`attribution accuracy:  ${report.attribution.toFixed(3)}`);
+console.log(`kind accuracy:         ${pct(report.kindAccuracy)}`);
+console.log(`reactions P/R:         ${report.reactionPrecision.toFixed(3)} / ${report.reactionRecall.toFixed(3)}, sentiment ${pct(report.sentimentAccuracy)}`);
+
+if (verbose) {
+  for (const m of report.misses) {
+    console.log(`\n[${m.id}]`);
+    for (const q of m.missed) console.log(`  missed:   “${q.text}” (${q.speaker ?? 'null'})`);
+    for (const q of m.spurious) console.log(`  spurious: “${q.text}” (${q.speaker ?? 'null'})`);
+    for (const q of m.wrongSpeaker) console.log(`  speaker:  “${q.text}” expected ${q.expected ?? 'null'}, got ${q.got ?? 'null'}`);
+    for (const q of m.wrongKind) console.log(`  kind:     “${q.text}” expected ${q.expected}, got ${q.got}`);
+  }
+}
+
+const targetsMet = report.f1 >= 0.95 && report.attribution >= 0.9;
+if (!targetsMet) console.log('\nbelow target (F1 ≥ 0.95, attribution ≥ 0.90)');
+process.exitCode = targetsMet ? 0 : 1;

@@ -1,0 +1,400 @@
+// Decides who said each quote: a cue after it ("…,” Putin said), a cue before it in the sentence (he stressed that “…”), a closing attribution, a colon, or the previous quote.
+import type { Coreference } from './coreference';
+import { cueAt, type Cue } from './cue-finder';
+import type { DocumentModel } from './document-model';
+import type { Entity } from './entity-registry';
+import { AUXILIARIES } from './lexicon/cue-verbs';
+import { isClauseBoundary, RELATIVE_PRONOUNS } from './lexicon/common-words';
+import { appositiveRole } from './role-phrase';
+import type { Sentence } from './sentence-splitter';
+import type { Subject, SubjectReader } from './subject-phrase';
+import type { Token } from './text-tokens';
+
+export type AttributionVia = 'after' | 'before' | 'coordinated' | 'final' | 'colon' | 'continued' | 'none';
+
+export interface Attribution {
+  subject: Subject | null;
+  cue: Cue | null;
+  via: AttributionVia;
+}
+
+/** A weak cue ("described", "called") only governs a quote this close after it (in tokens outside quotes). */
+const WEAK_CUE_REACH = 8;
+/** The longest appositive read between a name and its cue ("Jane Doe, the union’s deputy chair, said"). */
+const APPOSITIVE_MAX = 14;
+
+const NONE: Attribution = { subject: null, cue: null, via: 'none' };
+
+/** Words that may follow an attribution without starting a new statement ("said on Monday", "said afterwards"). */
+const ATTRIBUTION_TAIL = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'with', 'to', 'afterwards', 'afterward', 'later', 'yesterday', 'today', 'tonight', 'earlier', 'recently', 'then', 'again', 'also', 'simply', 'quietly', 'firmly', 'flatly', 'bluntly']);
+
+function isAdverb(t: Token): boolean {
+  return AUXILIARIES.has(t.lower) || (t.lower.endsWith('ly') && t.lower.length > 4 && !t.cap);
+}
+
+export class Attributor {
+  private readonly subjectMemo = new Map<number, Subject>();
+  private readonly results: Attribution[] = [];
+
+  constructor(
+    private readonly model: DocumentModel,
+    private readonly reader: SubjectReader,
+    private readonly coref: Coreference,
+    /** Quotes that are names or titles, not speech; they neither receive nor pass on attribution. */
+    private readonly skip: ReadonlySet<number>,
+    /** Quotes that stand as sentences of their own (DIRECT); only these may continue an earlier speaker. */
+    private readonly standalone: readonly boolean[],
+  ) {}
+
+  private tok(k: number): Token | undefined {
+    return this.model.tokens[k];
+  }
+
+  private sentenceOf(k: number): Sentence {
+    return this.model.sentences[this.model.tokenSentence[k] as number] as Sentence;
+  }
+
+  /** Attributes quote q; quotes must be attributed in text order (later ones lean on earlier ones). */
+  attribute(q: number): Attribution {
+    const result = this.skip.has(q) ? NONE : this.find(q);
+    this.results[q] = result;
+    return result;
+  }
+
+  speakerOf(a: Attribution): Entity | null {
+    return a.subject?.entity ?? null;
+  }
+
+  private find(q: number): Attribution {
+    return (
+      this.after(q) ??
+      this.coordinated(q) ??
+      this.before(q) ??
+      this.finalClause(q) ??
+      this.colon(q) ??
+      this.continued(q) ??
+      NONE
+    );
+  }
+
+  // ---- “…,” Putin said / “…,” said Putin ----
+
+  private after(q: number): Attribution | null {
+    const close = this.model.quoteCloseToken[q] as number;
+    if (close < 0) return null;
+    const paragraph = this.model.tokenParagraph[close];
+    let j = close + 1;
+    if (this.tok(j)?.text === ',') j++;
+    if (!this.tok(j) || this.model.tokenParagraph[j] !== paragraph || this.model.tokenQuote[j] !== -1) return null;
+    const found = this.attributionClauseAt(j);
+    if (!found || !found.cue) return null;
+    // After a quote closed with a full stop, a new sentence only attributes it when the sentence is just the
+    // attribution (“… .” Smith said.), not when it goes on (“… .” Nobody answered the phone.).
+    const quote = this.model.quotes[q];
+    const endsWithStop = quote !== undefined && /\.$/.test(this.model.body.slice(quote.start, quote.end));
+    if (endsWithStop && !this.attributionEndsClause(found)) return null;
+    return { ...found, via: 'after' };
+  }
+
+  /** Whether nothing but adverbials follows the attribution clause ("said.", "said on Monday.", "told reporters."). */
+  private attributionEndsClause(found: Omit<Attribution, 'via'>): boolean {
+    const cue = found.cue as Cue;
+    const subject = found.subject;
+    let k = Math.max(cue.at + cue.length, subject && subject.from > cue.at ? subject.to : 0);
+    const next = this.tok(k);
+    if (!next || next.kind === 'punct') return true;
+    if (ATTRIBUTION_TAIL.has(next.lower)) return true;
+    // "told reporters", "told the BBC"
+    if (cue.base === 'tell') {
+      while (this.tok(k) && this.tok(k)?.kind === 'word' && k - cue.at < 5) k++;
+      const end = this.tok(k);
+      return !end || end.kind === 'punct';
+    }
+    return false;
+  }
+
+  /** Reads "said Putin" or "Putin (also) said" starting exactly at j. */
+  private attributionClauseAt(j: number): Omit<Attribution, 'via'> | null {
+    const sentenceEnd = this.sentenceOf(j).tokenEnd;
+    const limit = Math.max(sentenceEnd, j + 12);
+    const cue = cueAt(this.model, j);
+    if (cue && !cue.weak) {
+      const subject = this.readAfterCue(cue.at + cue.length, limit);
+      return subject.kind === 'none' ? null : { subject, cue };
+    }
+    const subject = this.reader.readAt(j, limit);
+    if (subject.kind === 'none') return null;
+    let k = subject.to;
+    if (this.tok(k)?.text === ',') {
+      const end = this.appositiveEnd(k + 1);
+      if (end < 0) return null;
+      this.applyAppositive(subject, k + 1, end);
+      k = end + 1;
+    }
+    while (this.tok(k) && isAdverb(this.tok(k) as Token) && this.model.tokenQuote[k] === -1) k++;
+    const verb = cueAt(this.model, k);
+    if (!verb || (verb.weak && verb.base !== 'read')) return null;
+    return { subject, cue: verb };
+  }
+
+  /** "said Priya Raman, an economist at …": the speaker after an inverted cue, with any appositive as role. */
+  private readAfterCue(k: number, limit: number): Subject {
+    while (this.tok(k) && isAdverb(this.tok(k) as Token) && !RELATIVE_PRONOUNS.has((this.tok(k) as Token).lower)) k++;
+    const subject = this.reader.readAt(k, limit);
+    if (subject.kind !== 'none' && this.tok(subject.to)?.text === ',') {
+      const end = this.appositiveEnd(subject.to + 1, true);
+      if (end > 0) this.applyAppositive(subject, subject.to + 1, end);
+    }
+    return subject;
+  }
+
+  /** Index of the comma (or sentence end when allowed) closing an appositive that starts at k, or -1. */
+  private appositiveEnd(k: number, toSentenceEnd = false): number {
+    const sentence = this.sentenceOf(k - 1);
+    for (let j = k; j < sentence.tokenEnd && j - k <= APPOSITIVE_MAX; j++) {
+      const t = this.tok(j) as Token;
+      if (this.model.tokenQuote[j] !== -1) return -1;
+      if (t.text === ',') return j;
+      if (toSentenceEnd && (t.text === '.' || t.text === ';')) return j;
+    }
+    return toSentenceEnd ? sentence.tokenEnd : -1;
+  }
+
+  private applyAppositive(subject: Subject, from: number, to: number): void {
+    const entity = subject.entity;
+    if (!entity || entity.role || entity.kind !== 'PERSON' || to <= from) return;
+    const first = this.tok(from);
+    const last = this.tok(to - 1);
+    if (!first || !last) return;
+    const role = appositiveRole(this.model.body.slice(first.start, last.end));
+    if (role) entity.role = role;
+  }
+
+  // ---- “A” and “B”: the second quote shares the first one's speaker ----
+
+  private coordinated(q: number): Attribution | null {
+    if (q === 0) return null;
+    const prev = this.results[q - 1];
+    const prevClose = this.model.quoteCloseToken[q - 1] as number;
+    const open = this.model.quoteOpenToken[q] as number;
+    if (!prev || prev.via === 'none' || prevClose < 0 || this.model.tokenSentence[prevClose] !== this.model.tokenSentence[open]) return null;
+    for (let k = prevClose + 1; k < open; k++) {
+      const lower = (this.tok(k) as Token).lower;
+      if (lower !== ',' && lower !== 'and' && lower !== 'or' && lower !== 'then') return null;
+    }
+    return open - prevClose > 1 ? { ...prev, via: 'coordinated' } : null;
+  }
+
+  // ---- he stressed that “…” / described the idea as “…” ----
+
+  private before(q: number): Attribution | null {
+    const open = this.model.quoteOpenToken[q] as number;
+    const sentence = this.sentenceOf(open);
+    const cue = this.cueBefore(open, sentence.tokenStart);
+    if (!cue) return null;
+    return { subject: this.subjectOfCue(cue), cue, via: 'before' };
+  }
+
+  private cueBefore(open: number, floor: number): Cue | null {
+    let distance = 0;
+    for (let k = open - 1; k >= floor; k--) {
+      if (this.model.tokenQuote[k] !== -1) continue;
+      const cue = cueAt(this.model, k);
+      if (cue && (!cue.weak || distance <= WEAK_CUE_REACH)) return cue;
+      distance++;
+    }
+    return null;
+  }
+
+  /** Who performs the cue: the phrase after an inverted cue, the phrase before it, or the clause's subject. */
+  subjectOfCue(cue: Cue): Subject {
+    const memo = this.subjectMemo.get(cue.at);
+    if (memo) return memo;
+    const subject = this.computeSubjectOfCue(cue);
+    this.subjectMemo.set(cue.at, subject);
+    return subject;
+  }
+
+  private computeSubjectOfCue(cue: Cue): Subject {
+    const k = cue.at;
+    const sentence = this.sentenceOf(k);
+    const limit = sentence.tokenEnd;
+    if (cue.base === 'according to') return this.readAfterCue(k + cue.length, limit);
+
+    // Inverted: “…,” said Putin / “…,” warned scientist X, “…”
+    let j = k - 1;
+    while (j >= sentence.tokenStart && isAdverb(this.tok(j) as Token) && this.model.tokenQuote[j] === -1) j--;
+    const left = this.tok(j);
+    const afterQuote = (i: number): boolean => i >= 0 && this.model.tokenQuote[i] !== -1;
+    if (left && (afterQuote(j) || (left.text === ',' && afterQuote(j - 1)))) {
+      const subject = this.readAfterCue(k + cue.length, limit);
+      if (subject.kind !== 'none') return subject;
+    }
+
+    if (cue.participle && left?.text === ',') return this.mainSubject(sentence, k);
+
+    // Walk left to the start of the cue's clause.
+    let start = k;
+    while (start - 1 >= sentence.tokenStart) {
+      const t = this.tok(start - 1) as Token;
+      if (this.model.tokenQuote[start - 1] !== -1 || t.kind === 'punct') break;
+      if (RELATIVE_PRONOUNS.has(t.lower)) {
+        start--;
+        break;
+      }
+      if (isClauseBoundary(t.lower)) break;
+      start--;
+    }
+    const window = this.wordsIn(start, k);
+    if (window > 0) {
+      const subject = this.reader.readWindow(start, k);
+      return subject.kind === 'none' ? this.inherited(cue, sentence, subject) : subject;
+    }
+    const boundary = this.tok(start - 1);
+    if (boundary?.text === ',' && !cue.participle) return this.parenthetical(start - 1, sentence, cue);
+    return this.inherited(cue, sentence, null);
+  }
+
+  private wordsIn(from: number, to: number): number {
+    let n = 0;
+    for (let k = from; k < to; k++) {
+      const t = this.tok(k) as Token;
+      if (t.kind === 'word' && !isAdverb(t)) n++;
+    }
+    return n;
+  }
+
+  /** Start of the comma-delimited segment that ends just before `end`. */
+  private segmentStart(end: number, floor: number): number {
+    let s = end;
+    while (s - 1 >= floor) {
+      const t = this.tok(s - 1) as Token;
+      if (t.text === ',' || t.text === ';' || t.text === ':' || this.model.tokenQuote[s - 1] !== -1) break;
+      s--;
+    }
+    return s;
+  }
+
+  /** "X, <appositive>, said": prefers a named phrase on either side of the parenthesis. */
+  private parenthetical(comma: number, sentence: Sentence, cue: Cue): Subject {
+    const pStart = this.segmentStart(comma, sentence.tokenStart);
+    const p = this.reader.readWindow(pStart, comma);
+    let s: Subject | null = null;
+    if (this.tok(pStart - 1)?.text === ',') {
+      const sStart = this.segmentStart(pStart - 1, sentence.tokenStart);
+      if (sStart < pStart - 1) s = this.reader.readWindow(sStart, pStart - 1);
+    }
+    if (s && s.entity && (s.kind === 'named' || s.kind === 'pronoun')) {
+      this.applyAppositive(s, pStart, comma);
+      return s;
+    }
+    if (p.kind === 'named' && p.entity) {
+      if (s && s.kind !== 'none') this.applyAppositive(p, s.from, s.to);
+      return p;
+    }
+    if (s && s.kind !== 'none') return s;
+    if (p.kind !== 'none') return p;
+    return this.inherited(cue, sentence, null);
+  }
+
+  /** A cue with no subject of its own ("… and said", "but acknowledged") takes the previous cue's, or the sentence's. */
+  private inherited(cue: Cue, sentence: Sentence, fallback: Subject | null): Subject {
+    for (let k = cue.at - 1; k >= sentence.tokenStart; k--) {
+      if (this.model.tokenQuote[k] !== -1) continue;
+      const prev = cueAt(this.model, k);
+      if (prev) return this.subjectOfCue(prev);
+    }
+    const main = this.mainSubject(sentence, cue.at);
+    return main.kind !== 'none' ? main : fallback ?? main;
+  }
+
+  /** The subject of the sentence's main clause: the first phrase that can speak, preferring a name in apposition. */
+  private mainSubject(sentence: Sentence, before: number): Subject {
+    let from = sentence.tokenStart;
+    let first: Subject | null = null;
+    for (let segments = 0; segments < 3 && from < before; segments++) {
+      let to = from;
+      while (to < before && (this.tok(to) as Token).text !== ',' && this.model.tokenQuote[to] === -1) to++;
+      if (to > from) {
+        const sub = this.reader.readWindow(from, to);
+        if (sub.kind === 'named' || (sub.kind === 'pronoun' && sub.entity)) return sub;
+        if (sub.kind !== 'none' && !first) first = sub;
+      }
+      from = to + 1;
+      while (from < before && this.model.tokenQuote[from] !== -1) from++;
+    }
+    return first ?? { kind: 'none', entity: null, from: sentence.tokenStart, to: sentence.tokenStart, publicVoice: false, online: false };
+  }
+
+  // ---- “dead on arrival” …, Senate Majority Leader John Thune said on Tuesday. ----
+
+  private finalClause(q: number): Attribution | null {
+    const close = Math.max(this.model.quoteCloseToken[q] as number, this.model.quoteOpenToken[q] as number);
+    const sentence = this.sentenceOf(this.model.quoteOpenToken[q] as number);
+    for (let k = close + 1; k < sentence.tokenEnd; k++) {
+      if (this.model.tokenQuote[k] !== -1) return null;
+      if ((this.tok(k) as Token).text !== ',') continue;
+      const found = this.attributionClauseAt(k + 1);
+      if (!found || !found.cue) continue;
+      const after = found.cue.at + found.cue.length;
+      const next = this.tok(after);
+      if (next && this.model.tokenSentence[after] === this.model.tokenSentence[k] && (next.lower === 'that' || this.model.tokenQuote[after] !== -1)) continue;
+      return { ...found, via: 'final' };
+    }
+    return null;
+  }
+
+  // ---- X put it bluntly: “…” ----
+
+  private colon(q: number): Attribution | null {
+    const open = this.model.quoteOpenToken[q] as number;
+    const prev = this.tok(open - 1);
+    const paragraphStart = this.model.paragraphs[this.model.tokenParagraph[open] as number]?.start ?? 0;
+    if (prev && prev.text === ':' && this.model.tokenParagraph[open - 1] === this.model.tokenParagraph[open]) {
+      const sentence = this.sentenceOf(open - 1);
+      const subject = this.mainSubject(sentence, open - 1);
+      return subject.kind === 'none' ? null : { subject, cue: null, via: 'colon' };
+    }
+    // A paragraph ending "… said:" introduces the quote that opens the next one.
+    if (prev && prev.text === ':' && (this.tok(open) as Token).start === paragraphStart) {
+      const sentence = this.sentenceOf(open - 1);
+      const cue = this.cueBefore(open - 1, sentence.tokenStart);
+      const subject = cue ? this.subjectOfCue(cue) : this.mainSubject(sentence, open - 1);
+      return subject.kind === 'none' ? null : { subject, cue, via: 'colon' };
+    }
+    return null;
+  }
+
+  // ---- “…,” she said. “More words.” ----
+
+  private continued(q: number): Attribution | null {
+    const open = this.model.quoteOpenToken[q] as number;
+    const paragraph = this.model.quotes[q]?.paragraph ?? -1;
+    const prevQuote = this.model.quotes[q - 1];
+    const prev = this.results[q - 1];
+    // Only a quote standing on its own continues someone; a fragment without a cue stays unattributed.
+    if (!this.standalone[q]) return null;
+    if (prevQuote && prev && prev.subject && prev.via !== 'none' && prevQuote.lastParagraph === paragraph) {
+      return { subject: prev.subject, cue: null, via: 'continued' };
+    }
+    // “A.” “B,” he said — the quote directly before an attributed one.
+    const nextQuote = this.model.quotes[q + 1];
+    const close = this.model.quoteCloseToken[q] as number;
+    if (nextQuote && close >= 0 && this.model.quoteOpenToken[q + 1] === close + 1 && nextQuote.paragraph === paragraph) {
+      const next = this.after(q + 1);
+      if (next) return { ...next, via: 'continued' };
+    }
+    // A paragraph that is only a quote, right after a paragraph whose last quote was attributed.
+    const paragraphStart = this.model.paragraphs[paragraph]?.start;
+    if (prevQuote && prev && prev.subject?.entity && prev.via !== 'none' && (this.tok(open) as Token).start === paragraphStart && prevQuote.lastParagraph === paragraph - 1) {
+      return { subject: prev.subject, cue: null, via: 'continued' };
+    }
+    return null;
+  }
+
+  noteSpeaker(q: number, entity: Entity): void {
+    const a = this.results[q];
+    const at = a?.cue?.at ?? (this.model.quoteOpenToken[q] as number);
+    this.coref.noteSpeaker(at, entity);
+  }
+}

@@ -1,0 +1,126 @@
+// Tells reported public reactions ("Users expressed optimism, with comments like “…”", "one user wrote") from statements of named speakers, and finds where they were posted.
+import type { Attribution } from './attribution';
+import type { DocumentModel } from './document-model';
+import { isOnlineNoun, isPublicContextWord, isPublicNoun } from './lexicon/group-nouns';
+import type { Token } from './text-tokens';
+
+const PLATFORMS: Record<string, string> = {
+  twitter: 'Twitter', facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', reddit: 'Reddit', youtube: 'YouTube',
+  bluesky: 'Bluesky', telegram: 'Telegram', whatsapp: 'WhatsApp', weibo: 'Weibo', wechat: 'WeChat', linkedin: 'LinkedIn',
+  snapchat: 'Snapchat', mastodon: 'Mastodon', discord: 'Discord', twitch: 'Twitch', douyin: 'Douyin', vkontakte: 'VKontakte',
+  tripadvisor: 'Tripadvisor', mumsnet: 'Mumsnet', quora: 'Quora',
+};
+
+/** Nouns for what the public writes; before "like"/"such as" they introduce reaction quotes. */
+const COMMENT_NOUNS = new Set(['comment', 'comments', 'post', 'posts', 'tweet', 'tweets', 'message', 'messages', 'reply', 'replies', 'reaction', 'reactions', 'review', 'reviews', 'remarks']);
+const INTRODUCERS = new Set(['like', 'as', 'including', 'reading', 'saying', 'read']);
+
+/** Public nouns too general to make a lone anonymous speaker a member of the public ("a person familiar with the talks"). */
+const TOO_GENERAL = new Set(['person', 'people', 'man', 'woman', 'men', 'women', 'someone', 'somebody', 'others', 'public', 'crowd', 'audience']);
+
+export interface ReactionDecision {
+  isReaction: boolean;
+  platform: string | null;
+}
+
+/** The platform named at token k ("social media", "on X", "Facebook"), or null. */
+function platformAt(model: DocumentModel, k: number): string | null {
+  const t = model.tokens[k] as Token;
+  if (t.kind !== 'word') return null;
+  if (t.lower === 'social' && model.tokens[k + 1]?.lower === 'media') return 'social media';
+  if (t.text === 'X') {
+    const prev = model.tokens[k - 1]?.lower;
+    const next = model.tokens[k + 1]?.lower ?? '';
+    if (prev === 'on' || ['user', 'users', 'post', 'posts', 'account', 'accounts'].includes(next)) return 'X';
+  }
+  if (t.text === 'Truth' && model.tokens[k + 1]?.text === 'Social') return 'Truth Social';
+  if (t.text === 'Threads' && model.tokens[k - 1]?.lower === 'on') return 'Threads';
+  return t.cap ? PLATFORMS[t.lower] ?? null : null;
+}
+
+function platformIn(model: DocumentModel, from: number, to: number, nearestFirst: boolean): string | null {
+  if (nearestFirst) {
+    for (let k = to - 1; k >= from; k--) {
+      if (model.tokenQuote[k] !== -1) continue;
+      const p = platformAt(model, k);
+      if (p) return p;
+    }
+  } else {
+    for (let k = from; k < to; k++) {
+      if (model.tokenQuote[k] !== -1) continue;
+      const p = platformAt(model, k);
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
+/** Whether the paragraph of token k (outside quotes) talks about the public or a platform. */
+function paragraphHasPublicContext(model: DocumentModel, k: number): boolean {
+  const p = model.tokenParagraph[k];
+  for (let i = k; i >= 0 && model.tokenParagraph[i] === p; i--) if (isContext(model, i)) return true;
+  for (let i = k + 1; i < model.tokens.length && model.tokenParagraph[i] === p; i++) if (isContext(model, i)) return true;
+  return false;
+}
+
+function isContext(model: DocumentModel, i: number): boolean {
+  if (model.tokenQuote[i] !== -1) return false;
+  return isPublicContextWord((model.tokens[i] as Token).lower) || platformAt(model, i) !== null;
+}
+
+function introducedAsComment(model: DocumentModel, open: number): boolean {
+  const words: Token[] = [];
+  for (let k = open - 1; k >= 0 && words.length < 3 && model.tokenSentence[k] === model.tokenSentence[open]; k--) {
+    if (model.tokenQuote[k] !== -1) break;
+    const t = model.tokens[k] as Token;
+    if (t.kind === 'word') words.unshift(t);
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (COMMENT_NOUNS.has((words[i] as Token).lower) && (i === words.length - 1 || INTRODUCERS.has((words[i + 1] as Token).lower))) return true;
+  }
+  return false;
+}
+
+export function detectReaction(model: DocumentModel, q: number, attribution: Attribution, previousWasReaction: boolean): ReactionDecision {
+  const open = model.quoteOpenToken[q] as number;
+  const subject = attribution.subject;
+  const named = subject !== null && subject.entity !== null && subject.kind !== 'group' && subject.kind !== 'document';
+  let isReaction = false;
+  if (!named) {
+    if (attribution.via === 'coordinated' && previousWasReaction) isReaction = true;
+    else if (introducedAsComment(model, open)) isReaction = true;
+    else if (subject && subject.publicVoice) {
+      const head = lastWord(model, subject.from, subject.to);
+      const voxPop = subject.kind === 'anonymous' && head !== null && isPublicNoun(head) && !TOO_GENERAL.has(head);
+      isReaction = subject.online || (head !== null && isOnlineNoun(head)) || voxPop || paragraphHasPublicContext(model, open);
+    }
+  }
+  if (!isReaction) return { isReaction: false, platform: null };
+  return { isReaction: true, platform: findPlatform(model, q, attribution) };
+}
+
+function lastWord(model: DocumentModel, from: number, to: number): string | null {
+  for (let k = to - 1; k >= from; k--) {
+    const t = model.tokens[k];
+    if (t && t.kind === 'word' && !t.possessive) return t.lower;
+  }
+  return null;
+}
+
+/** The platform nearest the quote: in its speaker phrase, earlier in its sentence, then earlier in its paragraph. */
+function findPlatform(model: DocumentModel, q: number, attribution: Attribution): string | null {
+  const subject = attribution.subject;
+  if (subject) {
+    const p = platformIn(model, subject.from, subject.to, false);
+    if (p) return p;
+  }
+  const open = model.quoteOpenToken[q] as number;
+  const paragraph = model.tokenParagraph[open];
+  let start = open;
+  while (start > 0 && model.tokenParagraph[start - 1] === paragraph) start--;
+  const before = platformIn(model, start, open, true);
+  if (before) return before;
+  let end = open;
+  while (end < model.tokens.length && model.tokenParagraph[end] === paragraph) end++;
+  return platformIn(model, open, end, false);
+}

@@ -1,0 +1,283 @@
+// Finds named people, organisations and places outside quotes, with the title written before a person ("Russian President Vladimir Putin" → Vladimir Putin, President of Russia).
+import type { DocumentModel } from './document-model';
+import { isSentenceInitial } from './document-model';
+import type { EntityRegistry } from './entity-registry';
+import { firstNameGender, isKnownFirstName } from './lexicon/first-names';
+import { isClauseBoundary, isMonthName, isNameParticle, isNeverName, isSentenceStarterWord, ORG_CONNECTORS } from './lexicon/common-words';
+import { isGroupNoun } from './lexicon/group-nouns';
+import { isKnownOrg, isOrgWord, canonicalOrgName } from './lexicon/organisations';
+import { canonicalCountry, countryOfAdjective, isPlaceHead, isPlaceName, isPlacePrefix } from './lexicon/places';
+import { honorificGender, isHonorific, isRoleHead, isRoleModifier, roleGender, type Gender } from './lexicon/titles';
+import { rolePhrase } from './role-phrase';
+import type { Token } from './text-tokens';
+
+export type MentionKind = 'PERSON' | 'ORGANIZATION' | 'PLACE' | 'UNKNOWN';
+
+export interface NameMention {
+  /** First and last token of the name words (inclusive). */
+  first: number;
+  last: number;
+  /** First token of the title written before the name (== first when there is none). */
+  prefixStart: number;
+  kind: MentionKind;
+  /** Registry entity, or -1 for places and unresolved single words. */
+  entity: number;
+  text: string;
+  possessive: boolean;
+  /** Role taken from the title before the name, if any. */
+  role: string | null;
+}
+
+export interface MentionIndex {
+  mentions: NameMention[];
+  /** For every token, the mention covering it (title prefix included), or -1. */
+  tokenMention: Int32Array;
+}
+
+function isTitleToken(lower: string): boolean {
+  return isRoleHead(lower) || isHonorific(lower);
+}
+
+function isAcronym(text: string): boolean {
+  return /^[A-Z]{2,6}$/.test(text.replace(/\./g, '')) && text !== 'I';
+}
+
+/** Builds the capitalised run starting at token i; returns its tokens and the index after it. */
+function buildRun(model: DocumentModel, i: number, capWord: (j: number) => boolean): { run: number[]; next: number; possessive: boolean } {
+  const { tokens, tokenSentence, tokenQuote } = model;
+  const sentence = tokenSentence[i];
+  const run: number[] = [];
+  let j = i;
+  let possessive = false;
+  let hasOrgOrTitle = false;
+  while (j < tokens.length && tokenSentence[j] === sentence) {
+    const t = tokens[j] as Token;
+    if (capWord(j)) {
+      run.push(j);
+      if (isOrgWord(t.lower) || isTitleToken(t.lower)) hasOrgOrTitle = true;
+      j++;
+      const dot = tokens[j];
+      // Initials and abbreviated titles keep their dot: "J. K. Rowling", "Sen. Warren".
+      if (dot && dot.text === '.' && dot.start === t.end && (/^\p{Lu}$/u.test(t.text) || isTitleToken(t.lower))) {
+        run.push(j);
+        j++;
+      }
+      const poss = tokens[j];
+      if (poss && poss.possessive) {
+        possessive = true;
+        j++;
+        break;
+      }
+      continue;
+    }
+    const nextIsCap = j + 1 < tokens.length && capWord(j + 1);
+    if (run.length > 0 && nextIsCap && isNameParticle(t.lower) && !t.cap) {
+      run.push(j);
+      j++;
+      continue;
+    }
+    if (run.length > 0 && hasOrgOrTitle && ORG_CONNECTORS.has(t.lower) && t.lower !== 'the' && (nextIsCap || ((tokens[j + 1] as Token | undefined)?.lower === 'the' && capWord(j + 2)))) {
+      run.push(j);
+      if (!nextIsCap) run.push(j + 1);
+      j += nextIsCap ? 1 : 2;
+      continue;
+    }
+    // A nickname in quotes inside a name: Jake “The Snake” Roberts.
+    const q = tokenQuote[j] as number;
+    if (run.length > 0 && q >= 0 && model.quoteOpenToken[q] === j) {
+      const close = model.quoteCloseToken[q] as number;
+      const quote = model.quotes[q];
+      const inner = quote ? model.body.slice(quote.start, quote.end) : '';
+      if (close > j && capWord(close + 1) && /^(?:\p{Lu}[\p{L}'’.-]*\s?){1,3}$/u.test(inner)) {
+        j = close + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  while (run.length && ORG_CONNECTORS.has((tokens[run[run.length - 1] as number] as Token).lower)) run.pop();
+  return { run, next: Math.max(j, i + 1), possessive };
+}
+
+export function findMentions(model: DocumentModel, registry: EntityRegistry): MentionIndex {
+  const { tokens, tokenQuote, body } = model;
+  const n = tokens.length;
+  const tokenMention = new Int32Array(n).fill(-1);
+  const mentions: NameMention[] = [];
+
+  const capWord = (j: number): boolean => {
+    const t = tokens[j];
+    if (!t || t.kind !== 'word' || !t.cap || t.possessive || tokenQuote[j] !== -1 || t.text === 'I') return false;
+    if (isNeverName(t.lower)) return false;
+    if (isMonthName(t.lower)) {
+      const near = [tokens[j - 1], tokens[j + 1]];
+      if (near.some((x) => x !== undefined && /^\d/.test(x.text))) return false;
+    }
+    return true;
+  };
+
+  const singles: NameMention[] = [];
+  for (let i = 0; i < n; ) {
+    if (!capWord(i)) {
+      i++;
+      continue;
+    }
+    const { run, next, possessive } = buildRun(model, i, capWord);
+    i = next;
+    // Drop words capitalised only because they open the sentence ("Speaking", "The", "Analysts").
+    while (run.length) {
+      const idx = run[0] as number;
+      const t = tokens[idx] as Token;
+      const initial = isSentenceInitial(model, idx);
+      const ordinary = isSentenceStarterWord(t.lower) || isGroupNoun(t.lower) || isClauseBoundary(t.lower);
+      const lowerElsewhere = model.lowercaseWords.has(t.lower) && !isKnownFirstName(t.lower) && !isTitleToken(t.lower) && !isRoleModifier(t.lower) && !countryOfAdjective(t.text);
+      if ((initial && (ordinary || lowerElsewhere)) || t.lower === 'the') run.shift();
+      else break;
+    }
+    if (!run.length) continue;
+    const mention = classifyRun(model, run, possessive);
+    if (!mention) continue;
+    mention.prefixStart = titleStart(model, mention);
+    registerMention(model, registry, mention, singles);
+    mentions.push(mention);
+    for (let k = mention.prefixStart; k <= mention.last; k++) tokenMention[k] = mentions.length - 1;
+  }
+
+  // Single words ("Putin", "Xi") are resolved once every full name is known, so a surname may come first.
+  for (const m of singles) {
+    const person = registry.matchPerson([m.text.toLowerCase()], (tokens[m.first] as Token).start);
+    const org = person ? undefined : registry.matchOrg(m.text);
+    const entity = person ?? org;
+    if (entity) {
+      m.entity = entity.id;
+      m.kind = entity.kind === 'ORGANIZATION' ? 'ORGANIZATION' : 'PERSON';
+      if (m.text !== entity.name) entity.aliases.add(m.text);
+    }
+  }
+  void body;
+  return { mentions, tokenMention };
+}
+
+/** Splits a run into title prefix and name and decides what it names. */
+function classifyRun(model: DocumentModel, run: number[], possessive: boolean): NameMention | null {
+  const { tokens } = model;
+  const words = run.map((k) => tokens[k] as Token).filter((t) => t.kind === 'word');
+  if (!words.length) return null;
+  // Text of run[from..to]; a gap in the run (a skipped nickname) becomes one space.
+  const text = (from: number, to: number): string => {
+    let out = '';
+    for (let k = from; k <= to; k++) {
+      const t = tokens[run[k] as number] as Token;
+      if (k > from) {
+        const prev = tokens[run[k - 1] as number] as Token;
+        out += (run[k] as number) === (run[k - 1] as number) + 1 ? model.body.slice(prev.end, t.start) : ' ';
+      }
+      out += t.text;
+    }
+    return out;
+  };
+
+  // The name is what follows the last title word: "Russian President | Vladimir Putin".
+  let lastTitle = -1;
+  for (let k = 0; k < run.length; k++) if (isTitleToken((tokens[run[k] as number] as Token).lower)) lastTitle = k;
+  let nameFrom = lastTitle + 1;
+  while (nameFrom < run.length && (tokens[run[nameFrom] as number] as Token).text === '.') nameFrom++;
+  const firstWord = tokens[run[0] as number] as Token;
+  // "John Major", "Sarah Bishop": a given name first means the title word is a surname.
+  if (nameFrom >= run.length && isKnownFirstName(firstWord.lower) && run.length > 1) nameFrom = 0;
+
+  const base: Omit<NameMention, 'kind' | 'text' | 'first' | 'last' | 'role'> = { prefixStart: run[0] as number, entity: -1, possessive };
+  const nameTokens = run.slice(nameFrom).map((k) => tokens[k] as Token);
+  const nameWords = nameTokens.filter((t) => t.kind === 'word');
+  const personLike =
+    nameWords.length > 0 &&
+    nameWords.length <= 5 &&
+    !isNameParticle(nameWords[0]?.lower ?? '') &&
+    !nameWords.some((t) => isOrgWord(t.lower) || isKnownOrg(t.lower) || ORG_CONNECTORS.has(t.lower) || isTitleToken(t.lower)) &&
+    !(nameWords.length === 1 && (isPlaceName(nameWords[0]?.text ?? '') || isAcronym(nameWords[0]?.text ?? '')));
+
+  if (lastTitle >= 0 && nameFrom > 0 && personLike) {
+    const prefixWords = run.slice(0, nameFrom).map((k) => (tokens[k] as Token).text).filter((w) => w !== '.');
+    return { ...base, first: run[nameFrom] as number, last: run[run.length - 1] as number, kind: 'PERSON', text: text(nameFrom, run.length - 1), role: rolePhrase(prefixWords) };
+  }
+
+  const whole = text(0, run.length - 1);
+  const first = run[0] as number;
+  const last = run[run.length - 1] as number;
+  const lowerWords = words.map((t) => t.lower);
+  if (lowerWords.some((w) => isOrgWord(w)) || (words.length === 1 && (isKnownOrg(lowerWords[0] as string) || isAcronym(whole)))) {
+    if (canonicalCountry(whole)) return { ...base, first, last, kind: 'PLACE', text: whole, role: null };
+    return { ...base, first, last, kind: 'ORGANIZATION', text: whole, role: null };
+  }
+  const startsAsPlace = isPlacePrefix(lowerWords[0] as string) && words.length > 1;
+  if (isPlaceName(whole) || canonicalCountry(whole) || startsAsPlace || (isPlaceHead(lowerWords[lowerWords.length - 1] as string) && !isKnownFirstName(lowerWords[0] as string))) {
+    return { ...base, first, last, kind: 'PLACE', text: whole, role: null };
+  }
+  if (words.every((t) => isTitleToken(t.lower) || isRoleModifier(t.lower) || countryOfAdjective(t.text))) return null;
+  if (words.length === 1) return { ...base, first, last, kind: 'UNKNOWN', text: whole, role: null };
+  if (words.every((t) => isPlaceName(t.text))) return { ...base, first, last, kind: 'PLACE', text: whole, role: null };
+  return { ...base, first, last, kind: 'PERSON', text: whole, role: null };
+}
+
+/**
+ * Extends a person mention leftwards over lower-case title words written before the name ("Kremlin spokesman",
+ * "lead author", "founder and chief executive") and fills in the role from them when the name had none.
+ */
+function titleStart(model: DocumentModel, mention: NameMention): number {
+  if (mention.kind !== 'PERSON') return mention.prefixStart;
+  const { tokens, tokenSentence, tokenQuote } = model;
+  let k = mention.prefixStart - 1;
+  let start = mention.prefixStart;
+  let sawHead = false;
+  const words: string[] = [];
+  while (k >= 0 && tokenSentence[k] === tokenSentence[mention.first] && tokenQuote[k] === -1) {
+    const t = tokens[k] as Token;
+    if (t.kind !== 'word') break;
+    const titleish = isRoleHead(t.lower) || isRoleModifier(t.lower) || !!countryOfAdjective(t.text);
+    const orgish = t.cap && sawHead && !isSentenceStarterWord(t.lower);
+    if (!titleish && !orgish && !(t.lower === 'and' && sawHead)) break;
+    if (isRoleHead(t.lower)) sawHead = true;
+    words.unshift(t.text);
+    start = k;
+    k--;
+  }
+  while (words.length && !isRoleHead((words[0] as string).toLowerCase()) && !isRoleModifier((words[0] as string).toLowerCase()) && !countryOfAdjective(words[0] as string) && !(words[0] as string).match(/^\p{Lu}/u)) {
+    words.shift();
+    start++;
+  }
+  if (!sawHead) return mention.prefixStart;
+  const inRun = model.body.slice((tokens[mention.prefixStart] as Token).start, (tokens[mention.first] as Token).start).trim();
+  const role = rolePhrase([...words, ...(inRun ? inRun.split(/\s+/) : [])]);
+  if (role) mention.role = role;
+  return start;
+}
+
+function genderOf(model: DocumentModel, mention: NameMention): Gender | null {
+  const { tokens } = model;
+  for (let k = mention.prefixStart; k < mention.first; k++) {
+    const lower = (tokens[k] as Token).lower;
+    const g = honorificGender(lower) ?? roleGender(lower);
+    if (g) return g;
+  }
+  return firstNameGender((tokens[mention.first] as Token).text);
+}
+
+function registerMention(model: DocumentModel, registry: EntityRegistry, mention: NameMention, singles: NameMention[]): void {
+  const offset = (model.tokens[mention.first] as Token).start;
+  const fullSurface = model.body.slice((model.tokens[mention.prefixStart] as Token).start, (model.tokens[mention.last] as Token).end);
+  if (mention.kind === 'PERSON') {
+    const wordCount = mention.text.split(/\s+/).length;
+    if (wordCount === 1 && mention.prefixStart === mention.first) {
+      mention.kind = 'UNKNOWN';
+      singles.push(mention);
+      return;
+    }
+    const entity = registry.person(mention.text, offset, fullSurface, mention.role, genderOf(model, mention));
+    mention.entity = entity.id;
+  } else if (mention.kind === 'ORGANIZATION') {
+    const entity = registry.organisation(canonicalOrgName(mention.text), offset, mention.text);
+    mention.entity = entity.id;
+  } else if (mention.kind === 'UNKNOWN') {
+    singles.push(mention);
+  }
+}

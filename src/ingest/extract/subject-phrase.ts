@@ -1,0 +1,279 @@
+// Reads the noun phrase that does the speaking ("Putin", "he", "the Russian leader", "a spokesperson for the Commission", "one user") and says who it is.
+import type { Coreference } from './coreference';
+import type { DocumentModel } from './document-model';
+import { isSentenceInitial } from './document-model';
+import type { Entity, EntityRegistry } from './entity-registry';
+import { AUXILIARIES, cueBase } from './lexicon/cue-verbs';
+import { isClauseBoundary, isDeterminer, isPreposition, RELATIVE_PRONOUNS } from './lexicon/common-words';
+import { isGroupNoun, isOnlineNoun, isPublicNoun, isQuantifierSubject } from './lexicon/group-nouns';
+import { isDocumentHead, isOrgDescriptionHead } from './lexicon/organisations';
+import { canonicalCountry, countryOfAdjective } from './lexicon/places';
+import { descriptionFits, isRoleHead } from './lexicon/titles';
+import type { MentionIndex, NameMention } from './speaker-mentions';
+import type { Token } from './text-tokens';
+
+export type SubjectKind = 'named' | 'pronoun' | 'description' | 'group' | 'anonymous' | 'document' | 'none';
+
+export interface Subject {
+  kind: SubjectKind;
+  /** Who speaks, when the article says; null for anonymous or unresolvable subjects. */
+  entity: Entity | null;
+  /** Token range of the phrase [from, to). */
+  from: number;
+  to: number;
+  /** The phrase names members of the public ("one user", "some residents", "others"): reaction material. */
+  publicVoice: boolean;
+  /** The phrase names an online voice ("one user", "another post"). */
+  online: boolean;
+}
+
+/** Nouns for a single unnamed person; with "a"/"one" they make the speaker anonymous. */
+const ANONYMOUS_PERSON = new Set([
+  'reporter', 'journalist', 'witness', 'source', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'person', 'man', 'woman',
+  'someone', 'somebody', 'insider', 'aide', 'diplomat', 'officer', 'member', 'employee', 'worker', 'resident', 'student', 'doctor',
+  'nurse', 'lawyer', 'analyst', 'expert', 'economist', 'representative', 'executive', 'teacher', 'activist', 'protester', 'soldier',
+]);
+
+const SPEAKS_FOR = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'official', 'spokespeople', 'statement', 'release']);
+
+/** Words that may make up a common noun phrase before its head ("a senior administration official"). */
+function isNounPhraseWord(t: Token): boolean {
+  if (t.kind !== 'word') return false;
+  if (isPreposition(t.lower) || isClauseBoundary(t.lower) || RELATIVE_PRONOUNS.has(t.lower)) return false;
+  if (AUXILIARIES.has(t.lower) && !isQuantifierSubject(t.lower)) return false;
+  if (cueBase(t.lower) !== undefined && !isPublicNoun(t.lower)) return false;
+  return true;
+}
+
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands']);
+
+export class SubjectReader {
+  constructor(
+    private readonly model: DocumentModel,
+    private readonly index: MentionIndex,
+    private readonly registry: EntityRegistry,
+    private readonly coref: Coreference,
+  ) {}
+
+  private token(k: number): Token | undefined {
+    return this.model.tokens[k];
+  }
+
+  private mentionAt(k: number): NameMention | undefined {
+    const m = this.index.tokenMention[k] as number;
+    return m >= 0 ? this.index.mentions[m] : undefined;
+  }
+
+  private none(from: number, to: number): Subject {
+    return { kind: 'none', entity: null, from, to, publicVoice: false, online: false };
+  }
+
+  /** The entity a named mention stands for as a speaker; places speak as their country or city ("Spain said"). */
+  entityOf(mention: NameMention): Entity {
+    if (mention.entity >= 0) return this.registry.get(mention.entity);
+    const offset = (this.model.tokens[mention.first] as Token).start;
+    if (mention.kind === 'PLACE') return this.registry.organisation(canonicalCountry(mention.text) ?? mention.text, offset, mention.text);
+    const entity = this.registry.unknown(mention.text, offset);
+    mention.entity = entity.id;
+    return entity;
+  }
+
+  /**
+   * Reads the first subject phrase inside [from, to): skips leading prepositional phrases ("On Thursday"), and
+   * returns kind 'none' when nothing in the window can speak.
+   */
+  readWindow(from: number, to: number): Subject {
+    let k = from;
+    while (k < to) {
+      const t = this.token(k);
+      if (!t) break;
+      if (this.model.tokenQuote[k] !== -1 || t.kind === 'punct') {
+        k++;
+        continue;
+      }
+      if (isPreposition(t.lower) && !this.mentionAt(k)) {
+        // Skip "On Thursday", "In a statement": up to the next name or pronoun.
+        k++;
+        while (k < to && !this.mentionAt(k) && !this.isPronoun(k) && !isDeterminer(this.token(k)?.lower ?? '')) k++;
+        if (k < to && isDeterminer(this.token(k)?.lower ?? '') && isPreposition(this.token(k - 1)?.lower ?? '')) {
+          // "In a statement, ..." is handled by commas; "in the letter X said" is rare: keep skipping the phrase.
+          while (k < to && !this.mentionAt(k) && !this.isPronoun(k)) k++;
+        }
+        continue;
+      }
+      if (AUXILIARIES.has(t.lower) && !isQuantifierSubject(t.lower)) {
+        k++;
+        continue;
+      }
+      return this.readAt(k, to);
+    }
+    return this.none(from, to);
+  }
+
+  private isPronoun(k: number): boolean {
+    const lower = this.token(k)?.lower;
+    return lower === 'he' || lower === 'she' || lower === 'they' || lower === 'it' || lower === 'we' || lower === 'i';
+  }
+
+  /** Reads the phrase that starts exactly at k (ending before `limit`). */
+  readAt(k: number, limit: number): Subject {
+    const t = this.token(k);
+    if (!t) return this.none(k, k);
+    const lower = t.lower;
+    // "the White House", "the National Weather Service": the article belongs to the name.
+    const next = this.mentionAt(k + 1);
+    if (lower === 'the' && next && next.prefixStart === k + 1 && k + 1 < limit && !this.modifiesNoun(next, limit)) {
+      const named = this.readAt(k + 1, limit);
+      return { ...named, from: k };
+    }
+    // A name comes before pronoun readings: "WHO Director-General …" is not the relative "who".
+    if (this.mentionAt(k)) return this.readMention(k, limit);
+    if (lower === 'he' || lower === 'she') {
+      const entity = this.coref.resolvePronounAt(k, lower === 'he' ? 'm' : 'f');
+      return { kind: 'pronoun', entity, from: k, to: k + 1, publicVoice: false, online: false };
+    }
+    if (lower === 'they') {
+      const entity = this.coref.resolvePlural(k, (at) => this.groupAt(at));
+      return { kind: 'pronoun', entity, from: k, to: k + 1, publicVoice: false, online: false };
+    }
+    if (lower === 'it') {
+      return { kind: 'pronoun', entity: this.coref.resolveIt(k), from: k, to: k + 1, publicVoice: false, online: false };
+    }
+    if (lower === 'i' || lower === 'we' || lower === 'you') return { kind: 'anonymous', entity: null, from: k, to: k + 1, publicVoice: false, online: false };
+    if (RELATIVE_PRONOUNS.has(lower)) return this.readRelative(k);
+    return this.readCommon(k, limit);
+  }
+
+  /** "the City manager", "U.S. officials": a name used as a modifier of the common noun after it. */
+  private modifiesNoun(mention: NameMention, limit: number): boolean {
+    const end = mention.last + 1;
+    const after = this.token(end);
+    return !mention.possessive && after !== undefined && after.kind === 'word' && !after.cap && end < limit && this.isHeadNoun(after.lower);
+  }
+
+  private readMention(k: number, limit: number): Subject {
+    const mention = this.mentionAt(k);
+    if (!mention) return this.none(k, k);
+    const end = mention.last + 1;
+    if (mention.possessive) {
+      // "Russia’s Defence Ministry", "Trump’s spokeswoman": the possessed phrase speaks, not the owner.
+      const rest = this.readAt(end + 1, limit);
+      if (rest.kind === 'document' && !rest.entity) return { ...rest, entity: this.entityOf(mention), from: k };
+      return { ...rest, from: k };
+    }
+    if (this.modifiesNoun(mention, limit)) return this.readCommon(k, limit);
+    return { kind: 'named', entity: this.entityOf(mention), from: mention.prefixStart, to: end, publicVoice: false, online: false };
+  }
+
+  private isHeadNoun(lower: string): boolean {
+    return isGroupNoun(lower) || isPublicNoun(lower) || isRoleHead(lower) || descriptionFits(lower) !== undefined || isOrgDescriptionHead(lower) || isDocumentHead(lower);
+  }
+
+  /** "who"/"which": the phrase just before it (skipping a comma) is the speaker. */
+  private readRelative(k: number): Subject {
+    let j = k - 1;
+    if (this.token(j)?.text === ',') j--;
+    const end = j + 1;
+    // Walk back to the start of the noun phrase that ends at j.
+    let start = j;
+    while (start - 1 >= 0) {
+      const prev = this.token(start - 1) as Token;
+      if (this.model.tokenQuote[start - 1] !== -1 || prev.kind !== 'word' || isPreposition(prev.lower) || isClauseBoundary(prev.lower) || cueBase(prev.lower) !== undefined || AUXILIARIES.has(prev.lower)) break;
+      if (this.model.tokenSentence[start - 1] !== this.model.tokenSentence[k]) break;
+      start--;
+      if (end - start > 6) break;
+    }
+    if (start > j) return this.none(k, k + 1);
+    const mention = this.mentionAt(j);
+    if (mention && mention.last === j) return { kind: 'named', entity: this.entityOf(mention), from: mention.prefixStart, to: end, publicVoice: false, online: false };
+    const sub = this.readCommon(start, end);
+    return { ...sub, from: start, to: end };
+  }
+
+  /** A group phrase beginning at k, for "they" ("Teachers in the district"), or null. */
+  groupAt(k: number): Entity | null {
+    const sub = this.readCommon(k, this.model.tokens.length);
+    return sub.kind === 'group' ? sub.entity : null;
+  }
+
+  /** A common noun phrase: determiner, modifiers, head; optionally "for/of/at <organisation>". */
+  readCommon(k: number, limit: number): Subject {
+    const { tokens } = this.model;
+    const sentence = this.model.tokenSentence[k];
+    let j = k;
+    let head = -1;
+    let owner: NameMention | undefined;
+    while (j < limit && j < tokens.length && this.model.tokenSentence[j] === sentence && this.model.tokenQuote[j] === -1 && j - k < 7) {
+      const t = tokens[j] as Token;
+      if (t.possessive) {
+        owner = this.mentionAt(j - 1) ?? owner;
+        j++;
+        continue;
+      }
+      if (!isNounPhraseWord(t)) break;
+      // A second verb-like word after a head ends the phrase ("Analysts were ...").
+      if (head >= 0 && !this.mentionAt(j) && !t.cap && !this.isHeadNoun(t.lower) && !/^\d/.test(t.text) && head === j - 1 && this.isHeadNoun((tokens[head] as Token).lower)) break;
+      head = j;
+      j++;
+    }
+    if (head < 0) return this.none(k, k);
+    const words = tokens.slice(k, head + 1).filter((t) => t.kind === 'word' && !t.possessive);
+    const det = (words[0] as Token).lower;
+    let headWord = (tokens[head] as Token).lower;
+    const prevWord = head > k ? (tokens[head - 1] as Token).lower : '';
+    if (`${prevWord} ${headWord}` === 'prime minister' || `${prevWord} ${headWord}` === 'chief executive') headWord = `${prevWord} ${headWord}`;
+    const base: Subject = { kind: 'none', entity: null, from: k, to: head + 1, publicVoice: false, online: false };
+
+    // "a spokesperson for the Commission", "a statement from the White House": the organisation speaks.
+    const orgAfter = this.organisationAfter(head + 1);
+    const lastWord = headWord.split(' ').pop() as string;
+    if (orgAfter && SPEAKS_FOR.has(lastWord)) return { ...base, kind: 'named', entity: orgAfter, to: head + 1 };
+
+    if (isDocumentHead(lastWord)) {
+      const ownerEntity = owner ? this.entityOf(owner) : orgAfter ?? this.coref.lastSpeakerBefore(k, 2);
+      return { ...base, kind: 'document', entity: ownerEntity, online: isOnlineNoun(lastWord), publicVoice: isOnlineNoun(lastWord) };
+    }
+
+    const indefinite = det === 'a' || det === 'an' || det === 'one' || det === 'another' || NUMBER_WORDS.has(det);
+    const definite = det === 'the' || det === 'this' || det === 'that' || (owner !== undefined && !indefinite);
+    if (words.length === 1 && isQuantifierSubject(det)) return { ...base, kind: 'anonymous', publicVoice: true };
+
+    if (isOnlineNoun(lastWord) || (isPublicNoun(lastWord) && (indefinite || !isGroupNoun(lastWord)))) {
+      return { ...base, kind: 'anonymous', publicVoice: true, online: isOnlineNoun(lastWord) };
+    }
+    if (isGroupNoun(lastWord) && !indefinite) {
+      // "Some residents", "many analysts": quantifiers are dropped from the group's name.
+      let from = 0;
+      while (from < words.length - 1 && (isDeterminer((words[from] as Token).lower) || isQuantifierSubject((words[from] as Token).lower) || NUMBER_WORDS.has((words[from] as Token).lower))) from++;
+      const nameTokens = words.slice(from);
+      const first = nameTokens[0] as Token;
+      const firstIndex = tokens.indexOf(first, k);
+      let name = this.model.body.slice(first.start, (nameTokens[nameTokens.length - 1] as Token).end);
+      if (first.cap && !this.mentionAt(firstIndex) && !countryOfAdjective(first.text) && isSentenceInitial(this.model, firstIndex)) name = name.charAt(0).toLowerCase() + name.slice(1);
+      const entity = this.registry.group(name, first.start);
+      return { ...base, kind: 'group', entity, publicVoice: isPublicNoun(lastWord) };
+    }
+    const fits = descriptionFits(headWord) ?? descriptionFits(lastWord) ?? (lastWord.endsWith('year-old') ? ['*'] : undefined);
+    if (fits && definite) {
+      const country = words.map((w) => countryOfAdjective(w.text)).find((c) => c !== undefined) ?? null;
+      const key = descriptionFits(headWord) ? headWord : lastWord.endsWith('year-old') ? 'year-old' : lastWord;
+      return { ...base, kind: 'description', entity: this.coref.resolveDescription(k, key, country) };
+    }
+    if (isOrgDescriptionHead(lastWord) && definite) return { ...base, kind: 'description', entity: this.coref.resolveOrgDescription(k, lastWord) };
+    if (indefinite || ANONYMOUS_PERSON.has(lastWord) || isRoleHead(lastWord)) return { ...base, kind: 'anonymous' };
+    return base;
+  }
+
+  /** An organisation named right after a head noun: "for the Commission", "of Acme", "at the ministry". */
+  private organisationAfter(k: number): Entity | null {
+    const prep = this.token(k);
+    if (!prep || !['for', 'of', 'at', 'from', 'with'].includes(prep.lower)) return null;
+    let j = k + 1;
+    if (this.token(j)?.lower === 'the') j++;
+    const mention = this.mentionAt(j);
+    if (mention && (mention.kind === 'ORGANIZATION' || mention.kind === 'PLACE' || mention.kind === 'UNKNOWN')) return this.entityOf(mention);
+    const t = this.token(j);
+    if (t && isOrgDescriptionHead(t.lower) && this.token(j - 1)?.lower === 'the') return this.coref.resolveOrgDescription(j, t.lower);
+    return null;
+  }
+}

@@ -1,0 +1,26 @@
+// Normalises article text into the body all offsets point into: plain spaces, paragraphs separated by one blank line, trimmed.
+
+/** Spaces that look like a space but are not one (NBSP, thin and narrow spaces, ideographic space). */
+const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+/** Invisible characters that break word matching (zero-width space/joiners, BOM, soft hyphen). */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/**
+ * Paragraphs are separated by blank lines. When the text has no blank line at all, each line is a paragraph;
+ * otherwise single line breaks inside a paragraph are soft wraps and become spaces.
+ */
+export function splitParagraphs(text: string): string[] {
+  const clean = text.replace(/\r\n?/g, '\n').replace(ODD_SPACES, ' ').replace(INVISIBLE, '');
+  const hasBlankLine = /\n[ \t]*\n/.test(clean);
+  const blocks = hasBlankLine ? clean.split(/\n[ \t]*\n/) : clean.split('\n');
+  return blocks.map((block) => block.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]+/g, ' ').trim()).filter((block) => block.length > 0);
+}
+
+export function joinParagraphs(paragraphs: readonly string[]): string {
+  return paragraphs.join('\n\n');
+}
+
+/** Any text to a normalised body (several blank lines collapse into one; NBSP becomes a space). */
+export function normaliseBody(text: string): string {
+  return joinParagraphs(splitParagraphs(text));
+}

@@ -1,0 +1,97 @@
+// Parses a plain-text article as copied from a news page: title line, "Published on …" line, dateline, paragraphs, and a trailing comments block.
+import { IngestInputError } from '../ingest-errors';
+import type { RawArticle } from '../types';
+import { joinParagraphs, splitParagraphs } from './body-normalise';
+import { parseDateText } from './date-parse';
+import { splitDateline } from './dateline';
+import { guessLanguage } from './language-guess';
+import { domainOf } from './url-utils';
+
+const PUBLISHED_LINE = /^(?:published|posted|updated|last updated|date|first published)\b\s*(?:on|at)?\s*:?\s*(.+)$/i;
+const BYLINE = /^by\s+\p{Lu}[\p{L}.'’\- ]{1,60}(?:,.*)?$/u;
+const URL_LINE = /^(?:(?:url|source|link|canonical)\s*:\s*)?(https?:\/\/\S+)$/i;
+const COMMENT_MARKER = /^(?:add (?:a )?comment|comments?|comments?\s*\(\d+\)|\d+\s+comments?|leave a (?:comment|reply)|show comments|view comments|join the (?:conversation|discussion)|post a comment|write a comment)\.?$/i;
+const NO_COMMENTS = /^(?:there are no comments yet|no comments yet|be the first to comment|no comments)\.?$/i;
+
+interface CommentsBlock {
+  /** Index of the first line of the block. */
+  from: number;
+  count: number | null;
+}
+
+/** The comments section at the end of the page, if any: from the first marker line after the body. */
+function findCommentsBlock(lines: readonly string[], bodyFrom: number): CommentsBlock | null {
+  for (let i = bodyFrom + 1; i < lines.length; i++) {
+    const line = (lines[i] as string).trim();
+    if (!COMMENT_MARKER.test(line) && !NO_COMMENTS.test(line)) continue;
+    // Only a marker in the last stretch of the text counts; "Comments" mid-article is a word, not a section.
+    const remaining = lines.slice(i).filter((l) => l.trim()).length;
+    if (remaining > 40) continue;
+    let count: number | null = null;
+    for (const l of lines.slice(i)) {
+      const t = l.trim();
+      if (NO_COMMENTS.test(t)) count = 0;
+      const n = /^(?:comments?\s*\((\d+)\)|(\d+)\s+comments?)$/i.exec(t);
+      if (n) count = Number(n[1] ?? n[2]);
+    }
+    return { from: i, count };
+  }
+  return null;
+}
+
+export function parseTextArticle(content: string, sourceName = 'text'): RawArticle {
+  const lines = content.replace(/\r\n?/g, '\n').replace(/[\u00a0\u202f]/g, ' ').split('\n');
+  let i = 0;
+  while (i < lines.length && !(lines[i] as string).trim()) i++;
+  if (i >= lines.length) throw new IngestInputError('EMPTY_INPUT', 'The text is empty');
+  const title = (lines[i] as string).trim().replace(/^title\s*:\s*/i, '');
+  i++;
+
+  let publishedAt: Date | null = null;
+  let url: string | null = null;
+  // Header lines between the title and the first paragraph: publication date, byline, source URL.
+  for (let seen = 0; i < lines.length && seen < 6; i++) {
+    const line = (lines[i] as string).trim();
+    if (!line) continue;
+    seen++;
+    const published = PUBLISHED_LINE.exec(line);
+    const urlMatch = URL_LINE.exec(line);
+    if (published && line.length < 100) {
+      publishedAt = parseDateText(published[1] as string) ?? publishedAt;
+    } else if (urlMatch) {
+      url = urlMatch[1] as string;
+    } else if (BYLINE.test(line) && line.length < 80) {
+      // A byline is not article text.
+    } else if (line.length < 60 && parseDateText(line) && !/[.!?]$/.test(line)) {
+      publishedAt = parseDateText(line);
+    } else {
+      break;
+    }
+  }
+
+  const comments = findCommentsBlock(lines, i);
+  const bodyLines = lines.slice(i, comments ? comments.from : lines.length);
+  const paragraphs = splitParagraphs(bodyLines.join('\n'));
+  let dateline: string | null = null;
+  if (paragraphs.length) {
+    const split = splitDateline(paragraphs[0] as string);
+    if (split) {
+      dateline = split.dateline;
+      paragraphs[0] = split.rest;
+    }
+  }
+  const body = joinParagraphs(paragraphs);
+  if (!body) throw new IngestInputError('EMPTY_ARTICLE', 'The article has a title but no body text');
+
+  return {
+    title,
+    url,
+    publishedAt,
+    dateline,
+    language: guessLanguage(body),
+    body,
+    outletDomain: url ? domainOf(url) : null,
+    commentsOnPage: comments ? comments.count : null,
+    source: { format: 'text', name: sourceName },
+  };
+}
