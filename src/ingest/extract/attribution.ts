@@ -66,8 +66,14 @@ export class Attributor {
   }
 
   private find(q: number): Attribution {
+    const after = this.after(q);
+    // “…,” according to two people in the room: the sources report the words; a speaker named before still said them.
+    if (after?.cue?.base === 'according to' && !after.subject?.entity) {
+      const before = this.before(q);
+      if (before?.subject?.entity) return before;
+    }
     return (
-      this.after(q) ??
+      after ??
       this.coordinated(q) ??
       this.before(q) ??
       this.finalClause(q) ??
@@ -284,6 +290,11 @@ export class Attributor {
       const sStart = this.segmentStart(pStart - 1, sentence.tokenStart);
       if (sStart < pStart - 1) s = this.reader.readWindow(sStart, pStart - 1);
     }
+    // "The report, published by the IPCC, warned": a document speaks for whoever issued it.
+    if (s && s.kind === 'document' && !s.entity) {
+      const issuer = this.reader.issuerIn(pStart, comma);
+      if (issuer) return { ...s, entity: issuer };
+    }
     if (s && s.entity && (s.kind === 'named' || s.kind === 'pronoun')) {
       this.applyAppositive(s, pStart, comma);
       return s;
@@ -352,7 +363,10 @@ export class Attributor {
     const paragraphStart = this.model.paragraphs[this.model.tokenParagraph[open] as number]?.start ?? 0;
     if (prev && prev.text === ':' && this.model.tokenParagraph[open - 1] === this.model.tokenParagraph[open]) {
       const sentence = this.sentenceOf(open - 1);
-      const subject = this.mainSubject(sentence, open - 1);
+      // The clause right before the colon ("…, one of them captioned:") names the speaker; else the sentence's subject.
+      const clauseStart = this.segmentStart(open - 1, sentence.tokenStart);
+      const local = this.wordsIn(clauseStart, open - 1) > 0 ? this.reader.readWindow(clauseStart, open - 1) : null;
+      const subject = local && local.kind !== 'none' ? local : this.mainSubject(sentence, open - 1);
       return subject.kind === 'none' ? null : { subject, cue: null, via: 'colon' };
     }
     // A paragraph ending "… said:" introduces the quote that opens the next one.

@@ -136,16 +136,16 @@ export class Coreference {
   }
 
   /** "the Russian leader", "the 21-year-old": a person whose role fits the noun, else the salient person with no role. */
-  resolveDescription(i: number, head: string, country: string | null): Entity | null {
+  resolveDescription(i: number, head: string, country: string | null, roleOnly = false): Entity | null {
     const fits = descriptionFits(head) ?? [];
-    if (fits.includes('*')) return this.search(i, () => true);
+    if (fits.includes('*')) return roleOnly ? null : this.search(i, () => true);
     const roleFits = (e: Entity): boolean => {
       const role = e.role?.toLowerCase();
       if (!role) return false;
       if (country && role.includes(' of ') && !role.includes(country.toLowerCase())) return false;
       return fits.some((f) => role.includes(f)) || role.includes(head);
     };
-    return this.search(i, roleFits) ?? this.search(i, (e) => e.role === null && !country);
+    return this.search(i, roleFits) ?? (roleOnly ? null : this.search(i, (e) => e.role === null && !country));
   }
 
   /**

@@ -71,9 +71,11 @@ function buildRun(model: DocumentModel, i: number, capWord: (j: number) => boole
       continue;
     }
     const nextIsCap = j + 1 < tokens.length && capWord(j + 1);
-    if (run.length > 0 && nextIsCap && isNameParticle(t.lower) && !t.cap) {
-      run.push(j);
-      j++;
+    // Particles, possibly two ("Ursula von der Leyen"), between capitalised name words.
+    const particles = isNameParticle(t.lower) && !t.cap ? (nextIsCap ? 1 : isNameParticle((tokens[j + 1] as Token | undefined)?.lower ?? '') && capWord(j + 2) ? 2 : 0) : 0;
+    if (run.length > 0 && particles > 0) {
+      for (let p = 0; p < particles; p++) run.push(j + p);
+      j += particles;
       continue;
     }
     if (run.length > 0 && hasOrgOrTitle && ORG_CONNECTORS.has(t.lower) && t.lower !== 'the' && (nextIsCap || ((tokens[j + 1] as Token | undefined)?.lower === 'the' && capWord(j + 2)))) {

@@ -45,6 +45,11 @@ function isNounPhraseWord(t: Token): boolean {
   return true;
 }
 
+/** A country adjective among the words before the head ("the Russian defence ministry"). */
+function countryModifier(words: readonly Token[]): boolean {
+  return words.slice(0, -1).some((w) => countryOfAdjective(w.text) !== undefined);
+}
+
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands']);
 
 export class SubjectReader {
@@ -157,9 +162,9 @@ export class SubjectReader {
     const end = mention.last + 1;
     if (mention.possessive) {
       // "Russia’s Defence Ministry", "Trump’s spokeswoman": the possessed phrase speaks, not the owner.
-      const rest = this.readAt(end + 1, limit);
-      if (rest.kind === 'document' && !rest.entity) return { ...rest, entity: this.entityOf(mention), from: k };
-      return { ...rest, from: k };
+      const next = this.mentionAt(end + 1);
+      if (next && next.prefixStart === end + 1) return { ...this.readAt(end + 1, limit), from: k };
+      return this.readCommon(k, limit);
     }
     if (this.modifiesNoun(mention, limit)) return this.readCommon(k, limit);
     return { kind: 'named', entity: this.entityOf(mention), from: mention.prefixStart, to: end, publicVoice: false, online: false };
@@ -207,6 +212,9 @@ export class SubjectReader {
       const t = tokens[j] as Token;
       if (t.possessive) {
         owner = this.mentionAt(j - 1) ?? owner;
+        // "Labour’s Angela Rayner": a name after the possessive is the speaker.
+        const named = this.mentionAt(j + 1);
+        if (named && named.prefixStart === j + 1 && !this.modifiesNoun(named, limit)) return { ...this.readMention(j + 1, limit), from: k };
         j++;
         continue;
       }
@@ -257,17 +265,42 @@ export class SubjectReader {
     if (fits && definite) {
       const country = words.map((w) => countryOfAdjective(w.text)).find((c) => c !== undefined) ?? null;
       const key = descriptionFits(headWord) ? headWord : lastWord.endsWith('year-old') ? 'year-old' : lastWord;
-      return { ...base, kind: 'description', entity: this.coref.resolveDescription(k, key, country) };
+      // "Trump’s spokeswoman" is someone working for Trump: only a person with that role fits, never Trump himself.
+      return { ...base, kind: 'description', entity: this.coref.resolveDescription(k, key, country, owner !== undefined) };
     }
-    if (isOrgDescriptionHead(lastWord) && definite) return { ...base, kind: 'description', entity: this.coref.resolveOrgDescription(k, lastWord) };
+    if (isOrgDescriptionHead(lastWord) && (definite || countryModifier(words))) {
+      const known = this.coref.resolveOrgDescription(k, lastWord);
+      if (known) return { ...base, kind: 'description', entity: known };
+      // "Ukraine’s foreign ministry", "the Russian defence ministry": an organisation identified by its country.
+      if ((owner && canonicalCountry(owner.text)) || countryModifier(words)) {
+        let from = words[0] as Token;
+        if (from.lower === 'the') from = words[1] ?? from;
+        const name = this.model.body.slice(from.start, (tokens[head] as Token).end);
+        return { ...base, kind: 'named', entity: this.registry.organisation(name, from.start, name) };
+      }
+      return { ...base, kind: 'description', entity: null };
+    }
     if (indefinite || ANONYMOUS_PERSON.has(lastWord) || isRoleHead(lastWord)) return { ...base, kind: 'anonymous' };
     return base;
+  }
+
+  /** The organisation or person after "by"/"from" in a phrase ("published by the IPCC"), or null. */
+  issuerIn(from: number, to: number): Entity | null {
+    for (let k = from; k < to; k++) {
+      const t = this.token(k) as Token;
+      if (t.lower !== 'by' && t.lower !== 'from') continue;
+      let j = k + 1;
+      if (this.token(j)?.lower === 'the') j++;
+      const mention = this.mentionAt(j);
+      if (mention && mention.kind !== 'PLACE') return this.entityOf(mention);
+    }
+    return null;
   }
 
   /** An organisation named right after a head noun: "for the Commission", "of Acme", "at the ministry". */
   private organisationAfter(k: number): Entity | null {
     const prep = this.token(k);
-    if (!prep || !['for', 'of', 'at', 'from', 'with'].includes(prep.lower)) return null;
+    if (!prep || !['for', 'of', 'at', 'from', 'with', 'by'].includes(prep.lower)) return null;
     let j = k + 1;
     if (this.token(j)?.lower === 'the') j++;
     const mention = this.mentionAt(j);

@@ -12,7 +12,7 @@ through until unless whether asked speaking given following asked unlike like su
 sources officials critics analysts experts reactions users residents people some many local some separately elsewhere inside
 outside around across along beyond near toward towards upon within above below behind beside besides except regarding
 concerning including onto into out up down off away back anyway anyhow nearly almost about roughly just
-nobody everyone everybody anyone anybody someone somebody nothing everything something anything none neither either
+dozens hundreds thousands millions scores numerous nobody everyone everybody anyone anybody someone somebody nothing everything something anything none neither either
 `;
 
 const STARTER_SET = new Set(SENTENCE_STARTERS.split(/\s+/).filter(Boolean));
