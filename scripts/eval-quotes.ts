@@ -23,6 +23,9 @@ if (verbose) {
     for (const q of m.spurious) console.log(`  spurious: “${q.text}” (${q.speaker ?? 'null'})`);
     for (const q of m.wrongSpeaker) console.log(`  speaker:  “${q.text}” expected ${q.expected ?? 'null'}, got ${q.got ?? 'null'}`);
     for (const q of m.wrongKind) console.log(`  kind:     “${q.text}” expected ${q.expected}, got ${q.got}`);
+    for (const r of m.missedReactions) console.log(`  missed reaction:   “${r.text}” (${r.sentiment})`);
+    for (const r of m.spuriousReactions) console.log(`  spurious reaction: “${r}”`);
+    for (const r of m.wrongSentiment) console.log(`  sentiment: “${r.text}” expected ${r.expected}, got ${r.got}`);
   }
 }
 

@@ -30,6 +30,9 @@ export interface PassageMiss {
   spurious: { text: string; speaker: string | null }[];
   wrongSpeaker: { text: string; expected: string | null; got: string | null }[];
   wrongKind: { text: string; expected: QuoteKind; got: QuoteKind }[];
+  missedReactions: LabelledReaction[];
+  spuriousReactions: string[];
+  wrongSentiment: { text: string; expected: Sentiment; got: Sentiment }[];
 }
 
 export interface QuoteEvalReport {
@@ -116,7 +119,7 @@ export function evaluatePassages(passages: readonly LabelledPassage[], extract: 
 
   for (const passage of passages) {
     const doc = extract(passageArticle(passage));
-    const miss: PassageMiss = { id: passage.id, missed: [], spurious: [], wrongSpeaker: [], wrongKind: [] };
+    const miss: PassageMiss = { id: passage.id, missed: [], spurious: [], wrongSpeaker: [], wrongKind: [], missedReactions: [], spuriousReactions: [], wrongSentiment: [] };
     const unused = doc.quotes.map((q) => ({ q, key: normaliseQuoteText(q.text), used: false }));
     expected += passage.quotes.length;
     predicted += doc.quotes.length;
@@ -141,12 +144,18 @@ export function evaluatePassages(passages: readonly LabelledPassage[], extract: 
     const reactionPool = doc.reactions.map((r) => ({ r, key: normaliseQuoteText(r.text), used: false }));
     for (const want of passage.reactions) {
       const hit = reactionPool.find((u) => !u.used && u.key === normaliseQuoteText(want.text));
-      if (!hit) continue;
+      if (!hit) {
+        miss.missedReactions.push(want);
+        continue;
+      }
       hit.used = true;
       matchedReactions++;
       if (hit.r.sentiment === want.sentiment) rightSentiment++;
+      else miss.wrongSentiment.push({ text: want.text, expected: want.sentiment, got: hit.r.sentiment });
     }
-    if (miss.missed.length || miss.spurious.length || miss.wrongSpeaker.length || miss.wrongKind.length) misses.push(miss);
+    for (const u of reactionPool) if (!u.used) miss.spuriousReactions.push(u.r.text);
+    const problems = [miss.missed, miss.spurious, miss.wrongSpeaker, miss.wrongKind, miss.missedReactions, miss.spuriousReactions, miss.wrongSentiment];
+    if (problems.some((list) => list.length > 0)) misses.push(miss);
   }
 
   const precision = ratio(matched, predicted);

@@ -72,15 +72,12 @@ export class Attributor {
       const before = this.before(q);
       if (before?.subject?.entity) return before;
     }
-    return (
-      after ??
-      this.coordinated(q) ??
-      this.before(q) ??
-      this.finalClause(q) ??
-      this.colon(q) ??
-      this.continued(q) ??
-      NONE
-    );
+    const found = after ?? this.coordinated(q) ?? this.colon(q);
+    if (found) return found;
+    // A cue whose subject cannot be read still names the cue; later rules may find the speaker.
+    const before = this.before(q);
+    if (before && before.subject && before.subject.kind !== 'none') return before;
+    return this.finalClause(q) ?? this.continued(q) ?? before ?? NONE;
   }
 
   // ---- “…,” Putin said / “…,” said Putin ----
@@ -363,11 +360,19 @@ export class Attributor {
     const paragraphStart = this.model.paragraphs[this.model.tokenParagraph[open] as number]?.start ?? 0;
     if (prev && prev.text === ':' && this.model.tokenParagraph[open - 1] === this.model.tokenParagraph[open]) {
       const sentence = this.sentenceOf(open - 1);
-      // The clause right before the colon ("…, one of them captioned:") names the speaker; else the sentence's subject.
+      // The clause right before the colon names the speaker: through its cue ("…, Ursula von der Leyen, wrote:"),
+      // else its own subject ("…, one of them captioned:"), else a cue or the subject earlier in the sentence.
       const clauseStart = this.segmentStart(open - 1, sentence.tokenStart);
+      const localCue = this.cueBefore(open - 1, clauseStart);
+      if (localCue) {
+        const subject = this.subjectOfCue(localCue);
+        if (subject.kind !== 'none') return { subject, cue: localCue, via: 'colon' };
+      }
       const local = this.wordsIn(clauseStart, open - 1) > 0 ? this.reader.readWindow(clauseStart, open - 1) : null;
-      const subject = local && local.kind !== 'none' ? local : this.mainSubject(sentence, open - 1);
-      return subject.kind === 'none' ? null : { subject, cue: null, via: 'colon' };
+      if (local && local.kind !== 'none') return { subject: local, cue: null, via: 'colon' };
+      const cue = this.cueBefore(open - 1, sentence.tokenStart);
+      const subject = cue ? this.subjectOfCue(cue) : this.mainSubject(sentence, open - 1);
+      return subject.kind === 'none' ? null : { subject, cue, via: 'colon' };
     }
     // A paragraph ending "… said:" introduces the quote that opens the next one.
     if (prev && prev.text === ':' && (this.tok(open) as Token).start === paragraphStart) {

@@ -45,6 +45,9 @@ function isNounPhraseWord(t: Token): boolean {
   return true;
 }
 
+/** Modifiers that describe rather than name an organisation ("the same company", "the new government"). */
+const GENERIC_MODIFIERS = new Set(['same', 'new', 'other', 'former', 'whole', 'entire', 'largest', 'biggest', 'main', 'local', 'rival', 'parent', 'embattled', 'troubled', 'beleaguered', 'struggling', 'two', 'three', 'current', 'previous', 'private', 'public']);
+
 /** A country adjective among the words before the head ("the Russian defence ministry"). */
 function countryModifier(words: readonly Token[]): boolean {
   return words.slice(0, -1).some((w) => countryOfAdjective(w.text) !== undefined);
@@ -219,6 +222,11 @@ export class SubjectReader {
         continue;
       }
       if (!isNounPhraseWord(t)) break;
+      // "glaciologist Matthias Huss", "the veteran striker Harry Kane": a person's name after an unlisted job title.
+      const named = j > k ? this.mentionAt(j) : undefined;
+      if (named && named.first === j && (named.kind === 'PERSON' || (named.kind === 'UNKNOWN' && named.entity >= 0)) && !this.modifiesNoun(named, limit) && !owner) {
+        return { ...this.readMention(j, limit), from: k };
+      }
       // A second verb-like word after a head ends the phrase ("Analysts were ...").
       if (head >= 0 && !this.mentionAt(j) && !t.cap && !this.isHeadNoun(t.lower) && !/^\d/.test(t.text) && head === j - 1 && this.isHeadNoun((tokens[head] as Token).lower)) break;
       head = j;
@@ -275,6 +283,13 @@ export class SubjectReader {
       if ((owner && canonicalCountry(owner.text)) || countryModifier(words)) {
         let from = words[0] as Token;
         if (from.lower === 'the') from = words[1] ?? from;
+        const name = this.model.body.slice(from.start, (tokens[head] as Token).end);
+        return { ...base, kind: 'named', entity: this.registry.organisation(name, from.start, name) };
+      }
+      // "The port authority", "the state health department": a lower-case name for an organisation not named otherwise.
+      const hasPossessive = tokens.slice(k, head).some((t) => t.possessive);
+      if (definite && !owner && !hasPossessive && words.length >= 3 && words.slice(1, -1).every((w) => !w.cap && !GENERIC_MODIFIERS.has(w.lower))) {
+        const from = words[1] as Token;
         const name = this.model.body.slice(from.start, (tokens[head] as Token).end);
         return { ...base, kind: 'named', entity: this.registry.organisation(name, from.start, name) };
       }

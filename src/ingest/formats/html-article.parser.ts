@@ -77,6 +77,14 @@ function ldKeywords(value: Json | undefined): string | null {
   return null;
 }
 
+/** A leading block that is the headline, a byline ("By Dana Whitaker") or just a date ("April 2, 2025"). */
+function isPageFurniture(paragraph: string, title: string): boolean {
+  const p = paragraph.trim();
+  if (title && p === title) return true;
+  if (p.length < 80 && /^by\s+\p{Lu}/u.test(p) && !/[.!?]$/.test(p)) return true;
+  return p.length < 50 && parseDateField(p) !== null && !/[.!?]$/.test(p) && p.split(/\s+/).length <= 7;
+}
+
 export function parseHtmlArticle(content: string, sourceName = 'html'): RawArticle {
   if (!/<(?:html|body|p|article|div|head)[\s>]/i.test(content)) throw new IngestInputError('INVALID_HTML', 'no HTML elements found');
   const doc = parseDocument(content);
@@ -107,8 +115,8 @@ export function parseHtmlArticle(content: string, sourceName = 'html'): RawArtic
     for (let i = 0; i < ps.length; i++) paragraphs.push(...nodeParagraphs(ps[i] as DomElement));
   }
   const title = (metaTitle ?? article?.title ?? headline ?? doc.title ?? '').trim();
-  // Readability keeps the headline as the first block; it is the title, not body text.
-  if (paragraphs.length && title && paragraphs[0]?.trim() === title) paragraphs.shift();
+  // Readability keeps the headline, byline and printed date as the first blocks; they are not body text.
+  while (paragraphs.length && isPageFurniture(paragraphs[0] as string, title)) paragraphs.shift();
   let dateline: string | null = null;
   if (paragraphs.length) {
     const split = splitDateline(paragraphs[0] as string);

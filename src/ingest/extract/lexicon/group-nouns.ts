@@ -50,9 +50,9 @@ export function isQuantifierSubject(lower: string): boolean {
 
 /** Words that say the surrounding talk is the public's ("reactions", "comments", "went viral"). */
 const PUBLIC_CONTEXT = new Set([
-  'reaction', 'reactions', 'users', 'user', 'commenters', 'comments', 'comment', 'online', 'viral', 'posts', 'post', 'tweets',
+  'reaction', 'reactions', 'users', 'user', 'commenters', 'comments', 'online', 'viral', 'posts', 'tweets',
   'netizens', 'followers', 'viewers', 'readers', 'fans', 'residents', 'locals', 'shoppers', 'commuters', 'passengers', 'social',
-  'thread', 'replies', 'hashtag', 'trending', 'backlash', 'outrage', 'reacted', 'responded', 'subscribers', 'audience', 'public',
+  'thread', 'replies', 'hashtag', 'trending', 'backlash', 'outrage', 'reacted', 'subscribers', 'audience',
 ]);
 
 export function isPublicContextWord(lower: string): boolean {
