@@ -12,6 +12,7 @@ export async function serve(): Promise<void> {
   logger.info({ config: describeConfig(config) }, "starting newsgraph");
   const db = await openConfiguredDatabase(config, {
     onQueryError: (message, sql) => logger.warn({ err: message, sql: sql.slice(0, 500) }, "query failed"),
+    onPoolError: (err) => logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, "idle database connection lost"),
   });
   if (config.SEED_ON_EMPTY) {
     const seeded = await seedIfEmpty(db.dataSource);
@@ -19,18 +20,34 @@ export async function serve(): Promise<void> {
   }
   const app = await startApp({ config, db, logger }, { port: config.PORT, host: config.HOST });
   logger.info({ url: `${app.url}/graphql`, database: db.embedded ? `embedded (${config.DATA_DIR})` : "postgres", ms: Date.now() - started }, "newsgraph is ready");
+  // A stray rejection (e.g. a connection dropped mid-flight) is logged; it must not take the server down.
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));
   let stopping = false;
+  // Graceful shutdown, within 10 s: readiness answers 503 at once; after SHUTDOWN_GRACE_MS (load
+  // balancers stop routing) the server stops accepting connections, in-flight requests finish
+  // (up to 7 s), WebSocket clients get a close frame, then the database closes.
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    const began = Date.now();
     logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => {
+      logger.error({ ms: Date.now() - began }, "shutdown took too long; exiting");
+      process.exit(1);
+    }, 9_500);
     force.unref();
+    let code = 0;
     try {
+      app.health.markShuttingDown();
+      await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_MS));
       await app.close();
       await db.close();
+      logger.info({ ms: Date.now() - began }, "stopped");
+    } catch (err) {
+      code = 1;
+      logger.error({ err }, "shutdown failed");
     } finally {
-      process.exit(0);
+      process.exit(code);
     }
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

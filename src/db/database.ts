@@ -1,5 +1,5 @@
 // Opens newsgraph's database: the embedded PGlite by default, a PostgreSQL server when DATABASE_URL is set.
-import { DataSource } from "typeorm";
+import { DataSource, MigrationExecutor } from "typeorm";
 import { ENTITIES } from "../../entities";
 import type { Config } from "../config";
 import { startEmbeddedPostgres, type EmbeddedOptions, type EmbeddedPostgres } from "./embedded";
@@ -23,10 +23,24 @@ export interface OpenDatabaseOptions {
   /** Apply pending migrations after connecting (the default). */
   migrate?: boolean;
   onQueryError?: (message: string, sql: string) => void;
+  /** Connection limits; see ConnectionOptions. */
+  connection?: ConnectionOptions;
+  /** Errors of idle pooled connections (e.g. the server restarted): reported here, never thrown. */
+  onPoolError?: (err: Error) => void;
+}
+
+/** How connections behave when the database is slow or away. */
+export interface ConnectionOptions {
+  /** PostgreSQL statement_timeout in ms (0: none). The embedded database accepts it but cannot enforce it. */
+  statementTimeoutMs?: number;
+  /** How long to wait for a connection (new or from the pool) before failing, in ms. */
+  connectTimeoutMs?: number;
+  /** Errors of idle pooled connections (server restarted, backend terminated): logged, never thrown. */
+  onPoolError?: (err: Error) => void;
 }
 
 /** A DataSource over `url` with newsgraph's entities and migrations. Never synchronizes. */
-export function createDataSource(url: string, poolSize: number, logger: QueryCounter): DataSource {
+export function createDataSource(url: string, poolSize: number, logger: QueryCounter, connection: ConnectionOptions = {}): DataSource {
   return new DataSource({
     type: "postgres",
     url,
@@ -35,7 +49,15 @@ export function createDataSource(url: string, poolSize: number, logger: QueryCou
     migrationsTableName: "migrations",
     synchronize: false,
     logger,
-    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
+    // Fail fast while the database is away (SERVICE_UNAVAILABLE), and never let a dead idle connection's
+    // error reach the process as an unhandled 'error' event: the pool drops it and opens a new one later.
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: connection.connectTimeoutMs ?? 5000,
+      keepAlive: true,
+      ...(connection.statementTimeoutMs ? { statement_timeout: connection.statementTimeoutMs } : {}),
+    },
+    poolErrorHandler: connection.onPoolError ?? (() => {}),
   });
 }
 
@@ -48,10 +70,13 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     url = embedded.url;
   }
   const queries = new QueryCounter(options.onQueryError);
-  const dataSource = createDataSource(url, embedded ? 1 : (options.poolSize ?? 10), queries);
+  const dataSource = createDataSource(url, embedded ? 1 : (options.poolSize ?? 10), queries, {
+    ...options.connection,
+    onPoolError: options.onPoolError ?? options.connection?.onPoolError,
+  });
   try {
     await dataSource.initialize();
-    if (options.migrate !== false) await dataSource.runMigrations({ transaction: "each" });
+    if (options.migrate !== false) await runMigrationsWithoutTimeout(dataSource);
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
@@ -68,12 +93,28 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   };
 }
 
+/** Applies pending migrations on one connection with statement_timeout off: a migration may take longer than a request may. */
+async function runMigrationsWithoutTimeout(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query("SET statement_timeout = 0");
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = "each";
+    await executor.executePendingMigrations();
+  } finally {
+    // Back to the connection's own setting (from its startup parameters) before the pool reuses it.
+    await runner.query("RESET statement_timeout").catch(() => {});
+    await runner.release();
+  }
+}
+
 /** The database the configuration names. */
 export function openConfiguredDatabase(config: Config, options: Omit<OpenDatabaseOptions, "url" | "poolSize"> = {}) {
   return openDatabase({
     url: config.DATABASE_URL,
     poolSize: config.DB_POOL_SIZE,
     embedded: config.DATABASE_URL ? undefined : { dataDir: config.DATA_DIR },
+    connection: { statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS },
     ...options,
   });
 }

@@ -15,10 +15,13 @@ import type { Config } from "../config";
 import type { Database } from "../db/database";
 import { viewerFromHeaders } from "../auth/viewer";
 import { createContext, type RequestContext } from "../graphql/context";
-import { formatError } from "../graphql/format-error";
-import { buildNewsSchema } from "../graphql/schema";
+import { errorReportingPlugin, formatError } from "../graphql/format-error";
+import { servedGraph } from "../federation/served-graph";
 import { createServices } from "../services";
-import { mountHealth } from "./health";
+import { Metrics } from "../observability/metrics";
+import { httpRefusalObserver, requestObserverPlugin } from "../observability/request-observer";
+import { mountHealth, type Health } from "./health";
+import { apolloHardening, graphqlFrontMiddleware, httpErrorHandler, operationLimits } from "./limits";
 
 export interface AppOptions {
   config: Config;
@@ -33,41 +36,57 @@ export interface RunningApp {
   apollo: ApolloServer<RequestContext>;
   /** The address actually bound, e.g. http://127.0.0.1:4000 */
   url: string;
+  /** Readiness: `health.markShuttingDown()` is the first step of a graceful shutdown. */
+  health: Health;
+  /** Prometheus metrics (undefined when METRICS=false); the WebSocket transport reports subscriptions to it. */
+  metrics?: Metrics;
   close(): Promise<void>;
 }
 
 export async function startApp(options: AppOptions, listen: { port: number; host: string }): Promise<RunningApp> {
   const { config, db, logger } = options;
   const services = createServices(db.dataSource);
-  const schema = await buildNewsSchema();
+  // The news subgraph schema, or (SUBGRAPHS / SUPERGRAPH_FILE) a gateway over it and other subgraphs.
+  const { schema, gateway, description } = await servedGraph(config, logger, formatError(config.NODE_ENV === "production"));
+  logger.info({ graph: description }, "graph");
   const app = express();
   const server = createServer(app);
   const production = config.NODE_ENV === "production";
+  const limits = operationLimits(config);
+  const hardening = apolloHardening(config, limits);
+  const metrics = config.METRICS ? new Metrics(db) : undefined;
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    ...(gateway ? { gateway } : { schema }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !production,
     formatError: formatError(production),
+    ...hardening,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ...hardening.plugins,
+      errorReportingPlugin(),
+      requestObserverPlugin(metrics),
+      // In-flight requests get up to 7 s to finish on shutdown (the process must exit within 10 s).
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 7_000 }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],
   });
   await apollo.start();
 
   app.disable("x-powered-by");
-  mountHealth(app, db);
+  const health = mountHealth(app, db, { redisUrl: config.REDIS_URL });
+  if (metrics) app.get("/metrics", metrics.handler());
   app.use(
     "/graphql",
-    cors<cors.CorsRequest>(),
-    express.json({ limit: "1mb" }),
+    httpRefusalObserver(metrics, logger),
+    ...graphqlFrontMiddleware(config, limits, () => health.shuttingDown),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (req.header("x-request-id") ?? "").slice(0, 100) || randomUUID();
         return createContext({ db, services, logger, clock: options.clock }, { user: await viewerFromHeaders(req.headers, config), requestId });
       },
     }),
+    httpErrorHandler((err) => logger.error({ err }, "unexpected error in front of GraphQL")),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -80,8 +99,12 @@ export async function startApp(options: AppOptions, listen: { port: number; host
     server,
     apollo,
     url: `http://${host}:${addr.port}`,
+    health,
+    metrics,
     async close() {
+      health.markShuttingDown();
       await apollo.stop();
+      await health.close();
     },
   };
 }

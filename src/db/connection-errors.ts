@@ -1,0 +1,56 @@
+// The one place that decides whether an error means "the database is away" (refused, reset, killed,
+// restarting, pool timeout) rather than a bug: those reach clients as SERVICE_UNAVAILABLE.
+import { ServiceUnavailableError } from "../errors";
+
+// SQLSTATE classes and codes of a lost or refused connection, or of a server shutting down or starting.
+const UNAVAILABLE_SQLSTATES = new Set([
+  "57P01", // admin_shutdown (pg_terminate_backend, server stopping)
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now (server starting up or in recovery)
+  "53300", // too_many_connections
+  "58000", // system_error
+  "58030", // io_error
+]);
+const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+const UNAVAILABLE_MESSAGES = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /Client has encountered a connection error and is not queryable/i,
+  /Client was closed and is not queryable/i,
+  /Cannot use a pool after calling end on the pool/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+  /terminating connection due to administrator command/i,
+  /server closed the connection unexpectedly/i,
+  /Connection is not established/i,
+];
+
+/** True when `err` (or what it wraps) says the database cannot be reached right now. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, hops = 0; e && hops < 5; e = (e as { cause?: unknown; driverError?: unknown; originalError?: unknown }).driverError ?? (e as { cause?: unknown }).cause ?? (e as { originalError?: unknown }).originalError, hops++) {
+    if (e instanceof ServiceUnavailableError) return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") {
+      if (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith("08") || UNAVAILABLE_NODE_CODES.has(code)) return true;
+      // The embedded database's socket file gone.
+      if (code === "ENOENT" && (e as { syscall?: unknown }).syscall === "connect") return true;
+    }
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGES.some((re) => re.test(message))) return true;
+    if (typeof e !== "object") break;
+  }
+  return false;
+}
+
+/** The client-facing error for `err` when the database is away; undefined otherwise. */
+export function toServiceUnavailable(err: unknown): ServiceUnavailableError | undefined {
+  if (err instanceof ServiceUnavailableError) return err;
+  return isDatabaseUnavailable(err) ? new ServiceUnavailableError() : undefined;
+}
+
+/** True for a statement cancelled by statement_timeout. */
+export function isStatementTimeout(err: unknown): boolean {
+  for (let e: unknown = err, hops = 0; e && hops < 5; e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause, hops++) {
+    if ((e as { code?: unknown }).code === "57014") return true;
+  }
+  return false;
+}

@@ -1,0 +1,391 @@
+// What one GraphQL request may ask. Every limit is checked before any resolver runs, so an abusive
+// operation is refused before a single SQL statement, with a coded error (HTTP 400):
+// - depth, aliases and directives: graphql-armor's validation rules (GRAPHQL validation phase);
+// - tokens: graphql-js's own parser limit (`parseOptions.maxTokens`), which stops lexing early;
+// - cost: our estimate below, which, unlike armor's, reads `first`/`last` from variables too and
+//   counts the default page size where a list field gets none; it also enforces the page-size cap;
+// - batching, body size and the time budget: Express middleware in front of Apollo.
+import { createHash, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import cors, { type CorsOptions, type CorsRequest } from "cors";
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
+import {
+  GraphQLError,
+  Kind,
+  getNamedType,
+  isCompositeType,
+  isObjectType,
+  isInterfaceType,
+  parse,
+  print,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+  type ValueNode,
+} from "graphql";
+import type { Config } from "../config";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../pagination/page-request";
+import { projectPath } from "../paths";
+
+/** The code of every refusal for exceeding an operation limit. */
+export const LIMIT_CODE = "OPERATION_LIMIT_EXCEEDED";
+/** The code of a refusal in safelist mode. */
+export const NOT_SAFELISTED_CODE = "OPERATION_NOT_SAFELISTED";
+/** The code of a request that outlived its time budget. */
+export const TIMEOUT_CODE = "TIMEOUT";
+
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+  maxPageSize: number;
+  maxBatch: number;
+  maxBodyBytes: number;
+  requestTimeoutMs: number;
+  /** Keep graphql-js's "Did you mean …" hints in validation errors. */
+  fieldSuggestions: boolean;
+}
+
+export function operationLimits(config: Config): OperationLimits {
+  return {
+    maxDepth: config.MAX_QUERY_DEPTH,
+    maxAliases: config.MAX_ALIASES,
+    maxDirectives: config.MAX_DIRECTIVES,
+    maxTokens: config.MAX_TOKENS,
+    maxCost: config.MAX_QUERY_COST,
+    maxPageSize: MAX_PAGE_SIZE,
+    maxBatch: config.MAX_BATCH_OPERATIONS,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    fieldSuggestions: config.FIELD_SUGGESTIONS ?? config.NODE_ENV !== "production",
+  };
+}
+
+/** A refusal for exceeding `limit`; `extensions.limit` names it (Apollo recodes validation errors, format-error restores the code). */
+export function limitError(message: string, limit: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: LIMIT_CODE, limit, ...extra, http: { status: 400 } } });
+}
+
+/** The armor validation rules (depth, aliases, directives) and its suggestion-masking plugin. */
+export function armorProtection(limits: OperationLimits): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
+  const reject = (limit: string) => [
+    (ctx: ValidationContext | null, error: GraphQLError) => {
+      ctx?.reportError(limitError(error.message.replace(/^Syntax Error: /, ""), limit));
+    },
+  ];
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, propagateOnRejection: false, onReject: reject("depth") },
+    maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: reject("aliases") },
+    maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: reject("directives") },
+    // Tokens go through graphql-js's parser option (it stops lexing at the limit; armor would parse a second time).
+    maxTokens: { enabled: false },
+    // Armor's cost counts only literal `first: 10`; ours (costLimitPlugin) reads variables too.
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: !limits.fieldSuggestions, mask: "" },
+  });
+  const { validationRules, plugins } = armor.protect();
+  return { validationRules, plugins: plugins as ApolloServerPlugin[] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cost
+
+const LIST_SIZE_ARGS = ["first", "last"] as const;
+
+function intArgument(node: FieldNode, name: string, variables: Record<string, unknown>): number | null | undefined {
+  const arg = node.arguments?.find((a) => a.name.value === name);
+  if (!arg) return undefined;
+  return intValue(arg.value, variables);
+}
+
+function intValue(value: ValueNode, variables: Record<string, unknown>): number | null | undefined {
+  if (value.kind === Kind.INT) return Number.parseInt(value.value, 10);
+  if (value.kind === Kind.NULL) return null;
+  if (value.kind === Kind.VARIABLE) {
+    const v = variables[value.name.value];
+    if (v === undefined) return undefined;
+    if (v === null) return null;
+    return typeof v === "number" ? v : Number.NaN;
+  }
+  return Number.NaN;
+}
+
+export interface CostReport {
+  cost: number;
+  /** A `first`/`last` beyond the page-size cap, if any. */
+  oversizedPage?: { argument: string; value: number };
+}
+
+/**
+ * The estimated cost of `operation`: every field costs 1; a field with `first`/`last` arguments (a
+ * connection) multiplies the cost of its selection by the page size asked for, or by the default page
+ * size when none is given. Fragments are expanded. Introspection fields cost nothing (introspection is
+ * switched off in production unless configured).
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+  maxPageSize = MAX_PAGE_SIZE,
+): CostReport {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const report: CostReport = { cost: 0 };
+  // Variables from the operation's defaults, overridden by the request's.
+  const vars: Record<string, unknown> = {};
+  for (const v of operation.variableDefinitions ?? []) {
+    if (v.defaultValue?.kind === Kind.INT) vars[v.variable.name.value] = Number.parseInt(v.defaultValue.value, 10);
+  }
+  Object.assign(vars, variables ?? {});
+
+  const selectionCost = (set: SelectionSetNode, parent: GraphQLCompositeType | undefined, depth: number, seen: Set<string>): number => {
+    if (depth > 64) return 0; // depth is limited separately; this only guards the recursion
+    let total = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        total += fieldCost(sel, parent, depth, seen);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const cond = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
+        total += selectionCost(sel.selectionSet, cond && isCompositeType(cond) ? cond : parent, depth, seen);
+      } else {
+        const frag = fragments.get(sel.name.value);
+        if (!frag || seen.has(frag.name.value)) continue;
+        const cond = schema.getType(frag.typeCondition.name.value);
+        const next = new Set(seen).add(frag.name.value);
+        total += selectionCost(frag.selectionSet, cond && isCompositeType(cond) ? cond : parent, depth, next);
+      }
+    }
+    return total;
+  };
+
+  const fieldCost = (node: FieldNode, parent: GraphQLCompositeType | undefined, depth: number, seen: Set<string>): number => {
+    const name = node.name.value;
+    if (name.startsWith("__")) return 0;
+    let def: GraphQLField<unknown, unknown> | undefined;
+    if (parent && (isObjectType(parent) || isInterfaceType(parent))) def = parent.getFields()[name];
+    if (!node.selectionSet) return 1;
+    let multiplier = 1;
+    if (def && def.args.some((a) => (LIST_SIZE_ARGS as readonly string[]).includes(a.name))) {
+      multiplier = DEFAULT_PAGE_SIZE;
+      for (const argName of LIST_SIZE_ARGS) {
+        const n = intArgument(node, argName, vars);
+        if (n === undefined || n === null) continue;
+        if (!Number.isFinite(n)) continue; // wrong types are refused by validation or coercion
+        if (n > maxPageSize && !report.oversizedPage) report.oversizedPage = { argument: argName, value: n };
+        multiplier = Math.max(0, Math.min(n, maxPageSize));
+      }
+    }
+    const child = def ? getNamedType(def.type) : undefined;
+    return 1 + multiplier * selectionCost(node.selectionSet, child && isCompositeType(child) ? child : undefined, depth + 1, seen);
+  };
+
+  const root = schema.getRootType(operation.operation) ?? undefined;
+  report.cost = selectionCost(operation.selectionSet, root, 0, new Set());
+  return report;
+}
+
+/** Refuses operations over the cost limit or asking for pages over the cap, before execution starts. */
+export function costLimitPlugin(limits: OperationLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const report = operationCost(schema, document, operation, request.variables ?? {}, limits.maxPageSize);
+          if (report.oversizedPage) {
+            const { argument, value } = report.oversizedPage;
+            throw new GraphQLError(`${argument} may be at most ${limits.maxPageSize}; got ${value}. Page through larger lists with after/before.`, {
+              extensions: { code: "BAD_USER_INPUT", argumentName: argument, http: { status: 400 } },
+            });
+          }
+          if (report.cost > limits.maxCost) {
+            throw limitError(`Operation cost limit of ${limits.maxCost} exceeded (estimated ${Math.ceil(report.cost)}). Ask for smaller pages or fewer fields.`, "cost", {
+              cost: Math.ceil(report.cost),
+              maxCost: limits.maxCost,
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Safelist
+
+/** Normalised text of a document (whitespace and comments do not matter), hashed. */
+export function documentHash(document: DocumentNode): string {
+  return createHash("sha256").update(print(document)).digest("hex");
+}
+
+/** The safelist manifest: the hashes of every operation in the `.graphql` files of `dir`. */
+export function loadSafelist(dir: string): Map<string, string> {
+  const folder = isAbsolute(dir) ? dir : projectPath(dir);
+  const hashes = new Map<string, string>();
+  for (const file of readdirSync(folder).filter((f) => f.endsWith(".graphql")).sort()) {
+    const doc = parse(readFileSync(join(folder, file), "utf8"));
+    hashes.set(documentHash(doc), file);
+    // Each operation alone too, for clients that send one operation per document.
+    const fragments = doc.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+    for (const def of doc.definitions) {
+      if (def.kind === Kind.OPERATION_DEFINITION) hashes.set(documentHash({ kind: Kind.DOCUMENT, definitions: [def, ...fragments] }), file);
+    }
+  }
+  return hashes;
+}
+
+/** Safelist mode: only documents of the manifest run. */
+export function safelistPlugin(hashes: Map<string, string>): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document }) {
+          if (!hashes.has(documentHash(document))) {
+            throw new GraphQLError("This server only runs its published operations (safelist mode).", {
+              extensions: { code: NOT_SAFELISTED_CODE, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP-level limits
+
+/** A GraphQL-shaped error body (what every refusal in front of Apollo sends). */
+export function errorBody(message: string, code: string, extra: Record<string, unknown> = {}): { errors: Array<Record<string, unknown>> } {
+  return { errors: [{ message, extensions: { code, ...extra } }] };
+}
+
+/** Refuses JSON arrays of more than `maxBatch` operations. */
+export function batchLimit(limits: OperationLimits): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const body: unknown = req.body;
+    if (Array.isArray(body) && (body.length > limits.maxBatch || limits.maxBatch === 1)) {
+      const message =
+        limits.maxBatch === 1 ? "Batched operations are not accepted; send one operation per request." : `At most ${limits.maxBatch} operations per request; got ${body.length}.`;
+      res.locals.errorCode = LIMIT_CODE;
+      res.status(400).json(errorBody(message, LIMIT_CODE, { limit: "batch", maxBatch: limits.maxBatch }));
+      return;
+    }
+    next();
+  };
+}
+
+/**
+ * The per-request time budget: a request still unanswered after `requestTimeoutMs` gets a coded
+ * TIMEOUT error (HTTP 503, Retry-After). Work still running is cut short by the database's
+ * statement_timeout.
+ */
+export function timeBudget(limits: OperationLimits): RequestHandler {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const timer = setTimeout(() => {
+      if (res.headersSent) return;
+      res.locals.errorCode = TIMEOUT_CODE;
+      res
+        .status(503)
+        .set("retry-after", "1")
+        .set("connection", "close")
+        .json(errorBody(`The request took longer than its budget of ${limits.requestTimeoutMs} ms.`, TIMEOUT_CODE));
+    }, limits.requestTimeoutMs);
+    timer.unref();
+    res.once("close", () => clearTimeout(timer));
+    res.once("finish", () => clearTimeout(timer));
+    next();
+  };
+}
+
+/**
+ * Last error handler for /graphql: body-parser failures (too large, malformed JSON, bad charset) and
+ * anything else thrown in front of Apollo become GraphQL-shaped errors, never Express's HTML page.
+ */
+export function httpErrorHandler(onUnexpected: (err: unknown, req: Request) => void) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    if (res.headersSent) {
+      // The time budget already answered, or the client went away.
+      if (!res.writableEnded) res.end();
+      return;
+    }
+    const e = err as { status?: number; statusCode?: number; type?: string; message?: string };
+    const status = e?.status ?? e?.statusCode ?? 500;
+    if (status === 413 || e?.type === "entity.too.large") {
+      res.locals.errorCode = LIMIT_CODE;
+      res.status(413).json(errorBody("The request body is too large.", LIMIT_CODE, { limit: "body" }));
+    } else if (status >= 400 && status < 500) {
+      const message = e?.type === "entity.parse.failed" ? "The request body is not valid JSON." : "The request could not be read.";
+      res.locals.errorCode = "BAD_REQUEST";
+      res.status(status === 415 ? 415 : 400).json(errorBody(message, "BAD_REQUEST"));
+    } else {
+      onUnexpected(err, req);
+      res.locals.errorCode = "INTERNAL_SERVER_ERROR";
+      res.status(500).json(errorBody("Internal server error", "INTERNAL_SERVER_ERROR"));
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wiring
+
+/** Apollo Sandbox's origins, allowed by CORS outside production. */
+export const SANDBOX_ORIGINS = ["https://studio.apollographql.com", "https://sandbox.embed.apollographql.com"];
+
+/** CORS: the configured origins (`*` for any); outside production Apollo Sandbox's origins too. */
+export function corsOptions(config: Config): CorsOptions {
+  const listed = config.CORS_ORIGINS.split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (listed.includes("*")) return { origin: true, maxAge: 600 };
+  const allowed = new Set(config.NODE_ENV === "production" ? listed : [...listed, ...SANDBOX_ORIGINS]);
+  return { origin: (origin, cb) => cb(null, origin !== undefined && allowed.has(origin)), maxAge: 600 };
+}
+
+/** Everything the limits add to Apollo Server's options. */
+export function apolloHardening(config: Config, limits: OperationLimits) {
+  const armor = armorProtection(limits);
+  const plugins: ApolloServerPlugin[] = [...armor.plugins, costLimitPlugin(limits)];
+  if (config.SAFELIST) plugins.push(safelistPlugin(loadSafelist(config.SAFELIST_DIR)));
+  return {
+    validationRules: armor.validationRules,
+    plugins,
+    parseOptions: { maxTokens: limits.maxTokens },
+    allowBatchedHttpRequests: limits.maxBatch > 1,
+    // Apollo's defaults, stated: simple requests without a preflight-forcing header are refused, and
+    // automatic persisted queries are on (an in-memory LRU cache of bounded size).
+    csrfPrevention: true,
+    persistedQueries: {},
+  } as const;
+}
+
+const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/**
+ * The middleware in front of Apollo on /graphql: request id (the client's `x-request-id` when it is
+ * well formed, else a new one; echoed back), `Connection: close` while shutting down, CORS, the time
+ * budget, the body limit and the batch limit.
+ */
+export function graphqlFrontMiddleware(config: Config, limits: OperationLimits, isShuttingDown: () => boolean): RequestHandler[] {
+  const requestId: RequestHandler = (req, res, next) => {
+    const given = req.headers["x-request-id"];
+    const id = typeof given === "string" && REQUEST_ID_RE.test(given) ? given : randomUUID();
+    req.headers["x-request-id"] = id;
+    res.setHeader("x-request-id", id);
+    if (isShuttingDown()) res.setHeader("connection", "close");
+    next();
+  };
+  return [requestId, cors<CorsRequest>(corsOptions(config)), timeBudget(limits), express.json({ limit: limits.maxBodyBytes }), batchLimit(limits)];
+}
