@@ -42,7 +42,8 @@ function opensAfter(body: string, i: number, paragraphStart: number): boolean {
 function doubleOpener(body: string, i: number, paragraphStart: number): OpenQuote | null {
   const ch = charAt(body, i);
   const next = charAt(body, i + 1);
-  if (next === '' || SPACE.test(next)) return null;
+  // French typography puts a space inside guillemets: « non ».
+  if (next === '' || (SPACE.test(next) && ch !== '«')) return null;
   switch (ch) {
     case '“':
       // “ also closes German-style „…“ quotes, but as an opener it pairs with ” (or a second “ used as a closer).

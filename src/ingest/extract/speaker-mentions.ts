@@ -49,12 +49,12 @@ function buildRun(model: DocumentModel, i: number, capWord: (j: number) => boole
   const run: number[] = [];
   let j = i;
   let possessive = false;
-  let hasOrgOrTitle = false;
+  let hasOrg = false;
   while (j < tokens.length && tokenSentence[j] === sentence) {
     const t = tokens[j] as Token;
     if (capWord(j)) {
       run.push(j);
-      if (isOrgWord(t.lower) || isTitleToken(t.lower)) hasOrgOrTitle = true;
+      if (isOrgWord(t.lower)) hasOrg = true;
       j++;
       const dot = tokens[j];
       // Initials and abbreviated titles keep their dot: "J. K. Rowling", "Sen. Warren".
@@ -78,7 +78,12 @@ function buildRun(model: DocumentModel, i: number, capWord: (j: number) => boole
       j += particles;
       continue;
     }
-    if (run.length > 0 && hasOrgOrTitle && ORG_CONNECTORS.has(t.lower) && t.lower !== 'the' && (nextIsCap || ((tokens[j + 1] as Token | undefined)?.lower === 'the' && capWord(j + 2)))) {
+    // Connectors inside organisation names and titles: "Ministry of Finance", "Institute for Fiscal Studies",
+    // "Secretary of State" — but not "President Trump and German Foreign Minister …".
+    const lastLower = (tokens[run[run.length - 1] as number] as Token).lower;
+    const connectorFits = hasOrg || (t.lower === 'of' && isTitleToken(lastLower)) || t.lower === '&';
+    const theFollows = t.lower === 'of' && (tokens[j + 1] as Token | undefined)?.lower === 'the' && capWord(j + 2);
+    if (run.length > 0 && connectorFits && ORG_CONNECTORS.has(t.lower) && t.lower !== 'the' && (nextIsCap || theFollows)) {
       run.push(j);
       if (!nextIsCap) run.push(j + 1);
       j += nextIsCap ? 1 : 2;
@@ -133,7 +138,8 @@ export function findMentions(model: DocumentModel, registry: EntityRegistry): Me
       const initial = isSentenceInitial(model, idx);
       const ordinary = isSentenceStarterWord(t.lower) || isGroupNoun(t.lower) || isClauseBoundary(t.lower);
       const lowerElsewhere = model.lowercaseWords.has(t.lower) && !isKnownFirstName(t.lower) && !isTitleToken(t.lower) && !isRoleModifier(t.lower) && !countryOfAdjective(t.text);
-      if ((initial && (ordinary || lowerElsewhere)) || t.lower === 'the') run.shift();
+      // Plural group nouns ("Analysts", "Democrats") are groups wherever they stand, read later as noun phrases.
+      if ((initial && (ordinary || lowerElsewhere)) || t.lower === 'the' || (run.length === 1 && isGroupNoun(t.lower))) run.shift();
       else break;
     }
     if (!run.length) continue;

@@ -14,7 +14,7 @@ const ZONES: Record<string, number> = {
 
 const MONTH_NAMES = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const TIME = String.raw`(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?`;
-const ZONE = String.raw`(?:\s*(?:\(?\s*([A-Za-z]{1,5})\s*\)?|(?:GMT|UTC)?\s*([+-]\d{1,2}(?::?\d{2})?)))?`;
+const ZONE = String.raw`(?:\s*\(?\s*((?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5}\b))?`;
 
 // "13 March 2025 at 11:51", "Thursday, 13 Mar 2025 11:51:00 GMT"
 const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_NAMES})\.?,?\s+(\d{4})(?:,?\s*(?:at\s+)?${TIME}${ZONE})?`, 'i');
@@ -23,15 +23,15 @@ const MONTH_DAY_YEAR = new RegExp(String.raw`\b(${MONTH_NAMES})\.?\s+(\d{1,2})(?
 // "2025-03-13", "2025-03-13 11:51", "2025-03-13T11:51:00+03:00"
 const ISO_LIKE = /\b(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/i;
 
-function zoneOffset(abbrev: string | undefined, numeric: string | undefined): number {
-  if (numeric) {
-    const m = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(numeric);
-    if (!m) return 0;
+/** Minutes east of UTC for "GMT", "UTC+2", "+03:00", "-0500"; 0 when absent or unknown. */
+function zoneOffset(zone: string | undefined): number {
+  if (!zone) return 0;
+  const m = /([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
+  if (m) {
     const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
     return m[1] === '-' ? -minutes : minutes;
   }
-  if (abbrev) return ZONES[abbrev.toLowerCase()] ?? 0;
-  return 0;
+  return ZONES[zone.toLowerCase()] ?? 0;
 }
 
 function build(year: number, month: number, day: number, hour: number, minute: number, second: number, offsetMinutes: number): Date | null {
@@ -54,18 +54,18 @@ export function parseDateText(text: string): Date | null {
   const iso = ISO_LIKE.exec(text);
   if (iso) {
     const zone = iso[7];
-    const offset = !zone || zone.toUpperCase() === 'Z' ? 0 : zoneOffset(undefined, zone);
+    const offset = !zone || zone.toUpperCase() === 'Z' ? 0 : zoneOffset(zone);
     return build(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]), Number(iso[4] ?? 0), Number(iso[5] ?? 0), Number(iso[6] ?? 0), offset);
   }
   const dmy = DAY_MONTH_YEAR.exec(text);
   if (dmy) {
     const month = MONTHS[(dmy[2] as string).toLowerCase().replace(/\.$/, '')] ?? -1;
-    return build(Number(dmy[3]), month, Number(dmy[1]), hour24(dmy[4], dmy[7]), Number(dmy[5] ?? 0), Number(dmy[6] ?? 0), zoneOffset(dmy[8], dmy[9]));
+    return build(Number(dmy[3]), month, Number(dmy[1]), hour24(dmy[4], dmy[7]), Number(dmy[5] ?? 0), Number(dmy[6] ?? 0), zoneOffset(dmy[8]));
   }
   const mdy = MONTH_DAY_YEAR.exec(text);
   if (mdy) {
     const month = MONTHS[(mdy[1] as string).toLowerCase().replace(/\.$/, '')] ?? -1;
-    return build(Number(mdy[3]), month, Number(mdy[2]), hour24(mdy[4], mdy[7]), Number(mdy[5] ?? 0), Number(mdy[6] ?? 0), zoneOffset(mdy[8], mdy[9]));
+    return build(Number(mdy[3]), month, Number(mdy[2]), hour24(mdy[4], mdy[7]), Number(mdy[5] ?? 0), Number(mdy[6] ?? 0), zoneOffset(mdy[8]));
   }
   return null;
 }

@@ -94,12 +94,14 @@ function toRawArticle(doc: DocumentInput, at: string, sourceName: string): RawAr
     dateline: a.dateline ?? null,
     language: primaryLanguage(a.language) ?? guessLanguage(a.body),
     body: a.body,
-    summary: a.summary ?? null,
-    outletName: a.outletName ?? null,
-    outletDomain: a.outletDomain ?? domainOf(url),
-    commentsOnPage: a.commentsOnPage ?? null,
     source: { format: 'json', name: sourceName },
   };
+  // Optional fields stay absent when the input leaves them out, so what `extract` printed reads back unchanged.
+  if (a.summary !== undefined) raw.summary = a.summary;
+  if (a.outletName !== undefined) raw.outletName = a.outletName;
+  if (a.outletDomain !== undefined) raw.outletDomain = a.outletDomain;
+  else if (url) raw.outletDomain = domainOf(url);
+  if (a.commentsOnPage !== undefined) raw.commentsOnPage = a.commentsOnPage;
   if (a.topics) raw.topics = a.topics;
   if (doc.quotes || doc.speakers || doc.reactions) raw.provided = provided;
   return raw;

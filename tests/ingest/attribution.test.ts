@@ -1,0 +1,72 @@
+// Attribution rules one at a time: cues after and before, pronouns, descriptions, "according to", organisations, groups, unknown speakers.
+import { extractFromBody } from '../../src/ingest/extract';
+
+function attributions(body: string): [string, string | null][] {
+  return extractFromBody(body).quotes.map((q) => [q.text, q.speaker]);
+}
+
+describe('attribution', () => {
+  it('reads a cue after the quote, both word orders', () => {
+    expect(attributions('“We are ready,” Jane Doe said. “Are you?” asked Tom Lee.')).toEqual([
+      ['We are ready,', 'Jane Doe'],
+      ['Are you?', 'Tom Lee'],
+    ]);
+  });
+
+  it('reads a cue before the quote and its subject', () => {
+    expect(attributions('Senator Amy Klobuchar described the bill as “a good start” and said it was “overdue.”')).toEqual([
+      ['a good start', 'Amy Klobuchar'],
+      ['overdue.', 'Amy Klobuchar'],
+    ]);
+  });
+
+  it('resolves a pronoun to the subject of its sentence, not the object', () => {
+    expect(attributions('Jane Doe thanked Tom Lee for his help, though she stressed that “nothing is settled.”')).toEqual([['nothing is settled.', 'Jane Doe']]);
+  });
+
+  it('uses gender to pick between two people', () => {
+    const body = 'Prime Minister Mark Carney met President Claudia Sheinbaum. She called the talks “frank”, while he said they were “useful.”';
+    expect(attributions(body)).toEqual([
+      ['frank', 'Claudia Sheinbaum'],
+      ['useful.', 'Mark Carney'],
+    ]);
+  });
+
+  it('resolves a description to the person whose role fits', () => {
+    const body = 'Russian President Vladimir Putin met the envoy. “We are open to talks,” the Russian leader said.';
+    expect(attributions(body)).toEqual([['We are open to talks,', 'Vladimir Putin']]);
+  });
+
+  it('gives "according to" quotes to the source', () => {
+    expect(attributions('The storm is “the worst in decades,” according to meteorologist Jim Cantore.')).toEqual([['the worst in decades,', 'Jim Cantore']]);
+  });
+
+  it('attributes to organisations and to "the company" after one is named', () => {
+    const body = 'Boeing said it would cut jobs. “These are hard decisions,” the company said.';
+    expect(attributions(body)).toEqual([['These are hard decisions,', 'Boeing']]);
+  });
+
+  it('attributes to groups, including through "who"', () => {
+    expect(attributions('The demand was echoed by international leaders who argue the war could end “immediately”.')).toEqual([['immediately', 'international leaders']]);
+  });
+
+  it('continues the speaker of the previous quote in the paragraph', () => {
+    expect(attributions('“First,” said Ana Ruiz. “Second.”')).toEqual([
+      ['First,', 'Ana Ruiz'],
+      ['Second.', 'Ana Ruiz'],
+    ]);
+  });
+
+  it('keeps a quote nobody is named for with a null speaker, never a guess', () => {
+    expect(attributions('A sign on the door read: “Closed for good.” Nobody answered the phone.')).toEqual([['Closed for good.', null]]);
+    expect(attributions('“There is no trust left,” one of the negotiators said.')).toEqual([['There is no trust left,', null]]);
+  });
+
+  it('leaves titles of works and scare quotes out', () => {
+    expect(attributions('She sang “Cruel Summer” in the so-called “slow cinema” style. The word “unprecedented” appeared twice.')).toEqual([]);
+  });
+
+  it('gives the quote after a paragraph ending in a colon to that paragraph’s speaker', () => {
+    expect(attributions('Coach Linda Park said:\n\n“We learned from it.”')).toEqual([['We learned from it.', 'Linda Park']]);
+  });
+});
