@@ -1,5 +1,5 @@
 // A news article: the node the rest of the graph hangs from.
-import { Field, ID, Int as Int_, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int as Int_, ObjectType } from "type-graphql";
 import {
   Column,
   CreateDateColumn,
@@ -13,6 +13,7 @@ import {
 } from "typeorm";
 import { Outlet } from "./outlet.entity";
 
+@Directive('@key(fields: "id")')
 @ObjectType({ description: "A news article, with who it quotes and how the public reacted." })
 @Entity({ name: "articles" })
 export class Article {

@@ -1,9 +1,10 @@
 // A reader comment on an article; replies point at their parent.
-import { Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
 import { Article } from "./article.entity";
 import { CommentStatus } from "./comment-status.enum";
 
+@Directive('@key(fields: "id")')
 @ObjectType({ description: "A reader comment on an article. Top-level comments have replies." })
 @Entity({ name: "comments" })
 export class Comment {

@@ -1,7 +1,8 @@
 // The publication an article comes from.
-import { Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
 
+@Directive('@key(fields: "id")')
 @ObjectType({ description: "A publication that articles come from: a newspaper, a site, a feed." })
 @Entity({ name: "outlets" })
 export class Outlet {

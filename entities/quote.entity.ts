@@ -1,10 +1,11 @@
 // Words attributed to a speaker in an article.
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
 import { Article } from "./article.entity";
 import { QuoteKind } from "./quote-kind.enum";
 import { Speaker } from "./speaker.entity";
 
+@Directive('@key(fields: "id")')
 @ObjectType({ description: "Words in an article attributed to a speaker (or to no one, when the text does not say who)." })
 @Entity({ name: "quotes" })
 export class Quote {

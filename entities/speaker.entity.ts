@@ -1,8 +1,11 @@
 // A person, organisation or group that is quoted.
-import { Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { SpeakerKind } from "./speaker-kind.enum";
 
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "wikidataId")')
+@Directive('@key(fields: "slug")')
 @ObjectType({ description: "Someone who is quoted: a person, an organisation or a group." })
 @Entity({ name: "speakers" })
 export class Speaker {

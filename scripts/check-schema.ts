@@ -2,11 +2,14 @@
 // With --write it regenerates the file instead.
 import "reflect-metadata";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { printNewsSubgraphSchema } from "../src/federation/subgraph-schema";
 import { printNewsSchema } from "../src/graphql/schema";
 import { projectPath } from "../src/paths";
 
 export const SCHEMA_FILES: Array<{ path: string; print: () => Promise<string> }> = [
   { path: projectPath("schema", "schema.graphql"), print: printNewsSchema },
+  // The same graph as an Apollo Federation 2 subgraph (what `_service { sdl }` returns, what rover composes).
+  { path: projectPath("schema", "subgraph.graphql"), print: printNewsSubgraphSchema },
 ];
 
 /** The committed files that differ from what the code prints. */

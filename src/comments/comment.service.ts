@@ -36,6 +36,16 @@ export class CommentService {
     };
   }
 
+  /** The published comments with these ids, in the order asked; null where there is none (or it is not public). */
+  async byIds(ids: readonly string[]): Promise<Array<Comment | null>> {
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT ${selectColumns(this.ds, Comment, "c")} FROM comments c WHERE ${PUBLIC} AND c.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id as string, hydrate(this.ds, Comment, r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   /** Top-level published comments of each article. */
   pagesByArticle(articleIds: readonly string[], order: CommentOrder, page: PageRequest) {
     return fetchBatchedPages(this.ds, this.query(true, order), "c.article_id", articleIds, page, (r) => ({ node: hydrate(this.ds, Comment, r) }));

@@ -59,6 +59,8 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   const apollo = new ApolloServer<RequestContext>({
     ...(gateway ? { gateway } : { schema }),
     introspection: config.introspection,
+    // Apollo's own messages (e.g. inline tracing switched on for the subgraph schema) go to our log, not the console.
+    logger: logger.child({ component: "apollo" }),
     includeStacktraceInErrorResponses: !production,
     formatError: formatError(production),
     ...hardening,

@@ -2,6 +2,7 @@
 // parents costs one SQL statement per field, not N. Created per request: never shared between users.
 import DataLoader from "dataloader";
 import type { Article } from "../../entities/article.entity";
+import type { Comment } from "../../entities/comment.entity";
 import type { Outlet } from "../../entities/outlet.entity";
 import type { Quote } from "../../entities/quote.entity";
 import type { Speaker } from "../../entities/speaker.entity";
@@ -17,6 +18,10 @@ export class Loaders {
   readonly outletById: DataLoader<string, Outlet | null>;
   readonly speakerById: DataLoader<string, Speaker | null>;
   readonly quoteById: DataLoader<string, Quote | null>;
+  readonly commentById: DataLoader<string, Comment | null>;
+  /** Speakers by their other federation keys (`@key(fields: "wikidataId")`, `@key(fields: "slug")`). */
+  readonly speakerByWikidataId: DataLoader<string, Speaker | null>;
+  readonly speakerBySlug: DataLoader<string, Speaker | null>;
   readonly reactionSummary;
   readonly speakerStats;
   readonly commentTotal: DataLoader<string, number>;
@@ -29,6 +34,9 @@ export class Loaders {
     this.outletById = new DataLoader((ids) => services.outlets.byIds(ids));
     this.speakerById = new DataLoader((ids) => services.speakers.byIds(ids));
     this.quoteById = new DataLoader((ids) => services.quotes.byIds(ids));
+    this.commentById = new DataLoader((ids) => services.comments.byIds(ids));
+    this.speakerByWikidataId = new DataLoader((values) => services.speakers.byUniqueKey("wikidataId", values));
+    this.speakerBySlug = new DataLoader((values) => services.speakers.byUniqueKey("slug", values));
     this.reactionSummary = new DataLoader((ids: readonly string[]) => services.reactions.summaries(ids));
     this.speakerStats = new DataLoader((ids: readonly string[]) => services.quotes.speakerStats(ids));
     this.commentTotal = new DataLoader((ids: readonly string[]) => services.comments.totalCounts(ids));

@@ -35,6 +35,14 @@ export class SpeakerService {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
+  /** Speakers by a unique column other than id (federation keys), in the order asked; null where there is none. */
+  async byUniqueKey(key: "slug" | "wikidataId", values: readonly string[]): Promise<Array<Speaker | null>> {
+    const column = key === "slug" ? "slug" : "wikidata_id";
+    const rows: RawRow[] = await this.ds.query(`SELECT ${selectColumns(this.ds, Speaker, "s")} FROM speakers s WHERE s.${column} = ANY($1::text[])`, [values]);
+    const byValue = new Map(rows.map((r) => [r[key] as string, hydrate(this.ds, Speaker, r)]));
+    return values.map((v) => byValue.get(v) ?? null);
+  }
+
   async findOne(lookup: SpeakerLookup, byId: (id: string) => Promise<Speaker | null>): Promise<Speaker | null> {
     const given = (["id", "slug", "wikidataId"] as const).filter((k) => lookup[k] != null);
     if (given.length !== 1) throw new BadUserInputError("Pass exactly one of id, slug or wikidataId.", given[1] ?? "id");
