@@ -2,6 +2,13 @@
 import { ArticleFieldsResolver } from "./article-fields.resolver";
 import { ArticleResolver } from "./article.resolver";
 import { CommentFieldsResolver } from "./comment-fields.resolver";
+import { CommentModerationFieldsResolver, CommentModerationReportsResolver } from "./comment-moderation-fields.resolver";
+import { CommentMutationResolver } from "./comment.mutation.resolver";
+import { EditorialResolver } from "./editorial.resolver";
+import { IngestResolver } from "./ingest.resolver";
+import { ModerationResolver } from "./moderation.resolver";
+import { ReactionMutationResolver } from "./reaction.mutation.resolver";
+import { SubscriptionResolver } from "./subscription.resolver";
 import { OutletResolver } from "./outlet.resolver";
 import { QuoteFieldsResolver } from "./quote-fields.resolver";
 import { QuoteResolver } from "./quote.resolver";
@@ -13,6 +20,14 @@ export const RESOLVERS = [
   ArticleResolver,
   ArticleFieldsResolver,
   CommentFieldsResolver,
+  CommentMutationResolver,
+  CommentModerationFieldsResolver,
+  CommentModerationReportsResolver,
+  ModerationResolver,
+  ReactionMutationResolver,
+  EditorialResolver,
+  IngestResolver,
+  SubscriptionResolver,
   OutletResolver,
   QuoteResolver,
   QuoteFieldsResolver,

@@ -3,25 +3,57 @@ import type { DataSource } from "typeorm";
 import { ArticleService } from "./articles/article.service";
 import { CommentService } from "./comments/comment.service";
 import { OutletService } from "./outlets/outlet.service";
+import { QuoteAppearances } from "./quotes/quote-appearances";
 import { QuoteService } from "./quotes/quote.service";
 import { ReactionService } from "./reactions/reaction.service";
 import { SpeakerService } from "./speakers/speaker.service";
+import { CommentWriteService, DEFAULT_COMMENT_POLICY, type CommentPolicy } from "./comments/comment-write.service";
+import { EditorialService } from "./editorial/editorial.service";
+import { ModerationService } from "./moderation/moderation.service";
+import { createNewsEvents, type NewsEvents } from "./pubsub/news-events";
+import { ReactionWriteService } from "./reactions/reaction-write.service";
+import { RateLimits } from "./rate-limit/rate-limits";
 
 export interface Services {
   articles: ArticleService;
   comments: CommentService;
   outlets: OutletService;
   quotes: QuoteService;
+  quoteAppearances: QuoteAppearances;
   reactions: ReactionService;
   speakers: SpeakerService;
+  /** Reader writes on comments (post, edit, delete, report). */
+  commentWrites: CommentWriteService;
+  moderation: ModerationService;
+  reactionWrites: ReactionWriteService;
+  editorial: EditorialService;
+  /** Subscription events (in-process, or Redis with REDIS_URL). */
+  events: NewsEvents;
+  rateLimits: RateLimits;
 }
 
-export function createServices(ds: DataSource): Services {
+/** What the write services are built with; startApp passes the configured ones. */
+export interface ServiceDeps {
+  commentPolicy: CommentPolicy;
+  events: NewsEvents;
+  rateLimits: RateLimits;
+}
+
+export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}): Services {
+  const events = deps.events ?? createNewsEvents();
+  const rateLimits = deps.rateLimits ?? new RateLimits({ comment: { points: 5, windowSeconds: 60 }, write: { points: 60, windowSeconds: 60 } });
   return {
+    commentWrites: new CommentWriteService(ds, deps.commentPolicy ?? DEFAULT_COMMENT_POLICY, events, rateLimits),
+    moderation: new ModerationService(ds, events),
+    reactionWrites: new ReactionWriteService(ds, events, rateLimits),
+    editorial: new EditorialService(ds, events),
+    events,
+    rateLimits,
     articles: new ArticleService(ds),
     comments: new CommentService(ds),
     outlets: new OutletService(ds),
     quotes: new QuoteService(ds),
+    quoteAppearances: new QuoteAppearances(ds),
     reactions: new ReactionService(ds),
     speakers: new SpeakerService(ds),
   };

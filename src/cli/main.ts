@@ -5,7 +5,9 @@ import { loadConfig } from "../config";
 import { openConfiguredDatabase } from "../db/database";
 import { seed } from "../db/seed/seed";
 import { printNewsSchema } from "../graphql/schema";
+import { extractCommand, ingestCommand } from "./ingest";
 import { serve } from "./serve";
+import { registerTokenCommand } from "./token";
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command("newsgraph").description("newsgraph: a GraphQL gateway for news — who said what, and how the public reacted.");
@@ -37,6 +39,23 @@ export async function main(argv: string[]): Promise<void> {
         await db.close();
       }
     });
+
+  registerTokenCommand(program);
+
+  program
+    .command("extract")
+    .description("Print the article, speakers, quotes and reactions found in FILE (or - for standard input) as JSON; stores nothing.")
+    .argument("<file>", "a text, JSON, RSS, Atom or HTML file, or - for standard input")
+    .option("-f, --format <format>", "input format when the file name does not tell it: text, json, rss, atom, html or feed")
+    .action(extractCommand);
+
+  program
+    .command("ingest")
+    .description("Store every article found in the given files and folders (text, JSON, RSS, Atom, HTML). Safe to run again.")
+    .argument("<paths...>", "files and folders")
+    .option("-f, --format <format>", "force one input format for every file")
+    .option("-c, --concurrency <n>", "articles stored at once on a PostgreSQL server (the embedded database takes one)", "4")
+    .action(ingestCommand);
 
   program
     .command("print-schema")

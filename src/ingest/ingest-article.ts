@@ -1,0 +1,37 @@
+// One raw article from the API into the graph, with ingest errors turned into BAD_USER_INPUT.
+import type { Article } from "../../entities/article.entity";
+import { BadUserInputError } from "../errors";
+import type { RequestContext } from "../graphql/context";
+import { isIngestInputError } from "./ingest-errors";
+import { extractInput, storeWithRetry } from "./ingest.service";
+import type { InputFormat } from "./types";
+
+export interface IngestOneInput {
+  content: string;
+  format?: InputFormat | null;
+  url?: string | null;
+}
+
+export async function ingestOne(ctx: RequestContext, input: IngestOneInput): Promise<Article> {
+  let docs;
+  try {
+    docs = extractInput(input.content, { format: input.format ?? undefined });
+  } catch (err) {
+    if (isIngestInputError(err)) {
+      throw new BadUserInputError(`input.content: ${err.reason}${err.path ? ` (at ${err.path})` : ""} [${err.code}]`, "input.content");
+    }
+    throw err;
+  }
+  if (docs.length !== 1) throw new BadUserInputError(`input.content holds ${docs.length} articles; ingestArticle takes exactly one.`, "input.content");
+  const doc = docs[0];
+  if (input.url) {
+    try {
+      doc.article.url = new URL(input.url).toString();
+    } catch {
+      throw new BadUserInputError("input.url is not a valid URL.", "input.url");
+    }
+  }
+  const stored = await storeWithRetry(ctx.db.dataSource, doc);
+  ctx.logger.info({ article: stored.article.id, created: stored.created, quotes: stored.quotes }, "ingested an article");
+  return stored.article;
+}
