@@ -15,7 +15,23 @@ export interface Cue {
   participle: boolean;
 }
 
+/** Cues by token, computed once per model: attribution asks about the same tokens many times. */
+const CACHE = new WeakMap<DocumentModel, (Cue | null | undefined)[]>();
+
 export function cueAt(model: DocumentModel, k: number): Cue | null {
+  let cache = CACHE.get(model);
+  if (!cache) {
+    cache = new Array<Cue | null | undefined>(model.tokens.length);
+    CACHE.set(model, cache);
+  }
+  const hit = cache[k];
+  if (hit !== undefined) return hit;
+  const cue = computeCueAt(model, k);
+  if (k >= 0 && k < cache.length) cache[k] = cue;
+  return cue;
+}
+
+function computeCueAt(model: DocumentModel, k: number): Cue | null {
   const t = model.tokens[k];
   if (!t || t.kind !== 'word' || model.tokenQuote[k] !== -1) return null;
   for (const phrase of PHRASE_CUES) {

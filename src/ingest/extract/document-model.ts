@@ -19,6 +19,8 @@ export interface DocumentModel {
   quoteCloseToken: number[];
   /** Words that occur in lower case somewhere outside quotes: a capitalised copy at a sentence start is then an ordinary word. */
   lowercaseWords: Set<string>;
+  /** For each sentence, the index of its first word token (skipping an opening quotation mark). */
+  sentenceFirstWord: Int32Array;
 }
 
 const TERMINAL_END = /[.!?…]['’”"]?$/;
@@ -68,13 +70,18 @@ export function buildDocumentModel(body: string): DocumentModel {
     if (t.kind === 'word' && !t.cap && tokenQuote[i] === -1) lowercaseWords.add(t.lower);
   }
 
-  return { body, tokens, paragraphs, quotes, sentences, tokenParagraph, tokenSentence, tokenQuote, quoteOpenToken, quoteCloseToken, lowercaseWords };
+  const sentenceFirstWord = new Int32Array(sentences.length);
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s] as Sentence;
+    let first = sentence.tokenStart;
+    while (first < sentence.tokenEnd - 1 && (tokens[first] as Token).kind === 'punct') first++;
+    sentenceFirstWord[s] = first;
+  }
+
+  return { body, tokens, paragraphs, quotes, sentences, tokenParagraph, tokenSentence, tokenQuote, quoteOpenToken, quoteCloseToken, lowercaseWords, sentenceFirstWord };
 }
 
 /** Whether token i opens its sentence (ignoring an opening quotation mark). */
 export function isSentenceInitial(model: DocumentModel, i: number): boolean {
-  const s = model.sentences[model.tokenSentence[i] as number] as Sentence;
-  let first = s.tokenStart;
-  while (first < i && (model.tokens[first] as Token).kind === 'punct') first++;
-  return first === i;
+  return model.sentenceFirstWord[model.tokenSentence[i] as number] === i;
 }

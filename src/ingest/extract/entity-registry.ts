@@ -11,8 +11,11 @@ export interface Entity {
   role: string | null;
   gender: Gender | null;
   aliases: Set<string>;
-  /** Lower-case name words without dots, used for matching. */
+  /** Lower-case name words without dots, used for matching, and the same joined by spaces. */
   nameTokens: string[];
+  key: string;
+  /** Keys of the aliases, so lookups by alias need no re-normalising. */
+  aliasKeys: Set<string>;
   firstOffset: number;
   /** Set when a quote is attributed to the entity; speakers[] lists these plus named people. */
   spoke: boolean;
@@ -56,9 +59,26 @@ export class EntityRegistry {
   }
 
   private create(name: string, kind: EntityKind, offset: number): Entity {
-    const entity: Entity = { id: this.entities.length, name, kind, role: null, gender: null, aliases: new Set(), nameTokens: words(name), firstOffset: offset, spoke: false };
+    const tokens = words(name);
+    const entity: Entity = { id: this.entities.length, name, kind, role: null, gender: null, aliases: new Set(), nameTokens: tokens, key: tokens.join(' '), aliasKeys: new Set(), firstOffset: offset, spoke: false };
     this.entities.push(entity);
     return entity;
+  }
+
+  /** Records another name for an entity. */
+  alias(entity: Entity, name: string): void {
+    if (name === entity.name || entity.aliases.has(name)) return;
+    entity.aliases.add(name);
+    entity.aliasKeys.add(words(name).join(' '));
+  }
+
+  /** Gives an entity a fuller name, keeping the old one as an alias. */
+  private rename(entity: Entity, name: string): void {
+    const old = entity.name;
+    entity.name = name;
+    entity.nameTokens = words(name);
+    entity.key = entity.nameTokens.join(' ');
+    this.alias(entity, old);
   }
 
   /** Finds or creates the person a name refers to; a longer name upgrades an entity first seen by surname. */
@@ -68,13 +88,11 @@ export class EntityRegistry {
     if (!entity) {
       entity = this.create(name, 'PERSON', offset);
     } else if (tokens.length > entity.nameTokens.length && tokens[tokens.length - 1] === entity.nameTokens[entity.nameTokens.length - 1]) {
-      entity.aliases.add(entity.name);
-      entity.name = name;
-      entity.nameTokens = tokens;
+      this.rename(entity, name);
     }
     if (entity.kind === 'UNKNOWN') entity.kind = 'PERSON';
-    if (surface !== entity.name) entity.aliases.add(surface);
-    if (name !== entity.name) entity.aliases.add(name);
+    this.alias(entity, surface);
+    this.alias(entity, name);
     if (role && !entity.role) entity.role = role;
     if (gender && !entity.gender) entity.gender = gender;
     return entity;
@@ -96,7 +114,7 @@ export class EntityRegistry {
     for (const e of this.entities) {
       if (e.kind !== 'PERSON' && e.kind !== 'UNKNOWN') continue;
       let score = 0;
-      if (e.nameTokens.join(' ') === joined) score = 4;
+      if (e.key === joined) score = 4;
       else if (tokens.length === 1) {
         const t = tokens[0] as string;
         if (e.nameTokens[e.nameTokens.length - 1] === t) score = 3;
@@ -126,17 +144,13 @@ export class EntityRegistry {
     if (!entity) {
       entity = this.create(clean, 'ORGANIZATION', offset);
     } else if (isAcronym(entity.name) && !isAcronym(clean)) {
-      entity.aliases.add(entity.name);
-      entity.name = clean;
-      entity.nameTokens = words(clean);
+      this.rename(entity, clean);
     } else if (words(clean).length > entity.nameTokens.length && !isAcronym(clean) && entity.nameTokens.length === 1) {
-      entity.aliases.add(entity.name);
-      entity.name = clean;
-      entity.nameTokens = words(clean);
+      this.rename(entity, clean);
     }
     entity.kind = 'ORGANIZATION';
-    if (clean !== entity.name) entity.aliases.add(clean);
-    if (surface !== entity.name && surface !== clean && !/^the\s/i.test(surface)) entity.aliases.add(surface);
+    this.alias(entity, clean);
+    if (surface !== clean && !/^the\s/i.test(surface)) this.alias(entity, surface);
     return entity;
   }
 
@@ -147,8 +161,7 @@ export class EntityRegistry {
     for (let i = this.entities.length - 1; i >= 0; i--) {
       const e = this.entities[i] as Entity;
       if (e.kind !== 'ORGANIZATION' && e.kind !== 'UNKNOWN') continue;
-      if (e.nameTokens.join(' ') === joined) return e;
-      if ([...e.aliases].some((a) => words(a).join(' ') === joined)) return e;
+      if (e.key === joined || e.aliasKeys.has(joined)) return e;
       if (isAcronym(clean) && initials(e.name) === clean.replace(/\./g, '')) return e;
       if (isAcronym(e.name) && initials(clean) === e.name.replace(/\./g, '')) return e;
       if (e.kind === 'ORGANIZATION' && tokens.length === 1 && e.nameTokens.length > 1 && e.nameTokens[e.nameTokens.length - 1] === tokens[0]) return e;

@@ -127,6 +127,9 @@ export function findQuotes(body: string, paragraphs: readonly Span[]): QuoteSpan
     // A quote carried over from the previous paragraph skips this paragraph's reopening mark.
     if (open) i++;
     for (; i < para.end; i++) {
+      // Most characters cannot be quotation marks: skip them on their code before any closer look.
+      const code = body.charCodeAt(i);
+      if (code !== 34 && code !== 39 && (code < 0xab || (code !== 0xab && code !== 0xbb && (code < 0x2018 || code > 0x201f)))) continue;
       const ch = charAt(body, i);
       if (!open) {
         const opened: OpenQuote | null = doubleOpener(body, i, para.start) ?? (allowSingle ? singleOpener(body, i, para.start) : null);

@@ -2,10 +2,10 @@
 import afinn from 'sentiment/languages/en/labels.json';
 import type { ExtractedReaction, Sentiment } from '../types';
 
-const LEXICON: Readonly<Record<string, number>> = afinn as Record<string, number>;
+const LEXICON = new Map<string, number>(Object.entries(afinn as Record<string, number>));
 
 /** News words AFINN lacks or scores for another register. */
-const EXTRAS: Readonly<Record<string, number>> = {
+const EXTRA_SCORES: Readonly<Record<string, number>> = {
   desperation: -3, absurd: -2, cheap: -2, rushed: -1, hike: -1, chaos: -2, chaotic: -2, shameful: -3, bloodbath: -3,
   unacceptable: -2, reckless: -2, dangerous: -2, corrupt: -3, incompetent: -3, pathetic: -3, ridiculous: -2, nonsense: -2,
   disgraceful: -3, outrageous: -3, appalling: -3, sham: -3, farce: -2, betrayal: -3, hypocrisy: -2, hypocrite: -2,
@@ -14,6 +14,8 @@ const EXTRAS: Readonly<Record<string, number>> = {
   heroes: 2, disappointed: -2, disappointing: -2, terrible: -3, awful: -3, horrible: -3, worst: -3, scam: -3, ripoff: -3,
   kit: 0, joke: 1,
 };
+
+const EXTRAS = new Map(Object.entries(EXTRA_SCORES));
 
 const NEGATORS = new Set([
   'not', 'no', 'never', "n't", 'cannot', "can't", 'cant', "don't", 'dont', "doesn't", 'doesnt', "didn't", 'didnt', "isn't", 'isnt',
@@ -29,7 +31,7 @@ const WORD_RE = /[a-z][a-z']*/g;
 
 function scoreWord(word: string): number {
   const w = word.replace(/'s$/, '');
-  return EXTRAS[w] ?? LEXICON[w] ?? 0;
+  return EXTRAS.get(w) ?? LEXICON.get(w) ?? 0;
 }
 
 /** Sum of word scores in one clause, with negation (3-word reach) and enders flipping negative words. */

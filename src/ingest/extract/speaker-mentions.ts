@@ -6,7 +6,7 @@ import { firstNameGender, isKnownFirstName } from './lexicon/first-names';
 import { isClauseBoundary, isMonthName, isNameParticle, isNeverName, isSentenceStarterWord, ORG_CONNECTORS } from './lexicon/common-words';
 import { isGroupNoun } from './lexicon/group-nouns';
 import { isKnownOrg, isOrgWord, canonicalOrgName } from './lexicon/organisations';
-import { canonicalCountry, countryOfAdjective, isPlaceHead, isPlaceName, isPlacePrefix } from './lexicon/places';
+import { canonicalCountry, countryOfAdjective, isPlaceHead, isPlaceNameLower, isPlacePrefix } from './lexicon/places';
 import { honorificGender, isHonorific, isRoleHead, isRoleModifier, roleGender, type Gender } from './lexicon/titles';
 import { rolePhrase } from './role-phrase';
 import type { Token } from './text-tokens';
@@ -38,8 +38,15 @@ function isTitleToken(lower: string): boolean {
   return isRoleHead(lower) || isHonorific(lower);
 }
 
+/** "NATO", "U.N.": two to six capital letters, dots allowed. */
 function isAcronym(text: string): boolean {
-  return /^[A-Z]{2,6}$/.test(text.replace(/\./g, '')) && text !== 'I';
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if (c !== 46) return false;
+  }
+  return letters >= 2 && letters <= 6;
 }
 
 /** Builds the capitalised run starting at token i; returns its tokens and the index after it. */
@@ -117,8 +124,9 @@ export function findMentions(model: DocumentModel, registry: EntityRegistry): Me
     if (!t || t.kind !== 'word' || !t.cap || t.possessive || tokenQuote[j] !== -1 || t.text === 'I') return false;
     if (isNeverName(t.lower)) return false;
     if (isMonthName(t.lower)) {
-      const near = [tokens[j - 1], tokens[j + 1]];
-      if (near.some((x) => x !== undefined && /^\d/.test(x.text))) return false;
+      const before = tokens[j - 1]?.text.charCodeAt(0) ?? 0;
+      const after = tokens[j + 1]?.text.charCodeAt(0) ?? 0;
+      if ((before >= 48 && before <= 57) || (after >= 48 && after <= 57)) return false;
     }
     return true;
   };
@@ -137,7 +145,7 @@ export function findMentions(model: DocumentModel, registry: EntityRegistry): Me
       const t = tokens[idx] as Token;
       const initial = isSentenceInitial(model, idx);
       const ordinary = isSentenceStarterWord(t.lower) || isGroupNoun(t.lower) || isClauseBoundary(t.lower);
-      const lowerElsewhere = model.lowercaseWords.has(t.lower) && !isKnownFirstName(t.lower) && !isTitleToken(t.lower) && !isRoleModifier(t.lower) && !countryOfAdjective(t.text);
+      const lowerElsewhere = initial && model.lowercaseWords.has(t.lower) && !isKnownFirstName(t.lower) && !isTitleToken(t.lower) && !isRoleModifier(t.lower) && !countryOfAdjective(t.lower);
       // Plural group nouns ("Analysts", "Democrats") are groups wherever they stand, read later as noun phrases.
       if ((initial && (ordinary || lowerElsewhere)) || t.lower === 'the' || (run.length === 1 && isGroupNoun(t.lower))) run.shift();
       else break;
@@ -159,7 +167,7 @@ export function findMentions(model: DocumentModel, registry: EntityRegistry): Me
     if (entity) {
       m.entity = entity.id;
       m.kind = entity.kind === 'ORGANIZATION' ? 'ORGANIZATION' : 'PERSON';
-      if (m.text !== entity.name) entity.aliases.add(m.text);
+      registry.alias(entity, m.text);
     }
   }
   void body;
@@ -194,7 +202,8 @@ function classifyRun(model: DocumentModel, run: number[], possessive: boolean): 
   // "John Major", "Sarah Bishop": a given name first means the title word is a surname.
   if (nameFrom >= run.length && isKnownFirstName(firstWord.lower) && run.length > 1) nameFrom = 0;
 
-  const base: Omit<NameMention, 'kind' | 'text' | 'first' | 'last' | 'role'> = { prefixStart: run[0] as number, entity: -1, possessive };
+  // Built field by field: object spread here was the hottest line of the whole extractor.
+  const make = (first: number, last: number, kind: MentionKind, name: string, role: string | null): NameMention => ({ first, last, prefixStart: run[0] as number, kind, entity: -1, text: name, possessive, role });
   const nameTokens = run.slice(nameFrom).map((k) => tokens[k] as Token);
   const nameWords = nameTokens.filter((t) => t.kind === 'word');
   const personLike =
@@ -202,29 +211,31 @@ function classifyRun(model: DocumentModel, run: number[], possessive: boolean): 
     nameWords.length <= 5 &&
     !isNameParticle(nameWords[0]?.lower ?? '') &&
     !nameWords.some((t) => isOrgWord(t.lower) || isKnownOrg(t.lower) || ORG_CONNECTORS.has(t.lower) || isTitleToken(t.lower)) &&
-    !(nameWords.length === 1 && (isPlaceName(nameWords[0]?.text ?? '') || isAcronym(nameWords[0]?.text ?? '')));
+    !(nameWords.length === 1 && (isPlaceNameLower(nameWords[0]?.lower ?? '') || isAcronym(nameWords[0]?.text ?? '')));
 
   if (lastTitle >= 0 && nameFrom > 0 && personLike) {
     const prefixWords = run.slice(0, nameFrom).map((k) => (tokens[k] as Token).text).filter((w) => w !== '.');
-    return { ...base, first: run[nameFrom] as number, last: run[run.length - 1] as number, kind: 'PERSON', text: text(nameFrom, run.length - 1), role: rolePhrase(prefixWords) };
+    return make(run[nameFrom] as number, run[run.length - 1] as number, 'PERSON', text(nameFrom, run.length - 1), rolePhrase(prefixWords));
   }
 
   const whole = text(0, run.length - 1);
+  const wholeLower = whole.toLowerCase();
   const first = run[0] as number;
   const last = run[run.length - 1] as number;
-  const lowerWords = words.map((t) => t.lower);
-  if (lowerWords.some((w) => isOrgWord(w)) || (words.length === 1 && (isKnownOrg(lowerWords[0] as string) || isAcronym(whole)))) {
-    if (canonicalCountry(whole)) return { ...base, first, last, kind: 'PLACE', text: whole, role: null };
-    return { ...base, first, last, kind: 'ORGANIZATION', text: whole, role: null };
+  const firstLower = (words[0] as Token).lower;
+  const lastLower = (words[words.length - 1] as Token).lower;
+  if (words.some((t) => isOrgWord(t.lower)) || (words.length === 1 && (isKnownOrg(firstLower) || isAcronym(whole)))) {
+    if (canonicalCountry(wholeLower)) return make(first, last, 'PLACE', whole, null);
+    return make(first, last, 'ORGANIZATION', whole, null);
   }
-  const startsAsPlace = isPlacePrefix(lowerWords[0] as string) && words.length > 1;
-  if (isPlaceName(whole) || canonicalCountry(whole) || startsAsPlace || (isPlaceHead(lowerWords[lowerWords.length - 1] as string) && !isKnownFirstName(lowerWords[0] as string))) {
-    return { ...base, first, last, kind: 'PLACE', text: whole, role: null };
+  const startsAsPlace = words.length > 1 && isPlacePrefix(firstLower);
+  if (isPlaceNameLower(wholeLower) || canonicalCountry(wholeLower) || startsAsPlace || (isPlaceHead(lastLower) && !isKnownFirstName(firstLower))) {
+    return make(first, last, 'PLACE', whole, null);
   }
-  if (words.every((t) => isTitleToken(t.lower) || isRoleModifier(t.lower) || countryOfAdjective(t.text))) return null;
-  if (words.length === 1) return { ...base, first, last, kind: 'UNKNOWN', text: whole, role: null };
-  if (words.every((t) => isPlaceName(t.text))) return { ...base, first, last, kind: 'PLACE', text: whole, role: null };
-  return { ...base, first, last, kind: 'PERSON', text: whole, role: null };
+  if (words.every((t) => isTitleToken(t.lower) || isRoleModifier(t.lower) || countryOfAdjective(t.lower))) return null;
+  if (words.length === 1) return make(first, last, 'UNKNOWN', whole, null);
+  if (words.every((t) => isPlaceNameLower(t.lower))) return make(first, last, 'PLACE', whole, null);
+  return make(first, last, 'PERSON', whole, null);
 }
 
 /**
@@ -241,7 +252,7 @@ function titleStart(model: DocumentModel, mention: NameMention): number {
   while (k >= 0 && tokenSentence[k] === tokenSentence[mention.first] && tokenQuote[k] === -1) {
     const t = tokens[k] as Token;
     if (t.kind !== 'word') break;
-    const titleish = isRoleHead(t.lower) || isRoleModifier(t.lower) || !!countryOfAdjective(t.text);
+    const titleish = isRoleHead(t.lower) || isRoleModifier(t.lower) || !!countryOfAdjective(t.lower);
     const orgish = t.cap && sawHead && !isSentenceStarterWord(t.lower);
     if (!titleish && !orgish && !(t.lower === 'and' && sawHead)) break;
     if (isRoleHead(t.lower)) sawHead = true;

@@ -13,7 +13,15 @@ export function splitParagraphs(text: string): string[] {
   const clean = text.replace(/\r\n?/g, '\n').replace(ODD_SPACES, ' ').replace(INVISIBLE, '');
   const hasBlankLine = /\n[ \t]*\n/.test(clean);
   const blocks = hasBlankLine ? clean.split(/\n[ \t]*\n/) : clean.split('\n');
-  return blocks.map((block) => block.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]+/g, ' ').trim()).filter((block) => block.length > 0);
+  const out: string[] = [];
+  for (const block of blocks) {
+    // The regular expressions only run on blocks that need them; most paragraphs are already clean.
+    const joined = block.includes('\n') ? block.replace(/[ \t]*\n[ \t]*/g, ' ') : block;
+    const spaced = joined.includes('  ') || joined.includes('\t') ? joined.replace(/[ \t]+/g, ' ') : joined;
+    const trimmed = spaced.trim();
+    if (trimmed) out.push(trimmed);
+  }
+  return out;
 }
 
 export function joinParagraphs(paragraphs: readonly string[]): string {

@@ -10,6 +10,10 @@ const STOPWORDS: Record<string, readonly string[]> = {
   nl: ['de', 'het', 'een', 'en', 'van', 'niet', 'dat', 'met', 'voor', 'zijn', 'op', 'ook', 'zei', 'is'],
 };
 
+/** Stopword → languages using it, built once. */
+const LOOKUP = new Map<string, string[]>();
+for (const [lang, list] of Object.entries(STOPWORDS)) for (const w of list) LOOKUP.set(w, [...(LOOKUP.get(w) ?? []), lang]);
+
 /** BCP 47 primary subtag ("en-US" → "en"), or null when the tag is empty. */
 export function primaryLanguage(tag: string | null | undefined): string | null {
   if (!tag) return null;
@@ -18,13 +22,12 @@ export function primaryLanguage(tag: string | null | undefined): string | null {
 }
 
 export function guessLanguage(text: string): string {
-  const sample = text.slice(0, 4000);
+  const sample = text.slice(0, 1200);
   if (/[\u0400-\u04ff]/.test(sample) && (sample.match(/[\u0400-\u04ff]/g)?.length ?? 0) > sample.length / 4) return 'ru';
   const counts = new Map<string, number>();
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const lookup = new Map<string, string[]>();
-  for (const [lang, list] of Object.entries(STOPWORDS)) for (const w of list) lookup.set(w, [...(lookup.get(w) ?? []), lang]);
-  for (const w of words) for (const lang of lookup.get(w) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  // Latin letters only: every stopword list above is written in them.
+  const words = sample.toLowerCase().match(/[a-z\u00df-\u00ff]+/g) ?? [];
+  for (const w of words) for (const lang of LOOKUP.get(w) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   let best = 'en';
   let bestCount = 0;
   for (const [lang, count] of counts) {

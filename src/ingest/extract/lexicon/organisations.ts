@@ -48,8 +48,10 @@ export function isKnownOrg(lower: string): boolean {
   return KNOWN_ORGS.has(lower);
 }
 
+const ORG_CANONICAL_MAP = new Map(Object.entries(ORG_CANONICAL));
+
 export function canonicalOrgName(name: string): string {
-  return ORG_CANONICAL[name.toLowerCase()] ?? name;
+  return ORG_CANONICAL_MAP.get(name.toLowerCase()) ?? name;
 }
 
 /** Nouns that, after "the", refer back to an organisation ("the company said"). */

@@ -77,23 +77,25 @@ for (const [country, adjectives] of Object.entries(COUNTRIES)) {
   for (const adjective of adjectives) ADJECTIVE_TO_COUNTRY.set(adjective.toLowerCase(), country);
 }
 const PLACE_NAMES = new Set<string>([...COUNTRY_NAMES, ...US_STATES.map((s) => s.toLowerCase()), ...CITIES.map((c) => c.toLowerCase())]);
-const US_STATE_SET = new Set(US_STATES.map((s) => s.toLowerCase()));
 
 /** "Russian" → "Russia", "U.S." → "United States"; undefined for anything else. */
+const ALIAS_MAP = new Map(Object.entries(COUNTRY_ALIASES));
+
 export function countryOfAdjective(word: string): string | undefined {
   const lower = word.toLowerCase();
-  return ADJECTIVE_TO_COUNTRY.get(lower) ?? COUNTRY_ALIASES[lower];
+  return ADJECTIVE_TO_COUNTRY.get(lower) ?? ALIAS_MAP.get(lower);
 }
+
+/** Lower-case country name, alias or US state → its canonical name. */
+const CANONICAL = new Map<string, string>();
+for (const country of Object.keys(COUNTRIES)) CANONICAL.set(country.toLowerCase(), country);
+for (const [alias, country] of Object.entries(COUNTRY_ALIASES)) CANONICAL.set(alias, country);
+for (const state of US_STATES) CANONICAL.set(state.toLowerCase(), state);
 
 /** Canonical country for a name or abbreviation ("the U.S." → "United States"), undefined when not a country. */
 export function canonicalCountry(name: string): string | undefined {
-  const lower = name.toLowerCase().replace(/^the\s+/, '');
-  if (COUNTRY_ALIASES[lower]) return COUNTRY_ALIASES[lower];
-  if (COUNTRY_NAMES.has(lower)) {
-    for (const country of Object.keys(COUNTRIES)) if (country.toLowerCase() === lower) return country;
-  }
-  if (US_STATE_SET.has(lower)) return name.replace(/^the\s+/i, '');
-  return undefined;
+  const lower = name.toLowerCase();
+  return CANONICAL.get(lower.startsWith('the ') ? lower.slice(4) : lower);
 }
 
 /** "United States" → "the United States", for role phrases. */
@@ -102,8 +104,12 @@ export function countryInPhrase(country: string): string {
 }
 
 export function isPlaceName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return PLACE_NAMES.has(lower) || COUNTRY_ALIASES[lower] !== undefined;
+  return isPlaceNameLower(name.toLowerCase());
+}
+
+/** isPlaceName for text already in lower case. */
+export function isPlaceNameLower(lower: string): boolean {
+  return PLACE_NAMES.has(lower) || ALIAS_MAP.has(lower);
 }
 
 export function isPlaceHead(lower: string): boolean {

@@ -37,7 +37,7 @@ const ROLE_MODIFIERS = [
 ];
 
 /** Abbreviated titles as written in copy, lowercase without their dot, to the word they stand for. */
-export const TITLE_ABBREVIATIONS: Record<string, string> = {
+const TITLE_ABBREVIATIONS: Record<string, string> = {
   sen: 'Senator', rep: 'Representative', gov: 'Governor', gen: 'General', lt: 'Lieutenant', col: 'Colonel', capt: 'Captain',
   sgt: 'Sergeant', prof: 'Professor', supt: 'Superintendent', insp: 'Inspector', det: 'Detective', cllr: 'Councillor',
   atty: 'Attorney', amb: 'Ambassador', pres: 'President', adm: 'Admiral', maj: 'Major', cmdr: 'Commander', gov_: 'Governor',
@@ -57,16 +57,19 @@ const GENDERED_ROLES: Record<string, Gender> = {
   archbishop: 'm', patriarch: 'm', duke: 'm', duchess: 'f',
 };
 
-const ROLE_HEAD_SET = new Set(ROLE_HEADS);
+// Maps and sets, not object lookups: these run for every capitalised word in every article.
+const ABBREVIATIONS = new Map(Object.entries(TITLE_ABBREVIATIONS));
+const HONORIFIC_MAP = new Map(Object.entries(HONORIFICS));
+const GENDERED_MAP = new Map(Object.entries(GENDERED_ROLES));
+const ROLE_HEAD_SET = new Set([...ROLE_HEADS, ...ABBREVIATIONS.keys(), ...GENDERED_MAP.keys()]);
 const ROLE_MODIFIER_SET = new Set(ROLE_MODIFIERS);
 
 function bare(lower: string): string {
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  return lower.charCodeAt(lower.length - 1) === 46 ? lower.slice(0, -1) : lower;
 }
 
 export function isRoleHead(lower: string): boolean {
-  const b = bare(lower);
-  return ROLE_HEAD_SET.has(b) || b in TITLE_ABBREVIATIONS || GENDERED_ROLES[b] !== undefined;
+  return ROLE_HEAD_SET.has(bare(lower));
 }
 
 export function isRoleModifier(lower: string): boolean {
@@ -74,21 +77,21 @@ export function isRoleModifier(lower: string): boolean {
 }
 
 export function isHonorific(lower: string): boolean {
-  return bare(lower) in HONORIFICS;
+  return HONORIFIC_MAP.has(bare(lower));
 }
 
 export function honorificGender(lower: string): Gender | null {
-  return HONORIFICS[bare(lower)] ?? null;
+  return HONORIFIC_MAP.get(bare(lower)) ?? null;
 }
 
 export function roleGender(lower: string): Gender | null {
-  return GENDERED_ROLES[bare(lower)] ?? null;
+  return GENDERED_MAP.get(bare(lower)) ?? null;
 }
 
 /** Expands "Sen." to "Senator"; other words are returned with an upper-case first letter. */
 export function expandTitleWord(word: string): string {
   const b = bare(word.toLowerCase());
-  const expanded = TITLE_ABBREVIATIONS[b];
+  const expanded = ABBREVIATIONS.get(b);
   if (expanded) return expanded;
   if (/^(ceo|cfo|coo|cto|mp|mep)$/.test(b)) return b.toUpperCase();
   return word.charAt(0).toUpperCase() + word.slice(1);
@@ -185,6 +188,8 @@ const DESCRIPTION_FITS: Record<string, readonly string[]> = {
   comedian: ['*'],
 };
 
+const FITS = new Map(Object.entries(DESCRIPTION_FITS));
+
 export function descriptionFits(head: string): readonly string[] | undefined {
-  return DESCRIPTION_FITS[head];
+  return FITS.get(head);
 }
