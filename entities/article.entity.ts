@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from "typeorm";
+import { ArticleStatus } from "./article-status.enum";
 import { Outlet } from "./outlet.entity";
 
 @Directive('@key(fields: "id")')
@@ -72,6 +73,10 @@ export class Article {
   @Field(() => Int_, { nullable: true, description: "How many comments the source page itself showed when it was ingested." })
   @Column({ name: "comments_on_page", type: "integer", nullable: true })
   commentsOnPage: number | null;
+
+  @Field(() => ArticleStatus, { description: "PUBLISHED for everyone; DRAFT articles are visible to editors only." })
+  @Column({ type: "text", default: ArticleStatus.PUBLISHED })
+  status: ArticleStatus;
 
   @Field({ description: "When newsgraph first stored the article." })
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })

@@ -1,5 +1,5 @@
 // A reader comment on an article; replies point at their parent.
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
 import { Article } from "./article.entity";
 import { CommentStatus } from "./comment-status.enum";
@@ -50,4 +50,35 @@ export class Comment {
   @Field(() => Date, { nullable: true, description: "When the author last edited the comment, if ever." })
   @Column({ name: "edited_at", type: "timestamptz", nullable: true })
   editedAt: Date | null;
+
+  @Field(() => Int, { description: "Nesting level: 1 for a top-level comment, 2 for a reply to it, and so on." })
+  @Column({ type: "integer", default: 1 })
+  depth: number;
+
+  @Field(() => Date, { nullable: true, description: "When the comment was deleted (its text is then gone from every thread)." })
+  @Column({ name: "deleted_at", type: "timestamptz", nullable: true })
+  deletedAt: Date | null;
+
+  /** The moderation rule that held or rejected the comment (BANNED_WORD, SUSPECT_WORD, LINK, REPORTED, MODERATOR). */
+  @Column({ name: "moderation_rule", type: "text", nullable: true })
+  moderationRule: string | null;
+
+  /** The word, phrase or link that triggered `moderationRule`. */
+  @Column({ name: "moderation_word", type: "text", nullable: true })
+  moderationWord: string | null;
+
+  /** The moderator's note on their decision. */
+  @Column({ name: "moderation_note", type: "text", nullable: true })
+  moderationNote: string | null;
+
+  /** Subject of the moderator who decided last. */
+  @Column({ name: "moderated_by", type: "text", nullable: true })
+  moderatedBy: string | null;
+
+  @Column({ name: "moderated_at", type: "timestamptz", nullable: true })
+  moderatedAt: Date | null;
+
+  /** How many readers reported the comment. */
+  @Column({ name: "report_count", type: "integer", default: 0 })
+  reportCount: number;
 }

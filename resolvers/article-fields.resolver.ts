@@ -24,8 +24,8 @@ export class ArticleFieldsResolver {
   async quotes(@Root() article: Article, @Ctx() ctx: RequestContext, @Args() args: ConnectionArgs): Promise<QuoteConnection> {
     const req = pageRequest(args);
     const quotes = ctx.services.quotes;
-    const page = await ctx.loaders.page("Article.quotes", null, req, article.id, (ids) => quotes.pagesBy("article", ids, {}, "ARTICLE_ORDER", req));
-    return toNestedConnection(page, req, () => ctx.loaders.count("Article.quotes", null, article.id, (ids) => quotes.countsBy("article", ids, {}))) as QuoteConnection;
+    const page = await ctx.loaders.page("Article.quotes", null, req, article.id, (ids) => quotes.pagesBy("article", ids, {}, "ARTICLE_ORDER", req, ctx.visibility));
+    return toNestedConnection(page, req, () => ctx.loaders.count("Article.quotes", null, article.id, (ids) => quotes.countsBy("article", ids, {}, ctx.visibility))) as QuoteConnection;
   }
 
   @FieldResolver(() => ArticleSpeakerConnection, { description: "The distinct speakers the article quotes, in order of first appearance, each with its quote count." })
@@ -52,15 +52,15 @@ export class ArticleFieldsResolver {
     return ctx.loaders.reactionSummary.load(article.id);
   }
 
-  @FieldResolver(() => CommentConnection, { description: "Top-level published reader comments; each has its replies." })
+  @FieldResolver(() => CommentConnection, { description: "Top-level reader comments (published ones; moderators also see held ones; deleted ones remain as placeholders); each has its replies." })
   async comments(@Root() article: Article, @Ctx() ctx: RequestContext, @Args() args: CommentsArgs): Promise<CommentConnection> {
     const req = pageRequest(args);
     const comments = ctx.services.comments;
-    const page = await ctx.loaders.page("Article.comments", args.orderBy, req, article.id, (ids) => comments.pagesByArticle(ids, args.orderBy, req));
-    return toNestedConnection(page, req, () => ctx.loaders.count("Article.comments", null, article.id, (ids) => comments.countsByArticle(ids))) as CommentConnection;
+    const page = await ctx.loaders.page("Article.comments", args.orderBy, req, article.id, (ids) => comments.pagesByArticle(ids, args.orderBy, req, ctx.visibility));
+    return toNestedConnection(page, req, () => ctx.loaders.count("Article.comments", null, article.id, (ids) => comments.countsByArticle(ids, ctx.visibility))) as CommentConnection;
   }
 
-  @FieldResolver(() => Int, { description: "Published reader comments on the article, replies included." })
+  @FieldResolver(() => Int, { description: "Published reader comments on the article, replies included (moderators also count held ones)." })
   commentCount(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<number> {
     return ctx.loaders.commentTotal.load(article.id);
   }

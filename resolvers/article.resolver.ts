@@ -16,12 +16,12 @@ export class ArticleResolver {
     @Arg("slug", () => String, { nullable: true, description: "The article's slug." }) slug?: string,
     @Arg("url", () => String, { nullable: true, description: "The original article's URL." }) url?: string,
   ): Promise<Article | null> {
-    return ctx.services.articles.findOne({ id, slug, url }, (i) => ctx.loaders.articleById.load(i));
+    return ctx.services.articles.findOne({ id, slug, url }, (i) => ctx.loaders.articleById.load(i), ctx.visibility);
   }
 
   @Query(() => ArticleConnection, { description: "Articles, filtered, searched and sorted; newest first by default." })
   async articles(@Ctx() ctx: RequestContext, @Args() args: ArticlesArgs): Promise<ArticleConnection> {
-    const { rows, count } = await ctx.services.articles.list(args.filter ?? {}, args.orderBy, pageRequest(args));
+    const { rows, count } = await ctx.services.articles.list(args.filter ?? {}, args.orderBy, pageRequest(args), ctx.visibility);
     return toConnection(rows, count) as ArticleConnection;
   }
 }

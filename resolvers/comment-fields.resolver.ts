@@ -15,16 +15,16 @@ export class CommentFieldsResolver {
     return ctx.loaders.articleById.load(comment.articleId);
   }
 
-  @FieldResolver(() => CommentConnection, { description: "Published replies to this comment, oldest first by default." })
+  @FieldResolver(() => CommentConnection, { description: "Replies to this comment (published ones; moderators also see held ones; deleted ones remain as placeholders), oldest first by default." })
   async replies(@Root() comment: Comment, @Ctx() ctx: RequestContext, @Args() args: RepliesArgs): Promise<CommentConnection> {
     const req = pageRequest(args);
     const comments = ctx.services.comments;
-    const page = await ctx.loaders.page("Comment.replies", args.orderBy, req, comment.id, (ids) => comments.pagesByParent(ids, args.orderBy, req));
-    return toNestedConnection(page, req, () => ctx.loaders.count("Comment.replies", null, comment.id, (ids) => comments.replyCounts(ids))) as CommentConnection;
+    const page = await ctx.loaders.page("Comment.replies", args.orderBy, req, comment.id, (ids) => comments.pagesByParent(ids, args.orderBy, req, ctx.visibility));
+    return toNestedConnection(page, req, () => ctx.loaders.count("Comment.replies", null, comment.id, (ids) => comments.replyListCounts(ids, ctx.visibility))) as CommentConnection;
   }
 
   @FieldResolver(() => Int, { description: "How many published replies the comment has." })
   replyCount(@Root() comment: Comment, @Ctx() ctx: RequestContext): Promise<number> {
-    return ctx.loaders.count("Comment.replies", null, comment.id, (ids) => ctx.services.comments.replyCounts(ids));
+    return ctx.loaders.count("Comment.replyCount", null, comment.id, (ids) => ctx.services.comments.replyCounts(ids, ctx.visibility));
   }
 }

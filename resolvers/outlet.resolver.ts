@@ -29,7 +29,7 @@ export class OutletResolver {
   async articles(@Root() outlet: Outlet, @Ctx() ctx: RequestContext, @Args() args: ConnectionArgs): Promise<ArticleConnection> {
     const req = pageRequest(args);
     const articles = ctx.services.articles;
-    const page = await ctx.loaders.page("Outlet.articles", null, req, outlet.id, (ids) => articles.pagesByOutlet(ids, req));
-    return toNestedConnection(page, req, () => ctx.loaders.count("Outlet.articles", null, outlet.id, (ids) => articles.countsByOutlet(ids))) as ArticleConnection;
+    const page = await ctx.loaders.page("Outlet.articles", null, req, outlet.id, (ids) => articles.pagesByOutlet(ids, req, ctx.visibility));
+    return toNestedConnection(page, req, () => ctx.loaders.count("Outlet.articles", null, outlet.id, (ids) => articles.countsByOutlet(ids, ctx.visibility))) as ArticleConnection;
   }
 }

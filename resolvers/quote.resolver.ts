@@ -19,7 +19,7 @@ export class QuoteResolver {
     description: "Quotes across all coverage: by speaker (id or name), by words, by kind and by date. Newest first by default.",
   })
   async quotes(@Ctx() ctx: RequestContext, @Args() args: QuotesArgs): Promise<QuoteConnection> {
-    const { rows, count } = await ctx.services.quotes.list(args.filter ?? {}, args.orderBy, pageRequest(args));
+    const { rows, count } = await ctx.services.quotes.list(args.filter ?? {}, args.orderBy, pageRequest(args), ctx.visibility);
     return toConnection(rows, count) as QuoteConnection;
   }
 }

@@ -17,18 +17,18 @@ export class SpeakerFieldsResolver {
     const filter = { ...(args.filter ?? {}) };
     const quotes = ctx.services.quotes;
     const key = [filter, args.orderBy];
-    const page = await ctx.loaders.page("Speaker.quotes", key, req, speaker.id, (ids) => quotes.pagesBy("speaker", ids, filter, args.orderBy, req));
-    return toNestedConnection(page, req, () => ctx.loaders.count("Speaker.quotes", filter, speaker.id, (ids) => quotes.countsBy("speaker", ids, filter))) as QuoteConnection;
+    const page = await ctx.loaders.page("Speaker.quotes", key, req, speaker.id, (ids) => quotes.pagesBy("speaker", ids, filter, args.orderBy, req, ctx.visibility));
+    return toNestedConnection(page, req, () => ctx.loaders.count("Speaker.quotes", filter, speaker.id, (ids) => quotes.countsBy("speaker", ids, filter, ctx.visibility))) as QuoteConnection;
   }
 
   @FieldResolver(() => ArticleConnection, { description: "Articles that quote the speaker, newest first." })
   async articles(@Root() speaker: Speaker, @Ctx() ctx: RequestContext, @Args() args: ConnectionArgs): Promise<ArticleConnection> {
     const req = pageRequest(args);
     const articles = ctx.services.articles;
-    const page = await ctx.loaders.page("Speaker.articles", null, req, speaker.id, (ids) => articles.pagesBySpeaker(ids, req));
+    const page = await ctx.loaders.page("Speaker.articles", null, req, speaker.id, (ids) => articles.pagesBySpeaker(ids, req, ctx.visibility));
     const withEdgeFields = { ...page, rows: page.rows.map((r) => ({ ...r, rank: null, highlight: null })) };
     return toNestedConnection(withEdgeFields, req, () =>
-      ctx.loaders.count("Speaker.articles", null, speaker.id, (ids) => articles.countsBySpeaker(ids)),
+      ctx.loaders.count("Speaker.articles", null, speaker.id, (ids) => articles.countsBySpeaker(ids, ctx.visibility)),
     ) as ArticleConnection;
   }
 

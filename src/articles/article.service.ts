@@ -7,6 +7,17 @@ import type { PageRequest } from "../pagination/page-request";
 import { hydrate, selectColumns } from "../pagination/entity-rows";
 import { checkDateRange, HEADLINE_OPTIONS, normalizeSearch, tsQuery } from "../search/text-search";
 import { SqlParams } from "../sql-params";
+import type { Visibility } from "../auth/visibility";
+
+/** The SQL condition that hides drafts from `vis` (null when it may see them): the one place the rule lives. */
+export function articleVisibleSql(vis: Visibility, alias = "a"): string | null {
+  return vis.drafts ? null : `${alias}.status = 'PUBLISHED'`;
+}
+
+function andVisible(vis: Visibility, alias = "a"): string {
+  const cond = articleVisibleSql(vis, alias);
+  return cond ? ` AND ${cond}` : "";
+}
 
 export type ArticleOrder = "NEWEST" | "OLDEST" | "RELEVANCE";
 
@@ -34,28 +45,30 @@ export interface ArticleLookup {
 export class ArticleService {
   constructor(private readonly ds: DataSource) {}
 
-  /** Articles by id, in the order asked, null where none exists (for the DataLoader). */
-  async byIds(ids: readonly string[]): Promise<Array<Article | null>> {
-    const rows: RawRow[] = await this.ds.query(`SELECT ${selectColumns(this.ds, Article, "a")} FROM articles a WHERE a.id = ANY($1::uuid[])`, [ids]);
+  /** Articles by id, in the order asked, null where none exists or `vis` may not see it (for the DataLoader). */
+  async byIds(ids: readonly string[], vis: Visibility): Promise<Array<Article | null>> {
+    const rows: RawRow[] = await this.ds.query(`SELECT ${selectColumns(this.ds, Article, "a")} FROM articles a WHERE a.id = ANY($1::uuid[])${andVisible(vis)}`, [ids]);
     const byId = new Map(rows.map((r) => [r.id as string, hydrate(this.ds, Article, r)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
   /** The one article named by exactly one of id, slug or url. */
-  async findOne(lookup: ArticleLookup, byId: (id: string) => Promise<Article | null>): Promise<Article | null> {
+  async findOne(lookup: ArticleLookup, byId: (id: string) => Promise<Article | null>, vis: Visibility): Promise<Article | null> {
     const given = (["id", "slug", "url"] as const).filter((k) => lookup[k] != null);
     if (given.length !== 1) throw new BadUserInputError("Pass exactly one of id, slug or url.", given[1] ?? "id");
     if (lookup.id != null) return byId(assertUuid(lookup.id, "id"));
     const column = lookup.slug != null ? "slug" : "url";
-    const rows: RawRow[] = await this.ds.query(`SELECT ${selectColumns(this.ds, Article, "a")} FROM articles a WHERE a.${column} = $1`, [
+    const rows: RawRow[] = await this.ds.query(`SELECT ${selectColumns(this.ds, Article, "a")} FROM articles a WHERE a.${column} = $1${andVisible(vis)}`, [
       lookup.slug ?? lookup.url,
     ]);
     return rows[0] ? hydrate(this.ds, Article, rows[0]) : null;
   }
 
-  private listQuery(filter: ArticleFilter, order: ArticleOrder): ListQuery {
+  private listQuery(filter: ArticleFilter, order: ArticleOrder, vis: Visibility): ListQuery {
     const p = new SqlParams();
     const where: string[] = [];
+    const visible = articleVisibleSql(vis);
+    if (visible) where.push(visible);
     const search = normalizeSearch(filter.search, "filter.search");
     checkDateRange(filter.publishedAfter, filter.publishedBefore, "filter.publishedAfter", "filter.publishedBefore");
     let extra = "";
@@ -102,26 +115,27 @@ export class ArticleService {
     highlight: (r.__highlight as string | undefined) ?? null,
   });
 
-  async list(filter: ArticleFilter, order: ArticleOrder, page: PageRequest) {
-    const q = this.listQuery(filter, order);
+  async list(filter: ArticleFilter, order: ArticleOrder, page: PageRequest, vis: Visibility) {
+    const q = this.listQuery(filter, order, vis);
     const rows = await fetchPage(this.ds, q, page, this.edge);
     return { rows, count: () => countRows(this.ds, q) };
   }
 
   /** Each outlet's articles, newest first, one page per outlet, in one statement. */
-  pagesByOutlet(outletIds: readonly string[], page: PageRequest) {
-    return fetchBatchedPages(this.ds, this.listQuery({}, "NEWEST"), "a.outlet_id", outletIds, page, this.edge);
+  pagesByOutlet(outletIds: readonly string[], page: PageRequest, vis: Visibility) {
+    return fetchBatchedPages(this.ds, this.listQuery({}, "NEWEST", vis), "a.outlet_id", outletIds, page, this.edge);
   }
 
-  countsByOutlet(outletIds: readonly string[]) {
-    return countBatched(this.ds, this.listQuery({}, "NEWEST"), "a.outlet_id", outletIds);
+  countsByOutlet(outletIds: readonly string[], vis: Visibility) {
+    return countBatched(this.ds, this.listQuery({}, "NEWEST", vis), "a.outlet_id", outletIds);
   }
 
-  private bySpeakerQuery(): ListQuery {
+  private bySpeakerQuery(vis: Visibility): ListQuery {
+    const visible = articleVisibleSql(vis);
     return {
       select: `${selectColumns(this.ds, Article, "a")}`,
       from: `articles a JOIN (SELECT DISTINCT q.article_id, q.speaker_id FROM quotes q WHERE q.speaker_id = ANY(:parentIds)) sq ON sq.article_id = a.id`,
-      where: [],
+      where: visible ? [visible] : [],
       params: [],
       keys: [
         { expr: "a.sort_at", type: "timestamptz" },
@@ -132,11 +146,11 @@ export class ArticleService {
   }
 
   /** The articles quoting each speaker, newest first, one page per speaker, in one statement. */
-  pagesBySpeaker(speakerIds: readonly string[], page: PageRequest) {
-    return fetchBatchedPages(this.ds, this.bySpeakerQuery(), "sq.speaker_id", speakerIds, page, (r) => ({ node: hydrate(this.ds, Article, r) }));
+  pagesBySpeaker(speakerIds: readonly string[], page: PageRequest, vis: Visibility) {
+    return fetchBatchedPages(this.ds, this.bySpeakerQuery(vis), "sq.speaker_id", speakerIds, page, (r) => ({ node: hydrate(this.ds, Article, r) }));
   }
 
-  countsBySpeaker(speakerIds: readonly string[]) {
-    return countBatched(this.ds, this.bySpeakerQuery(), "sq.speaker_id", speakerIds);
+  countsBySpeaker(speakerIds: readonly string[], vis: Visibility) {
+    return countBatched(this.ds, this.bySpeakerQuery(vis), "sq.speaker_id", speakerIds);
   }
 }

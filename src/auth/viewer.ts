@@ -1,8 +1,11 @@
-// Works out who is asking from an HTTP request.
+// Works out who is asking from a request's headers (HTTP) or connection parameters (WebSocket):
+// a bearer token (see tokens.ts) or the configured admin key, which grants ADMIN.
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Config } from "../config";
+import { UnauthenticatedError } from "../errors";
 import type { Viewer } from "../graphql/context";
+import { TokenVerifier } from "./tokens";
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -10,12 +13,41 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The viewer named by the request's headers. Until token auth lands, only the configured admin key grants a role. */
-export async function viewerFromHeaders(headers: IncomingHttpHeaders, config: Config): Promise<Viewer | null> {
-  const raw = headers["x-admin-key"];
-  const key = Array.isArray(raw) ? raw[0] : raw;
-  if (config.ADMIN_API_KEY && key && sameSecret(key, config.ADMIN_API_KEY)) {
-    return { id: "admin", name: "Administrator", roles: ["ADMIN"] };
+// One verifier per configuration: it caches the identity provider's keys.
+const verifiers = new WeakMap<Config, TokenVerifier>();
+
+export function verifierFor(config: Config): TokenVerifier {
+  let v = verifiers.get(config);
+  if (!v) verifiers.set(config, (v = new TokenVerifier(config)));
+  return v;
+}
+
+export interface Credentials {
+  /** The `Authorization` header value (or WebSocket connection parameter). */
+  authorization?: string | null;
+  /** The `x-admin-key` header value. */
+  adminKey?: string | null;
+}
+
+function first(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+/** The viewer the credentials name; null when none are given; UNAUTHENTICATED when they are wrong. */
+export async function viewerFromCredentials(creds: Credentials, config: Config, now?: Date): Promise<Viewer | null> {
+  const key = creds.adminKey;
+  if (key) {
+    if (config.ADMIN_API_KEY && sameSecret(key, config.ADMIN_API_KEY)) return { id: "admin", name: "Administrator", roles: ["ADMIN"] };
+    throw new UnauthenticatedError("The admin key is not valid.");
   }
-  return null;
+  const auth = creds.authorization?.trim();
+  if (!auth) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(auth);
+  if (!m) throw new UnauthenticatedError("Send the token as `Authorization: Bearer <token>`.");
+  return verifierFor(config).verify(m[1], now);
+}
+
+/** The viewer named by an HTTP request's headers. */
+export function viewerFromHeaders(headers: IncomingHttpHeaders, config: Config, now?: Date): Promise<Viewer | null> {
+  return viewerFromCredentials({ authorization: first(headers.authorization), adminKey: first(headers["x-admin-key"]) }, config, now);
 }

@@ -1,20 +1,34 @@
-// Reads comments: top-level threads per article, replies per comment, and counts. Only PUBLISHED
-// comments are ever returned by these reads: visibility is decided here, once, for every path.
+// Reads comments: top-level threads per article, replies per comment, and counts. Which comments a
+// reader sees is decided here, once, for every path: the public sees PUBLISHED comments (and the
+// "deleted" tombstones that keep threads readable); moderators also see PENDING and REJECTED ones.
+// Comments of an article hidden from the viewer (a draft) are never returned by id either.
 import type { DataSource } from "typeorm";
 import { Comment } from "../../entities/comment.entity";
-import { countBatched, fetchBatchedPages, type ListQuery, type SortKey } from "../pagination/keyset-query";
+import type { Visibility } from "../auth/visibility";
+import { articleVisibleSql } from "../articles/article.service";
+import { countBatched, fetchBatchedPages, type ListQuery, type RawRow, type SortKey } from "../pagination/keyset-query";
 import type { PageRequest } from "../pagination/page-request";
 import { hydrate, selectColumns } from "../pagination/entity-rows";
 
 export type CommentOrder = "NEWEST" | "OLDEST" | "MOST_REPLIED";
 
-const PUBLIC = `c.status = 'PUBLISHED'`;
+/** Statuses `vis` may read as live comments (counted in commentCount and replyCount). */
+export function readableStatuses(vis: Visibility): string[] {
+  return vis.heldComments ? ["PUBLISHED", "PENDING", "REJECTED"] : ["PUBLISHED"];
+}
+
+/** SQL condition: comment `alias` is one `vis` may read (`tombstones`: deleted ones count too, as placeholders in threads). */
+export function commentVisibleSql(vis: Visibility, alias = "c", tombstones = false): string {
+  const statuses = [...readableStatuses(vis), ...(tombstones ? ["DELETED"] : [])];
+  return `${alias}.status IN (${statuses.map((s) => `'${s}'`).join(", ")})`;
+}
+
 const REPLY_COUNT = `(SELECT count(*) FROM comments rc WHERE rc.parent_id = c.id AND rc.status = 'PUBLISHED')`;
 
 export class CommentService {
   constructor(private readonly ds: DataSource) {}
 
-  private query(topLevel: boolean, order: CommentOrder): ListQuery {
+  private query(topLevel: boolean, order: CommentOrder, vis: Visibility, tombstones = true): ListQuery {
     const keys: SortKey[] =
       order === "MOST_REPLIED"
         ? [
@@ -26,48 +40,57 @@ export class CommentService {
             { expr: "c.created_at", type: "timestamptz" },
             { expr: "c.id", type: "uuid" },
           ];
+    const visible = commentVisibleSql(vis, "c", tombstones);
     return {
       select: selectColumns(this.ds, Comment, "c"),
       from: "comments c",
-      where: topLevel ? [PUBLIC, "c.parent_id IS NULL"] : [PUBLIC],
+      where: topLevel ? [visible, "c.parent_id IS NULL"] : [visible],
       params: [],
       keys,
       descending: order !== "OLDEST",
     };
   }
 
-  /** The published comments with these ids, in the order asked; null where there is none (or it is not public). */
-  async byIds(ids: readonly string[]): Promise<Array<Comment | null>> {
-    const rows: Array<Record<string, unknown>> = await this.ds.query(
-      `SELECT ${selectColumns(this.ds, Comment, "c")} FROM comments c WHERE ${PUBLIC} AND c.id = ANY($1::uuid[])`,
+  /** The comments with these ids that `vis` may see, in the order asked; null where there is none. */
+  async byIds(ids: readonly string[], vis: Visibility): Promise<Array<Comment | null>> {
+    const article = articleVisibleSql(vis, "a");
+    const rows: RawRow[] = await this.ds.query(
+      `SELECT ${selectColumns(this.ds, Comment, "c")} FROM comments c JOIN articles a ON a.id = c.article_id ` +
+        `WHERE c.id = ANY($1::uuid[]) AND ${commentVisibleSql(vis, "c", true)}${article ? ` AND ${article}` : ""}`,
       [ids],
     );
     const byId = new Map(rows.map((r) => [r.id as string, hydrate(this.ds, Comment, r)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  /** Top-level published comments of each article. */
-  pagesByArticle(articleIds: readonly string[], order: CommentOrder, page: PageRequest) {
-    return fetchBatchedPages(this.ds, this.query(true, order), "c.article_id", articleIds, page, (r) => ({ node: hydrate(this.ds, Comment, r) }));
+  /** Top-level comments of each article (deleted ones stay as placeholders). */
+  pagesByArticle(articleIds: readonly string[], order: CommentOrder, page: PageRequest, vis: Visibility) {
+    return fetchBatchedPages(this.ds, this.query(true, order, vis), "c.article_id", articleIds, page, (r) => ({ node: hydrate(this.ds, Comment, r) }));
   }
 
-  countsByArticle(articleIds: readonly string[]) {
-    return countBatched(this.ds, this.query(true, "NEWEST"), "c.article_id", articleIds);
+  countsByArticle(articleIds: readonly string[], vis: Visibility) {
+    return countBatched(this.ds, this.query(true, "NEWEST", vis), "c.article_id", articleIds);
   }
 
-  /** Published replies of each comment, oldest first by default (threads read top-down). */
-  pagesByParent(parentIds: readonly string[], order: CommentOrder, page: PageRequest) {
-    return fetchBatchedPages(this.ds, this.query(false, order), "c.parent_id", parentIds, page, (r) => ({ node: hydrate(this.ds, Comment, r) }));
+  /** Replies of each comment, oldest first by default (threads read top-down). */
+  pagesByParent(parentIds: readonly string[], order: CommentOrder, page: PageRequest, vis: Visibility) {
+    return fetchBatchedPages(this.ds, this.query(false, order, vis), "c.parent_id", parentIds, page, (r) => ({ node: hydrate(this.ds, Comment, r) }));
   }
 
-  replyCounts(parentIds: readonly string[]) {
-    return countBatched(this.ds, this.query(false, "OLDEST"), "c.parent_id", parentIds);
+  /** Replies in each thread's list (placeholders for deleted replies included). */
+  replyListCounts(parentIds: readonly string[], vis: Visibility) {
+    return countBatched(this.ds, this.query(false, "OLDEST", vis), "c.parent_id", parentIds);
   }
 
-  /** All published comments of each article, replies included. */
-  async totalCounts(articleIds: readonly string[]): Promise<number[]> {
+  /** Live (not deleted) replies of each comment that `vis` may read. */
+  replyCounts(parentIds: readonly string[], vis: Visibility) {
+    return countBatched(this.ds, this.query(false, "OLDEST", vis, false), "c.parent_id", parentIds);
+  }
+
+  /** All live comments of each article that `vis` may read, replies included. */
+  async totalCounts(articleIds: readonly string[], vis: Visibility): Promise<number[]> {
     const rows: Array<{ article_id: string; n: string }> = await this.ds.query(
-      `SELECT article_id, count(*) AS n FROM comments c WHERE ${PUBLIC} AND c.article_id = ANY($1::uuid[]) GROUP BY 1`,
+      `SELECT article_id, count(*) AS n FROM comments c WHERE ${commentVisibleSql(vis)} AND c.article_id = ANY($1::uuid[]) GROUP BY 1`,
       [articleIds],
     );
     const byId = new Map(rows.map((r) => [r.article_id, Number(r.n)]));

@@ -1,16 +1,35 @@
 // Builds the news graph's GraphQL schema from the decorated entities and resolvers.
 import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, type PubSub } from "type-graphql";
 import { RESOLVERS } from "../../resolvers";
+import { authChecker } from "../auth/auth-checker";
+import { validateInput } from "./validation";
 
 let cached: Promise<GraphQLSchema> | undefined;
+
+const CONTEXT_EVENTS_ONLY: PubSub = {
+  publish() {
+    throw new Error("Publish through ctx.services.events, not type-graphql's pubSub.");
+  },
+  subscribe() {
+    throw new Error("Every @Subscription here has its own `subscribe` reading ctx.services.events.");
+  },
+};
 
 /** The schema (built once per process: type-graphql's metadata is global anyway). */
 export function buildNewsSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [...RESOLVERS] as [Function, ...Function[]],
-    validate: false,
+    // class-validator rules on inputs, failures answered as BAD_USER_INPUT naming the field.
+    validate: true,
+    validateFn: validateInput,
+    // `@Authorized(...)` on root and nested fields alike; see src/auth/auth-checker.ts.
+    authChecker,
+    // Subscriptions take their events from the request context (ctx.services.events) through their
+    // own `subscribe` functions: the schema is built once per process, while each app has its own
+    // events (in memory or Redis). type-graphql still insists on a pubSub, so it gets one that says so.
+    pubSub: CONTEXT_EVENTS_ONLY,
   });
   return cached;
 }

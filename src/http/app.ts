@@ -18,6 +18,11 @@ import { createContext, type RequestContext } from "../graphql/context";
 import { errorReportingPlugin, formatError } from "../graphql/format-error";
 import { servedGraph } from "../federation/served-graph";
 import { createServices } from "../services";
+import { commentPolicyFromConfig } from "../comments/comment-write.service";
+import { CodedError } from "../errors";
+import { createNewsEvents } from "../pubsub/news-events";
+import { createRateLimits } from "../rate-limit/rate-limits";
+import { attachWebSocket } from "./websocket";
 import { Metrics } from "../observability/metrics";
 import { httpRefusalObserver, requestObserverPlugin } from "../observability/request-observer";
 import { mountHealth, type Health } from "./health";
@@ -45,7 +50,12 @@ export interface RunningApp {
 
 export async function startApp(options: AppOptions, listen: { port: number; host: string }): Promise<RunningApp> {
   const { config, db, logger } = options;
-  const services = createServices(db.dataSource);
+  // Events and rate limits are per app: in process memory, or shared through Redis with REDIS_URL.
+  const services = createServices(db.dataSource, {
+    commentPolicy: commentPolicyFromConfig(config),
+    events: createNewsEvents(config.REDIS_URL),
+    rateLimits: createRateLimits(config),
+  });
   // The news subgraph schema, or (SUBGRAPHS / SUPERGRAPH_FILE) a gateway over it and other subgraphs.
   const { schema, gateway, description } = await servedGraph(config, logger, formatError(config.NODE_ENV === "production"));
   logger.info({ graph: description }, "graph");
@@ -85,11 +95,27 @@ export async function startApp(options: AppOptions, listen: { port: number; host
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (req.header("x-request-id") ?? "").slice(0, 100) || randomUUID();
-        return createContext({ db, services, logger, clock: options.clock }, { user: await viewerFromHeaders(req.headers, config), requestId });
+        const user = await viewerFromHeaders(req.headers, config, options.clock?.()).catch((err) => {
+          // A wrong token is refused outright (HTTP 401), never silently treated as anonymous.
+          if (err instanceof CodedError) Object.assign(err.extensions, { http: { status: 401 } });
+          throw err;
+        });
+        return createContext({ db, services, logger, clock: options.clock }, { user, requestId, ip: req.ip ?? null });
       },
     }),
     httpErrorHandler((err) => logger.error({ err }, "unexpected error in front of GraphQL")),
   );
+
+  const ws = attachWebSocket({
+    server,
+    schema,
+    config,
+    logger,
+    clock: options.clock,
+    makeContext: (init) => createContext({ db, services, logger, clock: options.clock }, init),
+    onSubscriptionOpened: () => metrics?.subscriptionOpened(),
+    onSubscriptionClosed: () => metrics?.subscriptionClosed(),
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -105,8 +131,11 @@ export async function startApp(options: AppOptions, listen: { port: number; host
     metrics,
     async close() {
       health.markShuttingDown();
+      await ws.close();
       await apollo.stop();
       await health.close();
+      await services.events.close();
+      await services.rateLimits.close();
     },
   };
 }

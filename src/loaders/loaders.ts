@@ -2,6 +2,7 @@
 // parents costs one SQL statement per field, not N. Created per request: never shared between users.
 import DataLoader from "dataloader";
 import type { Article } from "../../entities/article.entity";
+import type { CommentReport } from "../../entities/comment-report.entity";
 import type { Comment } from "../../entities/comment.entity";
 import type { Outlet } from "../../entities/outlet.entity";
 import type { Quote } from "../../entities/quote.entity";
@@ -9,6 +10,7 @@ import type { Speaker } from "../../entities/speaker.entity";
 import type { PageRows } from "../pagination/keyset-query";
 import { argsKey, type PageRequest } from "../pagination/page-request";
 import type { Services } from "../services";
+import { PUBLIC_VISIBILITY, type Visibility } from "../auth/visibility";
 
 type PageBatch<E> = (ids: readonly string[]) => Promise<Map<string, PageRows<E>>>;
 type CountBatch = (ids: readonly string[]) => Promise<Map<string, number>>;
@@ -26,20 +28,28 @@ export class Loaders {
   readonly speakerStats;
   readonly commentTotal: DataLoader<string, number>;
 
+  /** Readers' reports on each comment (moderators' view). */
+  readonly commentReports: DataLoader<string, CommentReport[]>;
+
   /** Loaders for nested pages and counts, one per field and argument set. */
   private readonly keyed = new Map<string, DataLoader<string, unknown>>();
 
-  constructor(private readonly services: Services) {
-    this.articleById = new DataLoader((ids) => services.articles.byIds(ids));
+  /** `visibility` is the request's: loaders never return a draft or a held comment to someone who may not see it. */
+  constructor(
+    private readonly services: Services,
+    readonly visibility: Visibility = PUBLIC_VISIBILITY,
+  ) {
+    this.articleById = new DataLoader((ids) => services.articles.byIds(ids, visibility));
     this.outletById = new DataLoader((ids) => services.outlets.byIds(ids));
     this.speakerById = new DataLoader((ids) => services.speakers.byIds(ids));
-    this.quoteById = new DataLoader((ids) => services.quotes.byIds(ids));
-    this.commentById = new DataLoader((ids) => services.comments.byIds(ids));
+    this.quoteById = new DataLoader((ids) => services.quotes.byIds(ids, visibility));
+    this.commentById = new DataLoader((ids) => services.comments.byIds(ids, visibility));
     this.speakerByWikidataId = new DataLoader((values) => services.speakers.byUniqueKey("wikidataId", values));
     this.speakerBySlug = new DataLoader((values) => services.speakers.byUniqueKey("slug", values));
     this.reactionSummary = new DataLoader((ids: readonly string[]) => services.reactions.summaries(ids));
-    this.speakerStats = new DataLoader((ids: readonly string[]) => services.quotes.speakerStats(ids));
-    this.commentTotal = new DataLoader((ids: readonly string[]) => services.comments.totalCounts(ids));
+    this.speakerStats = new DataLoader((ids: readonly string[]) => services.quotes.speakerStats(ids, visibility));
+    this.commentTotal = new DataLoader((ids: readonly string[]) => services.comments.totalCounts(ids, visibility));
+    this.commentReports = new DataLoader((ids: readonly string[]) => services.moderation.reportsByComment(ids));
   }
 
   private loader<V>(key: string, batch: (ids: readonly string[]) => Promise<Map<string, V>>, missing: V): DataLoader<string, V> {

@@ -8,6 +8,8 @@ import type { PageRequest } from "../pagination/page-request";
 import { hydrate, selectColumns } from "../pagination/entity-rows";
 import { checkDateRange, HEADLINE_OPTIONS, normalizeSearch, tsQuery } from "../search/text-search";
 import { SqlParams } from "../sql-params";
+import type { Visibility } from "../auth/visibility";
+import { articleVisibleSql } from "../articles/article.service";
 
 export type QuoteOrder = "NEWEST" | "OLDEST" | "RELEVANCE" | "ARTICLE_ORDER";
 
@@ -38,15 +40,23 @@ const DATE_KEYS = (dir: "asc" | "desc"): SortKey[] => [
 export class QuoteService {
   constructor(private readonly ds: DataSource) {}
 
-  async byIds(ids: readonly string[]): Promise<Array<Quote | null>> {
-    const rows: RawRow[] = await this.ds.query(`SELECT ${selectColumns(this.ds, Quote, "q")} FROM quotes q WHERE q.id = ANY($1::uuid[])`, [ids]);
+  /** Quotes by id; null where none exists or its article is hidden from `vis`. */
+  async byIds(ids: readonly string[], vis: Visibility): Promise<Array<Quote | null>> {
+    const visible = articleVisibleSql(vis);
+    const rows: RawRow[] = await this.ds.query(
+      `SELECT ${selectColumns(this.ds, Quote, "q")} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ANY($1::uuid[])` +
+        (visible ? ` AND ${visible}` : ""),
+      [ids],
+    );
     const byId = new Map(rows.map((r) => [r.id as string, hydrate(this.ds, Quote, r)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  private query(filter: QuoteFilter, order: QuoteOrder): ListQuery {
+  private query(filter: QuoteFilter, order: QuoteOrder, vis: Visibility): ListQuery {
     const p = new SqlParams();
     const where: string[] = [];
+    const visible = articleVisibleSql(vis);
+    if (visible) where.push(visible);
     const search = normalizeSearch(filter.search, "filter.search");
     checkDateRange(filter.from, filter.to, "filter.from", "filter.to");
     let extra = "";
@@ -110,26 +120,27 @@ export class QuoteService {
     highlight: (r.__highlight as string | undefined) ?? null,
   });
 
-  async list(filter: QuoteFilter, order: QuoteOrder, page: PageRequest) {
-    const q = this.query(filter, order);
+  async list(filter: QuoteFilter, order: QuoteOrder, page: PageRequest, vis: Visibility) {
+    const q = this.query(filter, order, vis);
     const rows = await fetchPage(this.ds, q, page, this.edge);
     return { rows, count: () => countRows(this.ds, q) };
   }
 
   /** One page of quotes for each parent (`parent` says whether ids are articles or speakers), in one statement. */
-  pagesBy(parent: "article" | "speaker", ids: readonly string[], filter: QuoteFilter, order: QuoteOrder, page: PageRequest) {
-    return fetchBatchedPages(this.ds, this.query(filter, order), `q.${parent}_id`, ids, page, this.edge);
+  pagesBy(parent: "article" | "speaker", ids: readonly string[], filter: QuoteFilter, order: QuoteOrder, page: PageRequest, vis: Visibility) {
+    return fetchBatchedPages(this.ds, this.query(filter, order, vis), `q.${parent}_id`, ids, page, this.edge);
   }
 
-  countsBy(parent: "article" | "speaker", ids: readonly string[], filter: QuoteFilter) {
-    return countBatched(this.ds, this.query(filter, "ARTICLE_ORDER"), `q.${parent}_id`, ids);
+  countsBy(parent: "article" | "speaker", ids: readonly string[], filter: QuoteFilter, vis: Visibility) {
+    return countBatched(this.ds, this.query(filter, "ARTICLE_ORDER", vis), `q.${parent}_id`, ids);
   }
 
   /** Quote count and first/last quoted dates for each speaker. */
-  async speakerStats(speakerIds: readonly string[]) {
+  async speakerStats(speakerIds: readonly string[], vis: Visibility) {
+    const visible = articleVisibleSql(vis);
     const rows: Array<{ speaker_id: string; n: string; first: Date | null; last: Date | null }> = await this.ds.query(
       `SELECT q.speaker_id, count(*) AS n, min(a.published_at) AS first, max(a.published_at) AS last
-       FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ANY($1::uuid[]) GROUP BY q.speaker_id`,
+       FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ANY($1::uuid[])${visible ? ` AND ${visible}` : ""} GROUP BY q.speaker_id`,
       [speakerIds],
     );
     const byId = new Map(rows.map((r) => [r.speaker_id, { quoteCount: Number(r.n), firstQuotedAt: r.first, lastQuotedAt: r.last }]));

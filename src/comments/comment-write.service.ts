@@ -1,0 +1,197 @@
+// Reader writes on comments: post (with the automatic moderation pipeline), edit within the window,
+// soft delete, report. Every write runs in one transaction; events go out after it commits.
+import type { DataSource, EntityManager } from "typeorm";
+import { CommentStatus } from "../../entities/comment-status.enum";
+import { Comment } from "../../entities/comment.entity";
+import { requireUser, rateKey, type Actor } from "../auth/actor";
+import { hasRole } from "../auth/roles";
+import { articleVisibleSql } from "../articles/article.service";
+import { assertUuid, BadUserInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../errors";
+import { hydrate, selectColumns } from "../pagination/entity-rows";
+import type { Config } from "../config";
+import { assessComment, parseWordList, type ModerationRules } from "../moderation/comment-rules";
+import type { RawRow } from "../pagination/keyset-query";
+import type { NewsEvents } from "../pubsub/news-events";
+import type { RateLimits } from "../rate-limit/rate-limits";
+import { cleanCommentBody } from "./comment-body";
+import { commentVisibleSql } from "./comment.service";
+
+export interface CommentPolicy {
+  allowAnonymous: boolean;
+  maxDepth: number;
+  editWindowSeconds: number;
+  rules: ModerationRules;
+}
+
+export const DEFAULT_COMMENT_POLICY: CommentPolicy = {
+  allowAnonymous: false,
+  maxDepth: 3,
+  editWindowSeconds: 900,
+  rules: { banned: [], suspect: [], holdLinks: true },
+};
+
+export interface AddCommentData {
+  articleId: string;
+  parentId?: string | null;
+  body: string;
+}
+
+const MAX_REASON_LENGTH = 500;
+
+export class CommentWriteService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly policy: CommentPolicy,
+    private readonly events: NewsEvents,
+    private readonly limits: RateLimits,
+  ) {}
+
+  /** One comment row, locked for update, or null. */
+  private async lockComment(m: EntityManager, id: string): Promise<Comment | null> {
+    const rows: RawRow[] = await m.query(`SELECT ${selectColumns(this.ds, Comment, "c")} FROM comments c WHERE c.id = $1 FOR UPDATE`, [id]);
+    return rows[0] ? hydrate(this.ds, Comment, rows[0]) : null;
+  }
+
+  /** The comment `actor` may see (and its article), locked, or NOT_FOUND. */
+  private async visibleComment(m: EntityManager, actor: Actor, id: string): Promise<Comment> {
+    const c = await this.lockComment(m, id);
+    if (!c) throw new NotFoundError("Comment", id);
+    const visible: Array<{ ok: boolean }> = await m.query(
+      `SELECT (${commentVisibleSql(actor.visibility, "c", true)}) ${articleVisibleSql(actor.visibility, "a") ? `AND ${articleVisibleSql(actor.visibility, "a")}` : ""} AS ok
+       FROM comments c JOIN articles a ON a.id = c.article_id WHERE c.id = $1`,
+      [id],
+    );
+    if (!visible[0]?.ok) throw new NotFoundError("Comment", id);
+    return c;
+  }
+
+  async addComment(actor: Actor, data: AddCommentData): Promise<Comment> {
+    if (!actor.user && !this.policy.allowAnonymous) throw new UnauthenticatedError("Sign in to comment.");
+    const articleId = assertUuid(data.articleId, "input.articleId");
+    const parentId = data.parentId == null ? null : assertUuid(data.parentId, "input.parentId");
+    const body = cleanCommentBody(data.body, "input.body");
+    await this.limits.consume("comment", rateKey(actor), actor.now);
+    const verdict = assessComment(body, this.policy.rules);
+
+    const saved = await this.ds.transaction(async (m) => {
+      const visible = articleVisibleSql(actor.visibility, "a");
+      const articles: RawRow[] = await m.query(`SELECT a.id FROM articles a WHERE a.id = $1${visible ? ` AND ${visible}` : ""} FOR SHARE`, [articleId]);
+      if (!articles.length) throw new NotFoundError("Article", articleId);
+      let depth = 1;
+      if (parentId) {
+        const parent = await this.visibleComment(m, actor, parentId).catch((err) => {
+          if (err instanceof NotFoundError) throw new BadUserInputError(`input.parentId: comment ${parentId} was not found.`, "input.parentId");
+          throw err;
+        });
+        if (parent.articleId !== articleId) throw new BadUserInputError("input.parentId is a comment on another article.", "input.parentId");
+        if (parent.status === CommentStatus.DELETED) throw new BadUserInputError("input.parentId was deleted; it takes no new replies.", "input.parentId");
+        depth = parent.depth + 1;
+        if (depth > this.policy.maxDepth) {
+          throw new BadUserInputError(`Replies nest at most ${this.policy.maxDepth} deep; reply to an earlier comment in the thread.`, "input.parentId");
+        }
+      }
+      const repo = m.getRepository(Comment);
+      const comment = repo.create({
+        articleId,
+        parentId,
+        authorId: actor.user?.id ?? null,
+        authorName: actor.user?.name ?? "Anonymous",
+        body,
+        status: verdict.status,
+        depth,
+        moderationRule: verdict.rule,
+        moderationWord: verdict.word,
+        createdAt: actor.now,
+      });
+      return repo.save(comment);
+    });
+    this.announce(saved, null);
+    return saved;
+  }
+
+  async editComment(actor: Actor, id: string, rawBody: string): Promise<Comment> {
+    const user = requireUser(actor);
+    const commentId = assertUuid(id, "id");
+    const body = cleanCommentBody(rawBody, "body");
+    await this.limits.consume("write", rateKey(actor), actor.now);
+    let before: CommentStatus | null = null;
+    const saved = await this.ds.transaction(async (m) => {
+      const c = await this.visibleComment(m, actor, commentId);
+      if (c.authorId !== user.id) throw new ForbiddenError("Only the author may edit a comment.");
+      if (c.status === CommentStatus.DELETED) throw new ConflictError("A deleted comment cannot be edited.");
+      if (c.status === CommentStatus.REJECTED || c.moderatedBy) throw new ForbiddenError("A moderator has decided on this comment; it can no longer be edited.");
+      const age = (actor.now.getTime() - c.createdAt.getTime()) / 1000;
+      if (age > this.policy.editWindowSeconds) {
+        throw new ForbiddenError(`Comments can be edited for ${Math.round(this.policy.editWindowSeconds / 60)} minutes after posting; this one is older.`);
+      }
+      before = c.status;
+      const verdict = assessComment(body, this.policy.rules);
+      Object.assign(c, { body, editedAt: actor.now, status: verdict.status, moderationRule: verdict.rule, moderationWord: verdict.word });
+      return m.getRepository(Comment).save(c);
+    });
+    this.announce(saved, before);
+    return saved;
+  }
+
+  /** Soft delete by the author or a moderator: the text is removed, a "deleted" placeholder stays in the thread. */
+  async deleteComment(actor: Actor, id: string): Promise<Comment> {
+    const user = requireUser(actor);
+    const commentId = assertUuid(id, "id");
+    return this.ds.transaction(async (m) => {
+      const c = await this.visibleComment(m, actor, commentId);
+      if (c.authorId !== user.id && !hasRole(user, "MODERATOR")) throw new ForbiddenError("Only the author or a moderator may delete a comment.");
+      if (c.status === CommentStatus.DELETED) return c;
+      Object.assign(c, { status: CommentStatus.DELETED, body: "", deletedAt: actor.now });
+      return m.getRepository(Comment).save(c);
+    });
+  }
+
+  /** A reader's report; each reader counts once per comment. Reported comments enter the REPORTED queue. */
+  async reportComment(actor: Actor, id: string, rawReason: string): Promise<Comment> {
+    const user = requireUser(actor);
+    const commentId = assertUuid(id, "id");
+    const reason = rawReason.normalize("NFC").trim();
+    if (!reason) throw new BadUserInputError("reason must not be empty.", "reason");
+    if ([...reason].length > MAX_REASON_LENGTH) throw new BadUserInputError(`reason may be at most ${MAX_REASON_LENGTH} characters.`, "reason");
+    await this.limits.consume("write", rateKey(actor), actor.now);
+    let fresh = false;
+    const saved = await this.ds.transaction(async (m) => {
+      const c = await this.visibleComment(m, actor, commentId);
+      if (c.status !== CommentStatus.PUBLISHED) throw new ConflictError("Only published comments can be reported.");
+      const inserted: RawRow[] = await m.query(
+        `INSERT INTO comment_reports (comment_id, reporter_id, reason, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (comment_id, reporter_id) DO NOTHING RETURNING id`,
+        [commentId, user.id, reason, actor.now],
+      );
+      if (inserted.length) {
+        fresh = true;
+        c.reportCount += 1;
+        await m.query(`UPDATE comments SET report_count = report_count + 1 WHERE id = $1`, [commentId]);
+      }
+      return c;
+    });
+    if (fresh) this.events.commentQueued({ articleId: saved.articleId, commentId: saved.id });
+    return saved;
+  }
+
+  /** Tells subscribers: the public when a comment becomes visible, moderators when one is held. */
+  private announce(c: Comment, before: CommentStatus | null): void {
+    const e = { articleId: c.articleId, commentId: c.id };
+    if (c.status === CommentStatus.PUBLISHED && before !== CommentStatus.PUBLISHED) this.events.commentPublished(e);
+    if (c.status === CommentStatus.PENDING && before !== CommentStatus.PENDING) this.events.commentQueued(e);
+  }
+}
+
+/** The comment policy the configuration sets. */
+export function commentPolicyFromConfig(config: Config): CommentPolicy {
+  return {
+    allowAnonymous: config.COMMENTS_ALLOW_ANONYMOUS,
+    maxDepth: config.COMMENTS_MAX_DEPTH,
+    editWindowSeconds: config.COMMENTS_EDIT_WINDOW_SECONDS,
+    rules: {
+      banned: parseWordList(config.COMMENTS_BANNED_WORDS),
+      suspect: parseWordList(config.COMMENTS_SUSPECT_WORDS),
+      holdLinks: config.COMMENTS_HOLD_LINKS,
+    },
+  };
+}
