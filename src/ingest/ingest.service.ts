@@ -17,16 +17,17 @@ export function extractInput(content: string, options: ParseOptions = {}): Extra
   return parseInput(content, options).map((raw) => extractArticle(raw));
 }
 
-const UNIQUE_VIOLATION = "23505";
+/** Errors another concurrent ingest can cause; the article is simply stored again. */
+const RETRYABLE = new Set(["23505" /* unique violation */, "40P01" /* deadlock */, "40001" /* serialization failure */]);
 
-/** Stores a document, retrying when a concurrent ingest created the same speaker or outlet first. */
+/** Stores a document, retrying when a concurrent ingest created the same article, speaker or outlet first. */
 export async function storeWithRetry(ds: DataSource, doc: ExtractedDocument, attempts = 3): Promise<StoreResult> {
   for (let i = 1; ; i++) {
     try {
       return await storeDocument(ds, doc);
     } catch (err) {
       const code = (err as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (err as { code?: string }).code;
-      if (code !== UNIQUE_VIOLATION || i >= attempts) throw err;
+      if (!code || !RETRYABLE.has(code) || i >= attempts) throw err;
     }
   }
 }

@@ -1,7 +1,7 @@
 // Tells reported public reactions ("Users expressed optimism, with comments like “…”", "one user wrote") from statements of named speakers, and finds where they were posted.
 import type { Attribution } from './attribution';
 import type { DocumentModel } from './document-model';
-import { isOnlineNoun, isPublicContextWord, isPublicNoun } from './lexicon/group-nouns';
+import { isOnlineNoun, isPublicContextWord, isPublicNoun, isQuantifierSubject } from './lexicon/group-nouns';
 import type { Token } from './text-tokens';
 
 const PLATFORMS: Record<string, string> = {
@@ -92,11 +92,25 @@ export function detectReaction(model: DocumentModel, q: number, attribution: Att
     else if (subject && subject.publicVoice) {
       const head = lastWord(model, subject.from, subject.to);
       const voxPop = subject.kind === 'anonymous' && head !== null && isPublicNoun(head) && !TOO_GENERAL.has(head);
-      isReaction = subject.online || (head !== null && isOnlineNoun(head)) || voxPop || paragraphHasPublicContext(model, open);
+      // "Some residents welcomed it, with one saying …": a bare "one"/"others" stands for the public named just before.
+      const fromPublic = head !== null && isQuantifierSubject(head) && publicNounBefore(model, subject.from);
+      isReaction = subject.online || (head !== null && isOnlineNoun(head)) || voxPop || fromPublic || paragraphHasPublicContext(model, open);
     }
   }
   if (!isReaction) return { isReaction: false, platform: null };
   return { isReaction: true, platform: findPlatform(model, q, attribution) };
+}
+
+/** A public noun ("residents", "viewers") earlier in the same or the previous sentence, outside quotes. */
+function publicNounBefore(model: DocumentModel, k: number): boolean {
+  const s = model.tokenSentence[k] as number;
+  const first = model.sentences[Math.max(0, s - 1)]?.tokenStart ?? 0;
+  for (let i = k - 1; i >= first; i--) {
+    if (model.tokenQuote[i] !== -1) continue;
+    const lower = (model.tokens[i] as Token).lower;
+    if (isPublicNoun(lower) && !TOO_GENERAL.has(lower) && !isQuantifierSubject(lower)) return true;
+  }
+  return false;
 }
 
 function lastWord(model: DocumentModel, from: number, to: number): string | null {

@@ -39,7 +39,18 @@ function startsSentence(token: Token | undefined, tokenQuote: number): boolean {
 function isAbbreviationBefore(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   if (!prev || prev.kind !== 'word' || prev.end !== (tokens[i] as Token).start) return false;
-  return ABBREVIATIONS.has(prev.lower) || /^\p{Lu}$/u.test(prev.text);
+  if (ABBREVIATIONS.has(prev.lower)) return true;
+  return isInitial(tokens, i - 1);
+}
+
+/** A capital letter before a dot is an initial ("J. K. Rowling", "George W. Bush") when a name or another initial precedes it, not in "posted on X. Then …". */
+export function isInitial(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || !/^\p{Lu}$/u.test(t.text)) return false;
+  const before = tokens[k - 1];
+  if (!before) return true;
+  if (before.text === '.') return true;
+  return before.kind === 'word' && before.cap;
 }
 
 export function splitSentences(input: SentenceInput): Sentence[] {

@@ -9,6 +9,7 @@ import { isKnownOrg, isOrgWord, canonicalOrgName } from './lexicon/organisations
 import { canonicalCountry, countryOfAdjective, isPlaceHead, isPlaceNameLower, isPlacePrefix } from './lexicon/places';
 import { honorificGender, isHonorific, isRoleHead, isRoleModifier, roleGender, type Gender } from './lexicon/titles';
 import { rolePhrase } from './role-phrase';
+import { isInitial } from './sentence-splitter';
 import type { Token } from './text-tokens';
 
 export type MentionKind = 'PERSON' | 'ORGANIZATION' | 'PLACE' | 'UNKNOWN';
@@ -65,7 +66,7 @@ function buildRun(model: DocumentModel, i: number, capWord: (j: number) => boole
       j++;
       const dot = tokens[j];
       // Initials and abbreviated titles keep their dot: "J. K. Rowling", "Sen. Warren".
-      if (dot && dot.text === '.' && dot.start === t.end && (/^\p{Lu}$/u.test(t.text) || isTitleToken(t.lower))) {
+      if (dot && dot.text === '.' && dot.start === t.end && (isInitial(tokens, j - 1) || isTitleToken(t.lower))) {
         run.push(j);
         j++;
       }

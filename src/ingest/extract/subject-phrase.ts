@@ -276,6 +276,13 @@ export class SubjectReader {
       // "Trump’s spokeswoman" is someone working for Trump: only a person with that role fits, never Trump himself.
       return { ...base, kind: 'description', entity: this.coref.resolveDescription(k, key, country, owner !== undefined) };
     }
+    // "the United Auto Workers union", "the Tesla board": the named organisation is the speaker.
+    if (isOrgDescriptionHead(lastWord)) {
+      for (let m = k; m < head; m++) {
+        const inner = this.mentionAt(m);
+        if (inner && (inner.kind === 'ORGANIZATION' || inner.kind === 'UNKNOWN') && !inner.possessive && inner.last < head) return { ...base, kind: 'named', entity: this.entityOf(inner) };
+      }
+    }
     if (isOrgDescriptionHead(lastWord) && (definite || countryModifier(words))) {
       const known = this.coref.resolveOrgDescription(k, lastWord);
       if (known) return { ...base, kind: 'description', entity: known };
@@ -320,6 +327,8 @@ export class SubjectReader {
     if (this.token(j)?.lower === 'the') j++;
     const mention = this.mentionAt(j);
     if (mention && (mention.kind === 'ORGANIZATION' || mention.kind === 'PLACE' || mention.kind === 'UNKNOWN')) return this.entityOf(mention);
+    // "a spokesperson for Prime Minister Keir Starmer": a spokesperson speaks for the person too.
+    if (mention && mention.kind === 'PERSON' && mention.prefixStart === j && prep.lower === 'for') return this.entityOf(mention);
     const t = this.token(j);
     if (t && isOrgDescriptionHead(t.lower) && this.token(j - 1)?.lower === 'the') return this.coref.resolveOrgDescription(j, t.lower);
     return null;

@@ -93,6 +93,22 @@ export async function resolveSpeaker(m: EntityManager, s: ExtractedSpeaker): Pro
   );
 }
 
+/** The lock key of a name: its last word, lower-cased ("Putin" for every form of Vladimir Putin's name). */
+export function nameLockKey(name: string): string {
+  const words = name.trim().toLowerCase().split(/\s+/);
+  return `speaker:${words[words.length - 1] ?? ""}`;
+}
+
+/**
+ * Takes transaction-scoped advisory locks on the name families, always in sorted order so that two
+ * ingests can never wait on each other in a cycle. Released at commit or rollback.
+ */
+async function lockNames(m: EntityManager, names: string[]): Promise<void> {
+  const keys = [...new Set(names.filter((n) => n.trim()).map(nameLockKey))].sort();
+  if (!keys.length) return;
+  await m.query(`SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS sorted`, [keys]);
+}
+
 async function findExisting(m: EntityManager, url: string | null, hash: string): Promise<Article | null> {
   const repo = m.getRepository(Article);
   if (url) {
@@ -118,6 +134,7 @@ export async function storeInTransaction(m: EntityManager, doc: ExtractedDocumen
   const a = doc.article;
   const hash = contentHash(a.title, a.body);
   const url = a.url?.trim() || null;
+  if (a.outletName || a.outletDomain) await lockNames(m, [`outlet ${(a.outletDomain || a.outletName || "").toLowerCase()}`]);
   const outletId = await upsertOutlet(m, a.outletName, a.outletDomain);
   const repo = m.getRepository(Article);
   const existing = await findExisting(m, url, hash);
@@ -138,7 +155,9 @@ export async function storeInTransaction(m: EntityManager, doc: ExtractedDocumen
   });
   await repo.save(article);
 
-  // Speakers, by canonical name as the document names them.
+  // Speakers, by canonical name as the document names them. Concurrent ingests must not both create
+  // "Vladimir Putin" (or "Putin" beside him): lock every name family this document touches first.
+  await lockNames(m, [...doc.speakers.flatMap((s) => [s.name, ...s.aliases]), ...doc.quotes.map((q) => q.speaker ?? "")]);
   const speakerIds = new Map<string, string>();
   for (const s of doc.speakers) {
     if (!s.name?.trim()) continue;

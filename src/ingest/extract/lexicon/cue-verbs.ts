@@ -91,6 +91,23 @@ const FORMS: Record<string, string[]> = {
   decry: ['decried', 'decrying'],
   deride: ['derided', 'deriding'],
   characterize: ['characterized', 'characterised', 'characterizing', 'characterising'],
+  remind: ['reminded', 'reminding'],
+  assure: ['assured', 'assuring'],
+  reassure: ['reassured', 'reassuring'],
+  inform: ['informed'],
+  advise: ['advised', 'advising'],
+  allege: ['alleged', 'alleging'],
+  apologise: ['apologised', 'apologized', 'apologising', 'apologizing'],
+  signal: ['signalled', 'signaled'],
+  estimate: ['estimated'],
+  wonder: ['wondered'],
+  question: ['questioned'],
+  plead: ['pleaded', 'pleading'],
+  beg: ['begged'],
+  scoff: ['scoffed'],
+  sigh: ['sighed'],
+  laugh: ['laughed'],
+  chime: ['chimed'],
 };
 
 /** Multi-word cues, matched on lowercase token sequences; the first token is the key. */
@@ -106,7 +123,7 @@ export const PHRASE_CUES: readonly (readonly string[])[] = [
 ];
 
 /** Verbs that only introduce a quote when it is what they describe ("described X as “…”"), not speech on their own. */
-const WEAK_BASES = new Set(['describe', 'call', 'label', 'dub', 'brand', 'term', 'accuse', 'criticize', 'condemn', 'slam', 'blast', 'praise', 'hail', 'welcome', 'express', 'mention', 'agree', 'thank', 'rule', 'read', 'dismiss', 'reject', 'decry', 'deride', 'characterize', 'promise', 'pledge', 'vow', 'echo', 'demand']);
+const WEAK_BASES = new Set(['describe', 'call', 'label', 'dub', 'brand', 'term', 'accuse', 'criticize', 'condemn', 'slam', 'blast', 'praise', 'hail', 'welcome', 'express', 'mention', 'agree', 'thank', 'rule', 'read', 'dismiss', 'reject', 'apologise', 'signal', 'estimate', 'question', 'laugh', 'sigh', 'decry', 'deride', 'characterize', 'promise', 'pledge', 'vow', 'echo', 'demand']);
 
 const FORM_TO_BASE = new Map<string, string>();
 for (const [base, forms] of Object.entries(FORMS)) for (const form of forms) FORM_TO_BASE.set(form, base);

@@ -29,7 +29,7 @@ const PUBLIC_NOUNS = new Set([
   'subscriber', 'subscribers', 'poster', 'posters', 'tweeter', 'redditor', 'redditors', 'gamer', 'gamers', 'parent', 'parents',
   'tenant', 'tenants', 'renter', 'renters', 'homeowner', 'homeowners', 'post', 'posts', 'comment', 'comments', 'tweet', 'tweets',
   'reply', 'replies', 'review', 'reviews', 'reviewer', 'reviewers', 'someone', 'somebody', 'others', 'account', 'accounts', 'influencer', 'influencers', 'creator', 'creators',
-  'traveller', 'travellers', 'traveler', 'travelers', 'mother',
+  'traveller', 'travellers', 'traveler', 'travelers', 'supporter', 'supporters', 'mother',
   'father', 'mum', 'mom', 'dad', 'woman', 'man', 'women', 'men', 'audience', 'crowd', 'public',
 ]);
 
@@ -50,9 +50,9 @@ export function isQuantifierSubject(lower: string): boolean {
 
 /** Words that say the surrounding talk is the public's ("reactions", "comments", "went viral"). */
 const PUBLIC_CONTEXT = new Set([
-  'reaction', 'reactions', 'users', 'user', 'commenters', 'comments', 'online', 'viral', 'posts', 'tweets',
-  'netizens', 'followers', 'viewers', 'readers', 'fans', 'residents', 'locals', 'shoppers', 'commuters', 'passengers', 'social',
-  'thread', 'replies', 'hashtag', 'trending', 'backlash', 'outrage', 'reacted', 'subscribers', 'audience',
+  'reaction', 'reactions', 'users', 'user', 'commenters', 'comments', 'online', 'viral', 'posts', 'tweets', 'netizens',
+  'followers', 'viewers', 'readers', 'social', 'thread', 'replies', 'hashtag', 'trending', 'backlash', 'outrage', 'reacted',
+  'subscribers',
 ]);
 
 export function isPublicContextWord(lower: string): boolean {
