@@ -125,12 +125,13 @@ export class Attributor {
       const subject = this.readAfterCue(cue.at + cue.length, limit);
       return subject.kind === 'none' ? null : { subject, cue };
     }
-    const subject = this.reader.readAt(j, limit);
+    let subject = this.reader.readAt(j, limit);
     if (subject.kind === 'none') return null;
     let k = subject.to;
     if (this.tok(k)?.text === ',') {
       const end = this.appositiveEnd(k + 1);
       if (end < 0) return null;
+      subject = this.namedAppositive(subject, k + 1, end) ?? subject;
       this.applyAppositive(subject, k + 1, end);
       k = end + 1;
     }
@@ -146,9 +147,29 @@ export class Attributor {
     const subject = this.reader.readAt(k, limit);
     if (subject.kind !== 'none' && this.tok(subject.to)?.text === ',') {
       const end = this.appositiveEnd(subject.to + 1, true);
-      if (end > 0) this.applyAppositive(subject, subject.to + 1, end);
+      if (end > 0) {
+        // "said his lawyer, Abbe Lowell": the name in apposition is the speaker.
+        const named = this.namedAppositive(subject, subject.to + 1, end);
+        if (named) return named;
+        this.applyAppositive(subject, subject.to + 1, end);
+      }
     }
     return subject;
+  }
+
+  /** When an unnamed phrase ("a Boeing spokesman", "his lawyer") is followed by a person's name in apposition, that name. */
+  private namedAppositive(subject: Subject, from: number, to: number): Subject | null {
+    if (subject.kind === 'named' || subject.kind === 'pronoun' || to <= from) return null;
+    const inner = this.reader.readAt(from, to);
+    if (inner.kind !== 'named' || !inner.entity || inner.to !== to) return null;
+    if (inner.entity.kind !== 'PERSON' && inner.entity.kind !== 'UNKNOWN') return null;
+    const first = this.tok(subject.from);
+    const last = this.tok(subject.to - 1);
+    if (first && last && !inner.entity.role) {
+      const role = appositiveRole(this.model.body.slice(first.start, last.end));
+      if (role) inner.entity.role = role;
+    }
+    return { ...inner, from: subject.from };
   }
 
   /** Index of the comma (or sentence end when allowed) closing an appositive that starts at k, or -1. */
@@ -235,6 +256,20 @@ export class Attributor {
     }
 
     if (cue.participle && left?.text === ',') return this.mainSubject(sentence, k);
+    // "The Journal quoted Elon Musk as saying …": the person quoted speaks, not the paper.
+    const before = this.tok(k - 1);
+    if (cue.participle && before?.lower === 'as') {
+      for (let q = k - 2; q >= sentence.tokenStart && k - q < 14; q--) {
+        const lower = (this.tok(q) as Token).lower;
+        if (lower === 'quoted' || lower === 'quotes' || lower === 'quoting' || lower === 'cited' || lower === 'cites') {
+          const quoted = this.reader.readAt(q + 1, k - 1);
+          if (quoted.kind !== 'none') return quoted;
+          break;
+        }
+      }
+    }
+    // "… used the speech to promise …": an infinitive takes the subject of its clause.
+    if (before?.lower === 'to' && !cue.participle) return this.inherited(cue, sentence, null);
 
     // Walk left to the start of the cue's clause.
     let start = k;

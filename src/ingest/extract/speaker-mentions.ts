@@ -4,6 +4,7 @@ import { isSentenceInitial } from './document-model';
 import type { EntityRegistry } from './entity-registry';
 import { firstNameGender, isKnownFirstName } from './lexicon/first-names';
 import { isClauseBoundary, isMonthName, isNameParticle, isNeverName, isSentenceStarterWord, ORG_CONNECTORS } from './lexicon/common-words';
+import { AUXILIARIES, cueBase } from './lexicon/cue-verbs';
 import { isGroupNoun } from './lexicon/group-nouns';
 import { isKnownOrg, isOrgWord, canonicalOrgName } from './lexicon/organisations';
 import { canonicalCountry, countryOfAdjective, isPlaceHead, isPlaceNameLower, isPlacePrefix } from './lexicon/places';
@@ -169,10 +170,35 @@ export function findMentions(model: DocumentModel, registry: EntityRegistry): Me
       m.entity = entity.id;
       m.kind = entity.kind === 'ORGANIZATION' ? 'ORGANIZATION' : 'PERSON';
       registry.alias(entity, m.text);
+    } else if (actsAsSubject(model, m)) {
+      // "Netanyahu spoke with Biden": a lone surname doing something is someone pronouns may refer back to.
+      m.entity = registry.unknown(m.text, (tokens[m.first] as Token).start).id;
     }
   }
   void body;
   return { mentions, tokenMention };
+}
+
+/** Irregular past tenses that follow a subject's name ("Netanyahu spoke", "Biden met"). */
+const PAST_VERBS = new Set([
+  'spoke', 'met', 'went', 'won', 'lost', 'took', 'gave', 'made', 'came', 'saw', 'ran', 'left', 'led', 'sent', 'put', 'set', 'told',
+  'thought', 'felt', 'kept', 'became', 'began', 'brought', 'bought', 'chose', 'drew', 'drove', 'fell', 'flew', 'grew', 'held',
+  'heard', 'knew', 'meant', 'paid', 'rose', 'sat', 'spent', 'stood', 'struck', 'swore', 'threw', 'understood', 'wore', 'got',
+  'found', 'hit', 'let', 'read', 'said', 'wrote', 'sought', 'fought', 'taught', 'won', 'hid', 'broke', 'spoke', 'shook',
+]);
+
+/** Whether a single capitalised word is followed by a verb, i.e. names someone who does something. */
+function actsAsSubject(model: DocumentModel, m: NameMention): boolean {
+  if (m.possessive) return false;
+  const next = model.tokens[m.last + 1];
+  if (!next || next.kind !== 'word' || next.cap || model.tokenQuote[m.last + 1] !== -1) return false;
+  // Abstract nouns ("Inflation had", "Unemployment fell") are not people.
+  if (/(?:tion|sion|ment|ness|ity|ism|ing|ics|ance|ence|ship|age)$/.test(m.text.toLowerCase())) return false;
+  const lower = next.lower;
+  const speechOrDeed = cueBase(lower) !== undefined || PAST_VERBS.has(lower);
+  // At a sentence start only a clear verb of speech or deed counts; "Markets were" says nothing about a person.
+  if (isSentenceInitial(model, m.first)) return speechOrDeed;
+  return speechOrDeed || AUXILIARIES.has(lower) || (lower.endsWith('ed') && lower.length > 4);
 }
 
 /** Splits a run into title prefix and name and decides what it names. */

@@ -11,6 +11,8 @@ import { ReactionOrigin } from "../../../entities/reaction-origin.enum";
 import { Sentiment } from "../../../entities/sentiment.enum";
 import { Speaker } from "../../../entities/speaker.entity";
 import { SpeakerKind } from "../../../entities/speaker-kind.enum";
+import { randomUUID } from "node:crypto";
+import { hydrate, selectColumns } from "../../pagination/entity-rows";
 import { normalizedHash, slugify, uniqueSlug } from "../../text/slug";
 import type { ExtractedDocument, ExtractedSpeaker } from "../types";
 
@@ -48,49 +50,66 @@ async function upsertOutlet(m: EntityManager, name: string | null | undefined, d
   return (await repo.save(outlet)).id;
 }
 
+function namesOf(s: { name: string; aliases: string[] }): string[] {
+  return lower([s.name, ...s.aliases]);
+}
+
 /**
- * Finds the stored speaker an extracted one names: same name, or a name/alias of one equal to a
- * name/alias of the other ("Putin" = "Vladimir Putin" once either form has been seen with the other).
- * Creates it when none matches; merges new aliases and a missing role into a match.
+ * Resolves the document's speakers against the stored ones in one indexed query: an extracted speaker
+ * is a stored one when any of their names or aliases match, case-insensitively ("Putin" = "Vladimir
+ * Putin" once either form was seen with the other). Unmatched speakers are created; a match gains the
+ * new aliases, a missing role, and a fuller canonical name. Returns stored ids by extracted name.
  */
-export async function resolveSpeaker(m: EntityManager, s: ExtractedSpeaker): Promise<Speaker> {
+export async function resolveSpeakers(m: EntityManager, extracted: ExtractedSpeaker[]): Promise<Map<string, string>> {
   const repo = m.getRepository(Speaker);
-  const names = lower([s.name, ...s.aliases]);
-  const candidates: Array<{ id: string; name: string }> = await m.query(
-    `SELECT id, name FROM speakers
-     WHERE lower(name) = ANY($1::text[])
-        OR EXISTS (SELECT 1 FROM unnest(aliases) al WHERE lower(al) = ANY($1::text[]))
-     ORDER BY (lower(name) = $2) DESC, created_at ASC LIMIT 1`,
-    [names, s.name.trim().toLowerCase()],
+  const all = [...new Set(extracted.flatMap(namesOf))];
+  const out = new Map<string, string>();
+  if (!all.length) return out;
+  const rows: Array<Record<string, unknown>> = await m.query(
+    `SELECT ${selectColumns(m.connection, Speaker, "s")} FROM speakers s
+     WHERE speaker_name_keys(s.name, s.aliases) && $1::text[] ORDER BY s.created_at, s.id`,
+    [all],
   );
-  const kind = (Object.values(SpeakerKind) as string[]).includes(s.kind) ? (s.kind as SpeakerKind) : SpeakerKind.PERSON;
-  if (candidates[0]) {
-    const speaker = (await repo.findOneByOrFail({ id: candidates[0].id }));
-    const known = new Set(lower([speaker.name, ...speaker.aliases]));
-    const extra = [s.name, ...s.aliases].filter((a) => a.trim() && !known.has(a.trim().toLowerCase()));
-    // A fuller form of the name ("Vladimir Putin" after "Putin") becomes the canonical one.
-    const fuller = s.name.length > speaker.name.length && s.name.toLowerCase().includes(speaker.name.toLowerCase());
-    if (extra.length || (!speaker.role && s.role) || fuller) {
-      if (fuller) speaker.aliases = [...new Set([...speaker.aliases, speaker.name].filter((a) => a !== s.name))];
-      speaker.aliases = [...new Set([...speaker.aliases, ...extra.map((a) => a.trim())].filter((a) => a !== (fuller ? s.name : speaker.name)))];
-      if (fuller) speaker.name = s.name.trim();
-      speaker.role ??= s.role;
-      await repo.save(speaker);
+  const known: Speaker[] = rows.map((r) => hydrate(m.connection, Speaker, r));
+  const dirty = new Set<Speaker>();
+  for (const s of extracted) {
+    const name = s.name.trim();
+    if (!name) continue;
+    const mine = new Set(namesOf(s));
+    const match =
+      known.find((k) => k.name.toLowerCase() === name.toLowerCase()) ?? known.find((k) => namesOf(k).some((n) => mine.has(n)));
+    if (!match) {
+      const kind = (Object.values(SpeakerKind) as string[]).includes(s.kind) ? (s.kind as SpeakerKind) : SpeakerKind.PERSON;
+      const base = slugify(name);
+      const taken = await repo.exists({ where: { slug: base } });
+      const created = await repo.save(
+        repo.create({
+          name,
+          role: s.role,
+          kind,
+          slug: taken ? uniqueSlug(name, `${name}|${s.role ?? ""}|${randomUUID()}`) : base,
+          aliases: [...new Set(s.aliases.map((a) => a.trim()).filter((a) => a && a !== name))],
+          wikidataId: null,
+        }),
+      );
+      known.push(created);
+      out.set(s.name, created.id);
+      continue;
     }
-    return speaker;
+    out.set(s.name, match.id);
+    // A fuller form of the name ("Vladimir Putin" after "Putin") becomes the canonical one.
+    const fuller = name.length > match.name.length && name.toLowerCase().includes(match.name.toLowerCase());
+    const canonical = fuller ? name : match.name;
+    const aliases = [...new Set([...match.aliases, match.name, name, ...s.aliases.map((a) => a.trim())].filter((a) => a && a !== canonical))];
+    if (fuller || aliases.length !== match.aliases.length || (!match.role && s.role)) {
+      match.name = canonical;
+      match.aliases = aliases;
+      match.role ??= s.role;
+      dirty.add(match);
+    }
   }
-  const base = slugify(s.name);
-  const slug = (await repo.exists({ where: { slug: base } })) ? uniqueSlug(s.name, `${s.name}|${s.role ?? ""}|${Date.now()}`) : base;
-  return repo.save(
-    repo.create({
-      name: s.name.trim(),
-      role: s.role,
-      kind,
-      slug,
-      aliases: [...new Set(s.aliases.map((a) => a.trim()).filter((a) => a && a !== s.name.trim()))],
-      wikidataId: null,
-    }),
-  );
+  for (const sp of dirty) await repo.update(sp.id, { name: sp.name, aliases: sp.aliases, role: sp.role });
+  return out;
 }
 
 /** The lock key of a name: its last word, lower-cased ("Putin" for every form of Vladimir Putin's name). */
@@ -158,12 +177,13 @@ export async function storeInTransaction(m: EntityManager, doc: ExtractedDocumen
   // Speakers, by canonical name as the document names them. Concurrent ingests must not both create
   // "Vladimir Putin" (or "Putin" beside him): lock every name family this document touches first.
   await lockNames(m, [...doc.speakers.flatMap((s) => [s.name, ...s.aliases]), ...doc.quotes.map((q) => q.speaker ?? "")]);
-  const speakerIds = new Map<string, string>();
-  for (const s of doc.speakers) {
-    if (!s.name?.trim()) continue;
-    const stored = await resolveSpeaker(m, s);
-    speakerIds.set(s.name, stored.id);
-  }
+  // A structured input may name a speaker in a quote that it did not list: a person of that name.
+  const listed = new Set(doc.speakers.map((s) => s.name));
+  const unlisted = [...new Set(doc.quotes.map((q) => q.speaker?.trim()).filter((n): n is string => Boolean(n) && !listed.has(n!)))];
+  const speakerIds = await resolveSpeakers(m, [
+    ...doc.speakers.filter((s) => s.name?.trim()),
+    ...unlisted.map((name) => ({ name, role: null, kind: "PERSON" as const, aliases: [] })),
+  ]);
 
   // Quotes: keep the ids of quotes already stored for this article (same words, same place).
   const quoteRepo = m.getRepository(Quote);
@@ -177,11 +197,7 @@ export async function storeInTransaction(m: EntityManager, doc: ExtractedDocumen
     const quote = prior ?? quoteRepo.create({ articleId: article.id });
     if (prior) keep.add(prior.id);
     const name = q.speaker?.trim() || null;
-    // A structured input may name a speaker it did not list: it is a person of that name.
-    if (name && !speakerIds.has(name)) {
-      speakerIds.set(name, (await resolveSpeaker(m, { name, role: null, kind: "PERSON", aliases: [] })).id);
-    }
-    const speakerId = name ? speakerIds.get(name)! : null;
+    const speakerId = name ? (speakerIds.get(name) ?? speakerIds.get(q.speaker!) ?? null) : null;
     quotes.push(Object.assign(quote, {
       text: q.text,
       kind: (Object.values(QuoteKind) as string[]).includes(q.kind) ? q.kind : QuoteKind.DIRECT,
