@@ -14,7 +14,7 @@ import type { RawRow } from "../pagination/keyset-query";
 import type { NewsEvents } from "../pubsub/news-events";
 import type { RateLimits } from "../rate-limit/rate-limits";
 import { cleanCommentBody } from "./comment-body";
-import { commentVisibleSql } from "./comment.service";
+import { commentVisibleSql, readableStatuses } from "./comment.service";
 
 export interface CommentPolicy {
   allowAnonymous: boolean;
@@ -52,14 +52,15 @@ export class CommentWriteService {
     return rows[0] ? hydrate(this.ds, Comment, rows[0]) : null;
   }
 
-  /** The comment `actor` may see (and its article), locked, or NOT_FOUND. */
+  /** The comment `actor` may see (its own held comments included) on an article it may see, locked, or NOT_FOUND. */
   private async visibleComment(m: EntityManager, actor: Actor, id: string): Promise<Comment> {
     const c = await this.lockComment(m, id);
     if (!c) throw new NotFoundError("Comment", id);
+    const article = articleVisibleSql(actor.visibility, "a");
     const visible: Array<{ ok: boolean }> = await m.query(
-      `SELECT (${commentVisibleSql(actor.visibility, "c", true)}) ${articleVisibleSql(actor.visibility, "a") ? `AND ${articleVisibleSql(actor.visibility, "a")}` : ""} AS ok
+      `SELECT ((${commentVisibleSql(actor.visibility, "c", true)}) OR c.author_id = $2)${article ? ` AND ${article}` : ""} AS ok
        FROM comments c JOIN articles a ON a.id = c.article_id WHERE c.id = $1`,
-      [id],
+      [id, actor.user?.id ?? null],
     );
     if (!visible[0]?.ok) throw new NotFoundError("Comment", id);
     return c;
@@ -85,6 +86,11 @@ export class CommentWriteService {
         });
         if (parent.articleId !== articleId) throw new BadUserInputError("input.parentId is a comment on another article.", "input.parentId");
         if (parent.status === CommentStatus.DELETED) throw new BadUserInputError("input.parentId was deleted; it takes no new replies.", "input.parentId");
+        // Only comments the public (or, for moderators, the moderator) can read take replies: a reply
+        // under a held comment would be counted where no one could reach it.
+        if (!readableStatuses(actor.visibility).includes(parent.status)) {
+          throw new BadUserInputError("input.parentId is awaiting moderation; it takes replies once published.", "input.parentId");
+        }
         depth = parent.depth + 1;
         if (depth > this.policy.maxDepth) {
           throw new BadUserInputError(`Replies nest at most ${this.policy.maxDepth} deep; reply to an earlier comment in the thread.`, "input.parentId");
