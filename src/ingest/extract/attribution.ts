@@ -438,6 +438,19 @@ export class Attributor {
       const next = this.after(q + 1);
       if (next) return { ...next, via: 'continued' };
     }
+    // "Sanders laughed. “If helping people …”": a quote right after a short sentence about what a named person did.
+    const sentence = this.model.tokenSentence[open] as number;
+    const previous = this.model.sentences[sentence - 1];
+    if (previous && this.sentenceOf(open).tokenStart === open && previous.paragraph === this.model.tokenParagraph[open]) {
+      let quoted = false;
+      for (let k = previous.tokenStart; k < previous.tokenEnd; k++) if (this.model.tokenQuote[k] !== -1) quoted = true;
+      if (!quoted && previous.tokenEnd - previous.tokenStart <= 12) {
+        const subject = this.reader.readWindow(previous.tokenStart, previous.tokenEnd);
+        if ((subject.kind === 'named' || subject.kind === 'pronoun') && subject.entity && subject.entity.kind !== 'ORGANIZATION') {
+          return { subject, cue: null, via: 'continued' };
+        }
+      }
+    }
     // A paragraph that is only a quote, right after a paragraph whose last quote was attributed.
     const paragraphStart = this.model.paragraphs[paragraph]?.start;
     if (prevQuote && prev && prev.subject?.entity && prev.via !== 'none' && (this.tok(open) as Token).start === paragraphStart && prevQuote.lastParagraph === paragraph - 1) {

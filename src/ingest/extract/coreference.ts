@@ -170,6 +170,21 @@ export class Coreference {
     return fallback;
   }
 
+  /** The organisation that spoke or was named in this or the previous sentence, for an unnamed spokesperson. */
+  recentOrganisation(i: number): Entity | null {
+    const s = this.model.tokenSentence[i] as number;
+    const speaker = this.lastSpeakerBefore(i, 1);
+    if (speaker && speaker.kind === 'ORGANIZATION') return speaker;
+    for (let m = this.index.mentions.length - 1; m >= 0; m--) {
+      const mention = this.index.mentions[m];
+      if (!mention || mention.first >= i || mention.entity < 0) continue;
+      if (s - (this.model.tokenSentence[mention.first] as number) > 1) break;
+      const e = this.registry.get(mention.entity);
+      if (e.kind === 'ORGANIZATION' && !isPlatformName(e.name)) return e;
+    }
+    return null;
+  }
+
   /** "it": the nearest earlier organisation. */
   resolveIt(i: number): Entity | null {
     return this.resolveOrgDescription(i, '');

@@ -32,6 +32,8 @@ export function isNonSpeechQuote(model: DocumentModel, q: number): boolean {
   if (sameSentence && before.lower === 'called' && !hasSpeakingSubject(model, open - 1)) return true;
 
   if (!isTitleCase(text)) return false;
+  // "CNN’s “State of the Union”", "Orwell’s “Animal Farm”": a capitalised title owned by someone is a name.
+  if (sameSentence && before.possessive) return true;
   // A capitalised fragment right after a speech cue is speech ("called it “Unacceptable”"), not a title.
   for (let k = open - 1, seen = 0; k >= 0 && seen < 3 && model.tokenSentence[k] === model.tokenSentence[open]; k--) {
     if (model.tokenQuote[k] !== -1) break;

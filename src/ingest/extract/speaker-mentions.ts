@@ -146,7 +146,9 @@ export function findMentions(model: DocumentModel, registry: EntityRegistry): Me
       const idx = run[0] as number;
       const t = tokens[idx] as Token;
       const initial = isSentenceInitial(model, idx);
-      const ordinary = isSentenceStarterWord(t.lower) || isGroupNoun(t.lower) || isClauseBoundary(t.lower);
+      // "Police Scotland", "Parliament Square": an organisation word that starts a longer name stays.
+      const namesOrg = run.length > 1 && isOrgWord(t.lower);
+      const ordinary = !namesOrg && (isSentenceStarterWord(t.lower) || isGroupNoun(t.lower) || isClauseBoundary(t.lower));
       const lowerElsewhere = initial && model.lowercaseWords.has(t.lower) && !isKnownFirstName(t.lower) && !isTitleToken(t.lower) && !isRoleModifier(t.lower) && !countryOfAdjective(t.lower);
       // Plural group nouns ("Analysts", "Democrats") are groups wherever they stand, read later as noun phrases.
       if ((initial && (ordinary || lowerElsewhere)) || t.lower === 'the' || (run.length === 1 && isGroupNoun(t.lower))) run.shift();

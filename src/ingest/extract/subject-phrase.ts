@@ -34,6 +34,8 @@ const ANONYMOUS_PERSON = new Set([
   'nurse', 'lawyer', 'analyst', 'expert', 'economist', 'representative', 'executive', 'teacher', 'activist', 'protester', 'soldier',
 ]);
 
+const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative']);
+
 const SPEAKS_FOR = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'official', 'spokespeople', 'statement', 'release']);
 
 /** Words that may make up a common noun phrase before its head ("a senior administration official"). */
@@ -301,6 +303,11 @@ export class SubjectReader {
         return { ...base, kind: 'named', entity: this.registry.organisation(name, from.start, name) };
       }
       return { ...base, kind: 'description', entity: null };
+    }
+    // "“…,” a spokesperson said" right after an organisation spoke: the spokesperson is its voice.
+    if (indefinite && SPOKESPEOPLE.has(lastWord)) {
+      const principal = this.coref.recentOrganisation(k);
+      if (principal) return { ...base, kind: 'named', entity: principal };
     }
     if (indefinite || ANONYMOUS_PERSON.has(lastWord) || isRoleHead(lastWord)) return { ...base, kind: 'anonymous' };
     return base;

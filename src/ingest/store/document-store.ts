@@ -41,6 +41,10 @@ async function upsertOutlet(m: EntityManager, name: string | null | undefined, d
   const repo = m.getRepository(Outlet);
   const existing = cleanDomain ? await repo.findOne({ where: { domain: cleanDomain } }) : await repo.findOne({ where: { slug: slugify(cleanName) } });
   if (existing) return existing.id;
+  // Another ingest may be creating the same outlet: serialise creation, then look again.
+  await lockNames(m, [`outlet ${(cleanDomain ?? cleanName).toLowerCase()}`]);
+  const raced = cleanDomain ? await repo.findOne({ where: { domain: cleanDomain } }) : await repo.findOne({ where: { slug: slugify(cleanName) } });
+  if (raced) return raced.id;
   const outlet = repo.create({
     name: cleanName,
     domain: cleanDomain,
@@ -62,23 +66,32 @@ function namesOf(s: { name: string; aliases: string[] }): string[] {
  */
 export async function resolveSpeakers(m: EntityManager, extracted: ExtractedSpeaker[]): Promise<Map<string, string>> {
   const repo = m.getRepository(Speaker);
-  const all = [...new Set(extracted.flatMap(namesOf))];
+  const wanted = extracted.filter((s) => s.name.trim());
+  const all = [...new Set(wanted.flatMap(namesOf))];
   const out = new Map<string, string>();
   if (!all.length) return out;
-  const rows: Array<Record<string, unknown>> = await m.query(
-    `SELECT ${selectColumns(m.connection, Speaker, "s")} FROM speakers s
-     WHERE speaker_name_keys(s.name, s.aliases) && $1::text[] ORDER BY s.created_at, s.id`,
-    [all],
-  );
-  const known: Speaker[] = rows.map((r) => hydrate(m.connection, Speaker, r));
+  const lookup = async (): Promise<Speaker[]> => {
+    const rows: Array<Record<string, unknown>> = await m.query(
+      `SELECT ${selectColumns(m.connection, Speaker, "s")} FROM speakers s
+       WHERE speaker_name_keys(s.name, s.aliases) && $1::text[] ORDER BY s.created_at, s.id`,
+      [all],
+    );
+    return rows.map((r) => hydrate(m.connection, Speaker, r));
+  };
+  let known = await lookup();
+  // Writes (new speakers, new aliases) are serialised per name family with advisory locks, taken only
+  // when needed, so that concurrent ingests of known speakers never wait on each other; after taking
+  // them, look again: another ingest may have just created the speaker.
+  const writers = wanted.filter((s) => planSpeaker(s, known).write);
+  if (writers.length) {
+    await lockNames(m, writers.flatMap((s) => [s.name, ...s.aliases]));
+    known = await lookup();
+  }
   const dirty = new Set<Speaker>();
-  for (const s of extracted) {
+  for (const s of wanted) {
     const name = s.name.trim();
-    if (!name) continue;
-    const mine = new Set(namesOf(s));
-    const match =
-      known.find((k) => k.name.toLowerCase() === name.toLowerCase()) ?? known.find((k) => namesOf(k).some((n) => mine.has(n)));
-    if (!match) {
+    const plan = planSpeaker(s, known);
+    if (!plan.match) {
       const kind = (Object.values(SpeakerKind) as string[]).includes(s.kind) ? (s.kind as SpeakerKind) : SpeakerKind.PERSON;
       const base = slugify(name);
       const taken = await repo.exists({ where: { slug: base } });
@@ -96,20 +109,28 @@ export async function resolveSpeakers(m: EntityManager, extracted: ExtractedSpea
       out.set(s.name, created.id);
       continue;
     }
-    out.set(s.name, match.id);
-    // A fuller form of the name ("Vladimir Putin" after "Putin") becomes the canonical one.
-    const fuller = name.length > match.name.length && name.toLowerCase().includes(match.name.toLowerCase());
-    const canonical = fuller ? name : match.name;
-    const aliases = [...new Set([...match.aliases, match.name, name, ...s.aliases.map((a) => a.trim())].filter((a) => a && a !== canonical))];
-    if (fuller || aliases.length !== match.aliases.length || (!match.role && s.role)) {
-      match.name = canonical;
-      match.aliases = aliases;
-      match.role ??= s.role;
-      dirty.add(match);
+    out.set(s.name, plan.match.id);
+    if (plan.write) {
+      Object.assign(plan.match, plan.write);
+      dirty.add(plan.match);
     }
   }
   for (const sp of dirty) await repo.update(sp.id, { name: sp.name, aliases: sp.aliases, role: sp.role });
   return out;
+}
+
+/** Which stored speaker `s` is, and what about it would change (null match: a new speaker). */
+function planSpeaker(s: ExtractedSpeaker, known: Speaker[]): { match: Speaker | null; write: Pick<Speaker, "name" | "aliases" | "role"> | null } {
+  const name = s.name.trim();
+  const mine = new Set(namesOf(s));
+  const match = known.find((k) => k.name.toLowerCase() === name.toLowerCase()) ?? known.find((k) => namesOf(k).some((n) => mine.has(n)));
+  if (!match) return { match: null, write: { name, aliases: s.aliases, role: s.role } };
+  // A fuller form of the name ("Vladimir Putin" after "Putin") becomes the canonical one.
+  const fuller = name.length > match.name.length && name.toLowerCase().includes(match.name.toLowerCase());
+  const canonical = fuller ? name : match.name;
+  const aliases = [...new Set([...match.aliases, match.name, name, ...s.aliases.map((a) => a.trim())].filter((a) => a && a !== canonical))];
+  const changed = fuller || aliases.length !== match.aliases.length || (!match.role && Boolean(s.role));
+  return { match, write: changed ? { name: canonical, aliases, role: match.role ?? s.role } : null };
 }
 
 /** The lock key of a name: its last word, lower-cased ("Putin" for every form of Vladimir Putin's name). */
@@ -153,7 +174,6 @@ export async function storeInTransaction(m: EntityManager, doc: ExtractedDocumen
   const a = doc.article;
   const hash = contentHash(a.title, a.body);
   const url = a.url?.trim() || null;
-  if (a.outletName || a.outletDomain) await lockNames(m, [`outlet ${(a.outletDomain || a.outletName || "").toLowerCase()}`]);
   const outletId = await upsertOutlet(m, a.outletName, a.outletDomain);
   const repo = m.getRepository(Article);
   const existing = await findExisting(m, url, hash);
@@ -174,9 +194,7 @@ export async function storeInTransaction(m: EntityManager, doc: ExtractedDocumen
   });
   await repo.save(article);
 
-  // Speakers, by canonical name as the document names them. Concurrent ingests must not both create
-  // "Vladimir Putin" (or "Putin" beside him): lock every name family this document touches first.
-  await lockNames(m, [...doc.speakers.flatMap((s) => [s.name, ...s.aliases]), ...doc.quotes.map((q) => q.speaker ?? "")]);
+  // Speakers, by canonical name as the document names them.
   // A structured input may name a speaker in a quote that it did not list: a person of that name.
   const listed = new Set(doc.speakers.map((s) => s.name));
   const unlisted = [...new Set(doc.quotes.map((q) => q.speaker?.trim()).filter((n): n is string => Boolean(n) && !listed.has(n!)))];
