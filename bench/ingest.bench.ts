@@ -1,0 +1,63 @@
+// Times `ingest` of generated articles into the PostgreSQL server at DATABASE_URL: parse, extract and
+// store, one transaction per article, several at once (as `newsgraph ingest` does on a server).
+// Target: ≥ 200 articles/second for 10,000 articles. Uses (and recreates) the database newsgraph_ingest_bench.
+import "reflect-metadata";
+import { performance } from "node:perf_hooks";
+import { Client } from "pg";
+import { openDatabase } from "../src/db/database";
+import { extractInput, storeWithRetry } from "../src/ingest/ingest.service";
+import { syntheticArticle } from "./extract.bench";
+
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const TARGET_RATE = 200;
+
+async function recreate(serverUrl: string, name: string): Promise<string> {
+  const c = new Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await c.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error("set DATABASE_URL to a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/test)");
+  const db = await openDatabase({ url: await recreate(serverUrl, "newsgraph_ingest_bench"), poolSize: CONCURRENCY });
+  try {
+    const inputs = Array.from({ length: ARTICLES }, (_, i) => syntheticArticle(i));
+    let next = 0;
+    let quotes = 0;
+    const started = performance.now();
+    const worker = async () => {
+      while (next < inputs.length) {
+        const input = inputs[next++];
+        for (const doc of extractInput(input, { format: "text" })) quotes += (await storeWithRetry(db.dataSource, doc)).quotes;
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const seconds = (performance.now() - started) / 1000;
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM articles`);
+    const rate = ARTICLES / seconds;
+    console.log(`articles:    ${ARTICLES} generated, ${n} stored, ${quotes} quotes, ${CONCURRENCY} at once`);
+    console.log(`SQL:         ${db.queries.count} statements (${(db.queries.count / ARTICLES).toFixed(1)} per article)`);
+    console.log(`ingest:      ${seconds.toFixed(1)} s → ${rate.toFixed(0)} articles/second (target ≥ ${TARGET_RATE})`);
+    if (n !== ARTICLES) throw new Error(`stored ${n} articles, expected ${ARTICLES}`);
+    if (rate < TARGET_RATE) process.exitCode = 1;
+  } finally {
+    await db.close();
+  }
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
