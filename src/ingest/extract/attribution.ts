@@ -96,6 +96,10 @@ export class Attributor {
     const quote = this.model.quotes[q];
     const endsWithStop = quote !== undefined && /\.$/.test(this.model.body.slice(quote.start, quote.end));
     if (endsWithStop && !this.attributionEndsClause(found)) return null;
+    // A quote closing a sentence that began before it ("… said the risk “remains low.”") is already that
+    // sentence's; the next sentence starts a new statement.
+    const open = this.model.quoteOpenToken[q] as number;
+    if (endsWithStop && this.sentenceOf(open).tokenStart !== open && this.tok(open - 1)?.text !== ':') return null;
     return { ...found, via: 'after' };
   }
 

@@ -40,7 +40,7 @@ export function rolePhrase(words: readonly string[]): string | null {
 export function appositiveRole(text: string): string | null {
   const trimmed = text
     .replace(/^\s*\d{1,3}\s*,\s*/, '') // "67, a farmer" → "a farmer"
-    .replace(/^\s*(?:the|a|an)\s+/i, '')
+    .replace(/^\s*(?:the|a|an|his|her|their|its)\s+/i, '')
     .replace(/[\s,.;:]+$/, '')
     .trim();
   if (!trimmed || trimmed.length > 80) return null;

@@ -116,7 +116,7 @@ function buildRun(model: DocumentModel, i: number, capWord: (j: number) => boole
 }
 
 export function findMentions(model: DocumentModel, registry: EntityRegistry): MentionIndex {
-  const { tokens, tokenQuote, body } = model;
+  const { tokens, tokenQuote } = model;
   const n = tokens.length;
   const tokenMention = new Int32Array(n).fill(-1);
   const mentions: NameMention[] = [];
@@ -177,7 +177,6 @@ export function findMentions(model: DocumentModel, registry: EntityRegistry): Me
       m.entity = registry.unknown(m.text, (tokens[m.first] as Token).start).id;
     }
   }
-  void body;
   return { mentions, tokenMention };
 }
 

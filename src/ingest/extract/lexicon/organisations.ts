@@ -14,7 +14,7 @@ const ORG_WORDS = new Set([
   'initiative', 'project', 'campaign', 'lab', 'laboratory', 'observatory', 'museum', 'library', 'gallery', 'magazine', 'radio',
   'television', 'tv', 'press', 'broadcasting', 'exchange', 'reserve', 'treasury', 'house', 'hall', 'team', 'squad', 'united',
   'city', 'rovers', 'wanderers', 'athletic', 'pharmaceuticals', 'therapeutics', 'software', 'semiconductor', 'bancorp', 'insurance',
-  'railways', 'railway', 'rail', 'panel', 'forum', 'summit', 'conference', 'inquiry', 'institution', 'academy', 'ministries', 'telecom', 'communications', 'electric', 'petroleum', 'oil', 'gas', 'mining', 'motor', 'automotive',
+  'railways', 'railway', 'rail', 'panel', 'forum', 'summit', 'centers', 'centres', 'institutes', 'agencies', 'departments', 'social', 'networks', 'labs', 'conference', 'inquiry', 'institution', 'academy', 'ministries', 'telecom', 'communications', 'electric', 'petroleum', 'oil', 'gas', 'mining', 'motor', 'automotive',
 ]);
 
 /** Organisations usually written as one word or acronym in copy. */

@@ -117,7 +117,7 @@ export function isPlaceHead(lower: string): boolean {
 }
 
 /** First words that make a capitalised sequence a place name ("Fort Myers", "Lake Placid", "St Mary"). */
-const PLACE_PREFIXES = new Set(['fort', 'mount', 'mt', 'lake', 'port', 'san', 'santa', 'saint', 'st', 'cape', 'glen', 'los', 'las', 'el']);
+const PLACE_PREFIXES = new Set(['fort', 'mount', 'mt', 'lake', 'port', 'san', 'santa', 'saint', 'st', 'cape', 'glen', 'los', 'las', 'el', 'county', 'lake', 'isle', 'river']);
 
 export function isPlacePrefix(lower: string): boolean {
   return PLACE_PREFIXES.has(lower.replace(/\.$/, ''));
