@@ -127,6 +127,9 @@ const schema = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
 });
 
+/** Every setting's name, in the order above. */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
+
 export type Config = z.infer<typeof schema> & { introspection: boolean; embedded: boolean };
 
 /** Names of settings that must never be logged. */
