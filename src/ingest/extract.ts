@@ -93,7 +93,8 @@ export function extractFromBody(body: string): Extraction {
     found.push({ q, speaker, cue: attribution.cue?.text ?? null });
     if (reaction.isReaction) {
       let { sentiment } = scoreSentiment(text);
-      if (sentiment === 'NEUTRAL') sentiment = scoreSentiment(introText(model, q)).sentiment;
+      // A quote with no sentiment words takes the tone of strong words introducing it ("welcomed", "furious").
+      if (sentiment === 'NEUTRAL') sentiment = scoreSentiment(introText(model, q), 2).sentiment;
       reactions.push({ text: reactionText(text), sentiment, platform: reaction.platform });
     }
   }

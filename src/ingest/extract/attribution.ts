@@ -430,8 +430,9 @@ export class Attributor {
     const paragraph = this.model.quotes[q]?.paragraph ?? -1;
     const prevQuote = this.model.quotes[q - 1];
     const prev = this.results[q - 1];
-    // Only a quote standing on its own continues someone; a fragment without a cue stays unattributed.
-    if (!this.standalone[q]) return null;
+    // Only a quote standing on its own, as a sentence, continues someone; a fragment or a quote built into
+    // another sentence ("messages … including “Finally!”") stays unattributed.
+    if (!this.standalone[q] || this.sentenceOf(open).tokenStart !== open) return null;
     if (prevQuote && prev && prev.subject && prev.via !== 'none' && prevQuote.lastParagraph === paragraph) {
       return { subject: prev.subject, cue: null, via: 'continued' };
     }

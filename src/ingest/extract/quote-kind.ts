@@ -36,6 +36,6 @@ export function classifyQuoteKind(model: DocumentModel, q: number): QuoteKind {
     return 'PARTIAL';
   }
   // A whole sentence embedded without punctuation ("chanting “No more cuts!”").
-  if (capitalised && ENDS_SENTENCE.test(text) && wordCount(text) >= 3) return 'DIRECT';
+  if (capitalised && ENDS_SENTENCE.test(text) && (wordCount(text) >= 3 || /[!?][’”'"]?$/.test(text))) return 'DIRECT';
   return 'PARTIAL';
 }

@@ -68,17 +68,18 @@ function isContext(model: DocumentModel, i: number): boolean {
   return isPublicContextWord((model.tokens[i] as Token).lower) || platformAt(model, i) !== null;
 }
 
+/** "comments like “…”", "posts such as “…”", "messages of support, including “…”": a quote offered as an example of what the public wrote. */
 function introducedAsComment(model: DocumentModel, open: number): boolean {
   const words: Token[] = [];
-  for (let k = open - 1; k >= 0 && words.length < 3 && model.tokenSentence[k] === model.tokenSentence[open]; k--) {
+  for (let k = open - 1; k >= 0 && words.length < 8 && model.tokenSentence[k] === model.tokenSentence[open]; k--) {
     if (model.tokenQuote[k] !== -1) break;
     const t = model.tokens[k] as Token;
     if (t.kind === 'word') words.unshift(t);
   }
-  for (let i = 0; i < words.length; i++) {
-    if (COMMENT_NOUNS.has((words[i] as Token).lower) && (i === words.length - 1 || INTRODUCERS.has((words[i + 1] as Token).lower))) return true;
-  }
-  return false;
+  const last = words[words.length - 1];
+  if (last && COMMENT_NOUNS.has(last.lower)) return true;
+  if (!last || !INTRODUCERS.has(last.lower)) return false;
+  return words.slice(0, -1).some((w) => COMMENT_NOUNS.has(w.lower));
 }
 
 export function detectReaction(model: DocumentModel, q: number, attribution: Attribution, previousWasReaction: boolean): ReactionDecision {
@@ -87,7 +88,7 @@ export function detectReaction(model: DocumentModel, q: number, attribution: Att
   const named = subject !== null && subject.entity !== null && subject.kind !== 'group' && subject.kind !== 'document';
   let isReaction = false;
   if (!named) {
-    if (attribution.via === 'coordinated' && previousWasReaction) isReaction = true;
+    if ((attribution.via === 'coordinated' || coordinatedWithPrevious(model, q)) && previousWasReaction) isReaction = true;
     else if (introducedAsComment(model, open)) isReaction = true;
     else if (subject && subject.publicVoice) {
       const head = lastWord(model, subject.from, subject.to);
@@ -99,6 +100,18 @@ export function detectReaction(model: DocumentModel, q: number, attribution: Att
   }
   if (!isReaction) return { isReaction: false, platform: null };
   return { isReaction: true, platform: findPlatform(model, q, attribution) };
+}
+
+/** “A” and “B”: only a conjunction or comma between the previous quote and this one. */
+function coordinatedWithPrevious(model: DocumentModel, q: number): boolean {
+  const prevClose = model.quoteCloseToken[q - 1];
+  const open = model.quoteOpenToken[q] as number;
+  if (prevClose === undefined || prevClose < 0 || open - prevClose < 2) return false;
+  for (let k = prevClose + 1; k < open; k++) {
+    const lower = (model.tokens[k] as Token).lower;
+    if (lower !== ',' && lower !== 'and' && lower !== 'or') return false;
+  }
+  return true;
 }
 
 /** A public noun ("residents", "viewers") earlier in the same or the previous sentence, outside quotes. */

@@ -35,13 +35,13 @@ function scoreWord(word: string): number {
 }
 
 /** Sum of word scores in one clause, with negation (3-word reach) and enders flipping negative words. */
-function scoreClause(clause: string): number {
+function scoreClause(clause: string, minWeight: number): number {
   const words = clause.match(WORD_RE) ?? [];
   let total = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     let s = scoreWord(w);
-    if (s === 0) continue;
+    if (s === 0 || Math.abs(s) < minWeight) continue;
     let negated = false;
     for (let j = Math.max(0, i - 3); j < i; j++) if (NEGATORS.has(words[j] as string)) negated = true;
     // "never been better", "couldn't be happier": a negated comparative praises.
@@ -60,15 +60,18 @@ function scoreClause(clause: string): number {
   return total;
 }
 
-/** Sentiment of a text: MIXED when one clause leans positive and another negative. */
-export function scoreSentiment(text: string): { sentiment: Sentiment; score: number } {
+/**
+ * Sentiment of a text: MIXED when one clause leans positive and another negative. `minWeight` ignores words
+ * scored weaker than it (used for the words around a quote, where mild words like "share" say little).
+ */
+export function scoreSentiment(text: string, minWeight = 0): { sentiment: Sentiment; score: number } {
   const clauses = text.toLowerCase().replace(/[’‘]/g, "'").split(CLAUSE_SPLIT);
   let positive = false;
   let negative = false;
   let total = 0;
   for (const clause of clauses) {
     if (!clause || !clause.trim()) continue;
-    const s = scoreClause(clause);
+    const s = scoreClause(clause, minWeight);
     total += s;
     if (s > 0) positive = true;
     if (s < 0) negative = true;

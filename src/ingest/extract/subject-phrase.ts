@@ -248,7 +248,9 @@ export class SubjectReader {
     if (orgAfter && SPEAKS_FOR.has(lastWord)) return { ...base, kind: 'named', entity: orgAfter, to: head + 1 };
 
     if (isDocumentHead(lastWord)) {
-      const ownerEntity = owner ? this.entityOf(owner) : orgAfter ?? this.coref.lastSpeakerBefore(k, 2);
+      // A document speaks for its owner ("the ministry’s statement"), its issuer ("a statement from X"), the last
+      // speaker, or else whoever the previous sentence was about ("… the pope thanked well-wishers. … the message said").
+      const ownerEntity = owner ? this.entityOf(owner) : orgAfter ?? this.coref.lastSpeakerBefore(k, 2) ?? (det === 'the' ? this.previousSubject(k) : null);
       return { ...base, kind: 'document', entity: ownerEntity, online: isOnlineNoun(lastWord), publicVoice: isOnlineNoun(lastWord) };
     }
 
@@ -311,6 +313,23 @@ export class SubjectReader {
     }
     if (indefinite || ANONYMOUS_PERSON.has(lastWord) || isRoleHead(lastWord)) return { ...base, kind: 'anonymous' };
     return base;
+  }
+
+  /** The named subject of the sentence before token k, if it is a person or organisation. */
+  private previousSubject(k: number): Entity | null {
+    const s = this.model.tokenSentence[k] as number;
+    const previous = this.model.sentences[s - 1];
+    if (!previous || previous.paragraph < (this.model.sentences[s]?.paragraph ?? 0) - 1) return null;
+    let from = previous.tokenStart;
+    // Skip a leading phrase set off by a comma ("In a message read on his behalf, the pope …").
+    for (let j = previous.tokenStart; j < previous.tokenEnd && j - previous.tokenStart < 12; j++) {
+      if ((this.model.tokens[j] as Token).text === ',') {
+        from = j + 1;
+        break;
+      }
+    }
+    const subject = this.readWindow(from, previous.tokenEnd);
+    return subject.kind === 'named' || subject.kind === 'description' || subject.kind === 'pronoun' ? subject.entity : null;
   }
 
   /** The organisation or person after "by"/"from" in a phrase ("published by the IPCC"), or null. */
