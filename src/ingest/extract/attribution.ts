@@ -136,6 +136,11 @@ export class Attributor {
       const end = this.appositiveEnd(k + 1);
       if (end < 0) return null;
       subject = this.namedAppositive(subject, k + 1, end) ?? subject;
+      // "the statement, issued by China’s Foreign Ministry, said": the issuer speaks.
+      if (subject.kind === 'document' && !subject.entity) {
+        const issuer = this.reader.issuerIn(k + 1, end);
+        if (issuer) subject = { ...subject, entity: issuer };
+      }
       this.applyAppositive(subject, k + 1, end);
       k = end + 1;
     }

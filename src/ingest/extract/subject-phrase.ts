@@ -339,8 +339,8 @@ export class SubjectReader {
       if (t.lower !== 'by' && t.lower !== 'from') continue;
       let j = k + 1;
       if (this.token(j)?.lower === 'the') j++;
-      const mention = this.mentionAt(j);
-      if (mention && mention.kind !== 'PLACE') return this.entityOf(mention);
+      const issuer = this.readAt(j, to);
+      if (issuer.kind === 'named' && issuer.entity) return issuer.entity;
     }
     return null;
   }

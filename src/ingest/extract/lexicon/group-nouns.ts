@@ -29,7 +29,7 @@ const PUBLIC_NOUNS = new Set([
   'subscriber', 'subscribers', 'poster', 'posters', 'tweeter', 'redditor', 'redditors', 'gamer', 'gamers', 'parent', 'parents',
   'tenant', 'tenants', 'renter', 'renters', 'homeowner', 'homeowners', 'post', 'posts', 'comment', 'comments', 'tweet', 'tweets',
   'reply', 'replies', 'review', 'reviews', 'reviewer', 'reviewers', 'someone', 'somebody', 'others', 'account', 'accounts', 'influencer', 'influencers', 'creator', 'creators',
-  'traveller', 'travellers', 'traveler', 'travelers', 'supporter', 'supporters', 'mother',
+  'traveller', 'travellers', 'traveler', 'travelers', 'supporter', 'supporters', 'student', 'pensioner', 'worker', 'mother',
   'father', 'mum', 'mom', 'dad', 'woman', 'man', 'women', 'men', 'audience', 'crowd', 'public',
 ]);
 
