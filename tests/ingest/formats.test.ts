@@ -44,6 +44,12 @@ describe('text articles', () => {
     expect(raw?.source).toEqual({ format: 'text', name: 'story.txt' });
   });
 
+  it('drops bylines, undated "Published" lines and page furniture', () => {
+    const [raw] = parseInput('Title here\nBy Jane Doe\nPublished 3 hours ago\n\nFirst para.\n\nAdvertisement\n\nShare this article\n\nRead more: Other story\n\nSecond para.\n', { format: 'text' });
+    expect(raw?.body).toBe('First para.\n\nSecond para.');
+    expect(raw?.publishedAt).toBeNull();
+  });
+
   it('rejects empty input and a title without a body', () => {
     expect(codeOf(() => parseInput('   \n ', { format: 'text' }))).toBe('EMPTY_INPUT');
     expect(codeOf(() => parseInput('Only a title\n', { format: 'text' }))).toBe('EMPTY_ARTICLE');

@@ -8,10 +8,12 @@ import { guessLanguage } from './language-guess';
 import { domainOf } from './url-utils';
 
 const PUBLISHED_LINE = /^(?:published|posted|updated|last updated|date|first published)\b\s*(?:on|at)?\s*:?\s*(.+)$/i;
-const BYLINE = /^by\s+\p{Lu}[\p{L}.'’\- ]{1,60}(?:,.*)?$/u;
+const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'’\- ]{1,60}(?:,.*)?$/u;
 const URL_LINE = /^(?:(?:url|source|link|canonical)\s*:\s*)?(https?:\/\/\S+)$/i;
 const COMMENT_MARKER = /^(?:add (?:a )?comment|comments?|comments?\s*\(\d+\)|\d+\s+comments?|leave a (?:comment|reply)|show comments|view comments|join the (?:conversation|discussion)|post a comment|write a comment)\.?$/i;
 const NO_COMMENTS = /^(?:there are no comments yet|no comments yet|be the first to comment|no comments)\.?$/i;
+
+const PAGE_FURNITURE = /^(?:advertisement|skip advertisement|story continues below(?: advertisement)?|share(?: this (?:article|story|page))?|share on (?:facebook|x|twitter|whatsapp|linkedin|email)|read more(?::.*)?|related(?: articles| stories| content)?(?::.*)?|image (?:caption|source)(?::.*)?|getty images|photo(?:graph)?:.*|listen to this article|subscribe(?: now| to our newsletter)?|sign up(?: for our newsletter)?|copy link|print)$/i;
 
 interface CommentsBlock {
   /** Index of the first line of the block. */
@@ -70,7 +72,8 @@ export function parseTextArticle(content: string, sourceName = 'text'): RawArtic
   }
 
   const comments = findCommentsBlock(lines, i);
-  const bodyLines = lines.slice(i, comments ? comments.from : lines.length);
+  // Page furniture copied along with the text ("Advertisement", "Share this article", "Read more: …") is not article text.
+  const bodyLines = lines.slice(i, comments ? comments.from : lines.length).filter((line) => !PAGE_FURNITURE.test(line.trim()));
   const paragraphs = splitParagraphs(bodyLines.join('\n'));
   let dateline: string | null = null;
   if (paragraphs.length) {
