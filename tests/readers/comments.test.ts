@@ -141,7 +141,7 @@ describe("reader comments", () => {
     expect(q.errors).toBeUndefined();
     const entry = q.data.moderationQueue.comments.edges.find((e: any) => e.node.id === c.id);
     expect(entry.node.moderation.reportCount).toBe(2);
-    expect(entry.node.moderation.reports.map((r: any) => r.reason)).toEqual([`ivy finds it rude`, `jack finds it rude`]);
+    expect(entry.node.moderation.reports.map((r: any) => r.reason).sort()).toEqual([`ivy finds it rude`, `jack finds it rude`]);
     const empty = await t.gql(`mutation($id: ID!) { reportComment(id: $id, reason: "  ") { id } }`, { id: c.id }, author);
     expect(empty.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "reason" });
   });
