@@ -25,6 +25,9 @@ const APPOSITIVE_MAX = 14;
 
 const NONE: Attribution = { subject: null, cue: null, via: 'none' };
 
+/** Nouns in "Those were the words of X". */
+const WORDS_OF = new Set(['words', 'message', 'verdict', 'view', 'assessment', 'reaction', 'response', 'warning', 'plea', 'promise', 'vow', 'answer', 'reply', 'conclusion']);
+
 /** Words that may follow an attribution without starting a new statement ("said on Monday", "said afterwards"). */
 const ATTRIBUTION_TAIL = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'with', 'to', 'afterwards', 'afterward', 'later', 'yesterday', 'today', 'tonight', 'earlier', 'recently', 'then', 'again', 'also', 'simply', 'quietly', 'firmly', 'flatly', 'bluntly']);
 
@@ -461,12 +464,31 @@ export class Attributor {
         }
       }
     }
+    // "“…” Those were the words of Maria Santos, …": the next sentence names the speaker.
+    const named = this.wordsOfNext(q);
+    if (named) return { subject: named, cue: null, via: 'continued' };
     // A paragraph that is only a quote, right after a paragraph whose last quote was attributed.
     const paragraphStart = this.model.paragraphs[paragraph]?.start;
     if (prevQuote && prev && prev.subject?.entity && prev.via !== 'none' && (this.tok(open) as Token).start === paragraphStart && prevQuote.lastParagraph === paragraph - 1) {
       return { subject: prev.subject, cue: null, via: 'continued' };
     }
     return null;
+  }
+
+  /** "Those were the words of X", "That was the message from X" opening the sentence after a quote. */
+  private wordsOfNext(q: number): Subject | null {
+    const close = this.model.quoteCloseToken[q] as number;
+    if (close < 0) return null;
+    const next = this.model.sentences[(this.model.tokenSentence[close] as number) + 1];
+    if (!next || next.tokenStart !== close + 1) return null;
+    const w = (i: number): string => this.tok(next.tokenStart + i)?.lower ?? '';
+    if (!['those', 'these', 'that', 'this', 'such'].includes(w(0)) || !['were', 'was', 'are', 'is'].includes(w(1))) return null;
+    let i = w(2) === 'the' ? 3 : 2;
+    if (!WORDS_OF.has(w(i))) return null;
+    i++;
+    if (w(i) !== 'of' && w(i) !== 'from') return null;
+    const subject = this.reader.readAt(next.tokenStart + i + 1, next.tokenEnd);
+    return subject.kind === 'named' && subject.entity ? subject : null;
   }
 
   noteSpeaker(q: number, entity: Entity): void {

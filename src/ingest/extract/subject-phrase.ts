@@ -273,10 +273,12 @@ export class SubjectReader {
       const entity = this.registry.group(name, first.start);
       return { ...base, kind: 'group', entity, publicVoice: isPublicNoun(lastWord) };
     }
-    const fits = descriptionFits(headWord) ?? descriptionFits(lastWord) ?? (lastWord.endsWith('year-old') ? ['*'] : undefined);
+    // "the Spaniard", "the American": a demonym stands for a person of that country.
+    const demonym = countryOfAdjective(lastWord) !== undefined && words.length <= 3;
+    const fits = descriptionFits(headWord) ?? descriptionFits(lastWord) ?? (lastWord.endsWith('year-old') || demonym ? ['*'] : undefined);
     if (fits && definite) {
       const country = words.map((w) => countryOfAdjective(w.text)).find((c) => c !== undefined) ?? null;
-      const key = descriptionFits(headWord) ? headWord : lastWord.endsWith('year-old') ? 'year-old' : lastWord;
+      const key = descriptionFits(headWord) ? headWord : lastWord.endsWith('year-old') || demonym ? 'year-old' : lastWord;
       // "Trump’s spokeswoman" is someone working for Trump: only a person with that role fits, never Trump himself.
       return { ...base, kind: 'description', entity: this.coref.resolveDescription(k, key, country, owner !== undefined) };
     }
