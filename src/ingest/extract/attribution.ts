@@ -125,6 +125,7 @@ export class Attributor {
 
   /** Reads "said Putin" or "Putin (also) said" starting exactly at j. */
   private attributionClauseAt(j: number): Omit<Attribution, 'via'> | null {
+    if (!this.tok(j)) return null;
     const sentenceEnd = this.sentenceOf(j).tokenEnd;
     const limit = Math.max(sentenceEnd, j + 12);
     const cue = cueAt(this.model, j);
