@@ -85,6 +85,11 @@ function isPageFurniture(paragraph: string, title: string): boolean {
   return p.length < 50 && parseDateField(p) !== null && !/[.!?]$/.test(p) && p.split(/\s+/).length <= 7;
 }
 
+function firstSentence(body: string): string {
+  const first = (body.split('\n')[0] ?? '').split(/(?<=[.!?])\s/)[0] ?? '';
+  return first.length > 120 ? `${first.slice(0, 117).trimEnd()}…` : first;
+}
+
 export function parseHtmlArticle(content: string, sourceName = 'html'): RawArticle {
   if (!/<(?:html|body|p|article|div|head)[\s>]/i.test(content)) throw new IngestInputError('INVALID_HTML', 'no HTML elements found');
   const doc = parseDocument(content);
@@ -127,10 +132,10 @@ export function parseHtmlArticle(content: string, sourceName = 'html'): RawArtic
   }
   const body = joinParagraphs(paragraphs);
   if (!body) throw new IngestInputError('EMPTY_ARTICLE', 'no article text found in the page');
-  if (!title) throw new IngestInputError('INVALID_HTML', 'the page has no title');
 
   const raw: RawArticle = {
-    title,
+    // A page without any title still has text: its first sentence (shortened) names it.
+    title: title || firstSentence(body),
     url,
     publishedAt: parseDateField(dateText ?? article?.publishedTime ?? null),
     dateline,
