@@ -5,6 +5,7 @@ import type { DocumentModel } from './document-model';
 import type { Entity } from './entity-registry';
 import { AUXILIARIES } from './lexicon/cue-verbs';
 import { isClauseBoundary, RELATIVE_PRONOUNS } from './lexicon/common-words';
+import { isOrgDescriptionHead } from './lexicon/organisations';
 import { appositiveRole } from './role-phrase';
 import type { Sentence } from './sentence-splitter';
 import type { Subject, SubjectReader } from './subject-phrase';
@@ -346,11 +347,23 @@ export class Attributor {
     }
     if (p.kind === 'named' && p.entity) {
       if (s && s.kind !== 'none') this.applyAppositive(p, s.from, s.to);
+      // "The port’s operator, DP World, said": a name described as a company is an organisation.
+      if (s && this.describesOrganisation(s)) this.reader.markOrganisation(p.entity);
       return p;
     }
     if (s && s.kind !== 'none') return s;
     if (p.kind !== 'none') return p;
     return this.inherited(cue, sentence, null);
+  }
+
+  /** Whether a phrase is a common noun phrase headed by an organisation noun ("the port’s operator", "the company"). */
+  private describesOrganisation(s: Subject): boolean {
+    if (s.kind !== 'description' && s.kind !== 'none' && s.kind !== 'anonymous') return false;
+    for (let k = s.to - 1; k >= s.from; k--) {
+      const t = this.tok(k) as Token;
+      if (t.kind === 'word' && !t.possessive) return isOrgDescriptionHead(t.lower);
+    }
+    return false;
   }
 
   /** A cue with no subject of its own ("… and said", "but acknowledged") takes the previous cue's, or the sentence's. */

@@ -221,9 +221,16 @@ function classifyRun(model: DocumentModel, run: number[], possessive: boolean): 
     return out;
   };
 
-  // The name is what follows the last title word: "Russian President | Vladimir Putin".
+  // The name is what follows the last title word: "Russian President | Vladimir Putin". A title word that ends the
+  // run is a surname ("Catherine King", "John Major") unless nothing else could be the title.
   let lastTitle = -1;
-  for (let k = 0; k < run.length; k++) if (isTitleToken((tokens[run[k] as number] as Token).lower)) lastTitle = k;
+  let finalTitle = false;
+  for (let k = 0; k < run.length; k++) {
+    if (!isTitleToken((tokens[run[k] as number] as Token).lower)) continue;
+    if (k < run.length - 1) lastTitle = k;
+    else finalTitle = true;
+  }
+  if (lastTitle < 0 && finalTitle) lastTitle = run.length - 1;
   let nameFrom = lastTitle + 1;
   while (nameFrom < run.length && (tokens[run[nameFrom] as number] as Token).text === '.') nameFrom++;
   const firstWord = tokens[run[0] as number] as Token;
@@ -238,7 +245,8 @@ function classifyRun(model: DocumentModel, run: number[], possessive: boolean): 
     nameWords.length > 0 &&
     nameWords.length <= 5 &&
     !isNameParticle(nameWords[0]?.lower ?? '') &&
-    !nameWords.some((t) => isOrgWord(t.lower) || isKnownOrg(t.lower) || ORG_CONNECTORS.has(t.lower) || isTitleToken(t.lower)) &&
+    !isTitleToken(nameWords[0]?.lower ?? '') &&
+    !nameWords.some((t) => isOrgWord(t.lower) || isKnownOrg(t.lower) || ORG_CONNECTORS.has(t.lower)) &&
     !(nameWords.length === 1 && (isPlaceNameLower(nameWords[0]?.lower ?? '') || isAcronym(nameWords[0]?.text ?? '')));
 
   if (lastTitle >= 0 && nameFrom > 0 && personLike) {

@@ -317,6 +317,11 @@ export class SubjectReader {
     return base;
   }
 
+  /** Records that an entity first read as a person is an organisation (a company named in apposition). */
+  markOrganisation(entity: Entity): void {
+    if ((entity.kind === 'PERSON' || entity.kind === 'UNKNOWN') && !entity.role && entity.gender === null) entity.kind = 'ORGANIZATION';
+  }
+
   /** The named subject of the sentence before token k, if it is a person or organisation. */
   private previousSubject(k: number): Entity | null {
     const s = this.model.tokenSentence[k] as number;
