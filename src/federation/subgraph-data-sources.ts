@@ -102,6 +102,20 @@ export function unavailableErrors(serviceName: string, options: ProcessOptions, 
   return root.length ? root.map((key) => ({ message, path: [key], extensions })) : [{ message, extensions }];
 }
 
+function isStaleConnection(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === "ECONNRESET" || /socket hang up/i.test(e?.message ?? "");
+}
+
+function isQueryBody(body: unknown): boolean {
+  try {
+    const query = typeof body === "string" ? (JSON.parse(body) as { query?: string }).query : undefined;
+    return typeof query === "string" && /^\s*(query\b|\{)/.test(query);
+  } catch {
+    return false;
+  }
+}
+
 /** Another team's subgraph, over HTTP. */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<RequestContext> {
   constructor(
@@ -110,9 +124,28 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<RequestContext
     private readonly timeoutMs: number,
   ) {
     super({ url });
-    // Every fetch gets its own deadline: a hung subgraph costs a request at most SUBGRAPH_TIMEOUT_MS.
+    // Every fetch gets its own deadline: a hung subgraph costs a request at most SUBGRAPH_TIMEOUT_MS
+    // to answer (the timer is cleared as soon as it does, so none outlives its request).
     const fetcher = this.fetcher;
-    this.fetcher = ((input: string, init?: object) => fetcher(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as never)) as typeof fetcher;
+    const attempt = async (input: string, init?: object) => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      try {
+        return await fetcher(input, { ...init, signal: controller.signal } as never);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    this.fetcher = (async (input: string, init?: { body?: unknown }) => {
+      try {
+        return await attempt(input, init);
+      } catch (err) {
+        // A kept-alive connection the subgraph closed just as it was reused: the request never reached
+        // it. Queries (every entity fetch is one) are sent once more on a fresh connection.
+        if (!isStaleConnection(err) || !isQueryBody(init?.body)) throw err;
+        return attempt(input, init);
+      }
+    }) as typeof fetcher;
   }
 
   override willSendRequest(options: ProcessOptions): void {

@@ -2,6 +2,7 @@
 // service that adds `factCheck` to newsgraph's Quote (keyed by id) and a `profile` to Speaker (keyed by
 // Wikidata id, the id a people-profile service knows). Served over HTTP on a loopback port.
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
@@ -78,6 +79,7 @@ export async function startFactchecks(sdl = FACTCHECKS_SDL): Promise<FactchecksS
   const server = new ApolloServer({
     schema,
     plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
       {
         async requestDidStart({ request }) {
           const reps = request.variables?.representations;

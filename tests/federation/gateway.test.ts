@@ -2,12 +2,19 @@
 // one query that spans both; passes the caller's token and request id on; refuses to start on a
 // composition error; survives a subgraph going down.
 import { createHmac } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { composeServices } from "@apollo/composition";
+import { parse } from "graphql";
 import pino from "pino";
 import { loadConfig } from "../../src/config";
+import { servedGraph } from "../../src/federation/served-graph";
+import { printNewsSubgraphSchema } from "../../src/federation/subgraph-schema";
 import { seed } from "../../src/db/seed/seed";
 import { startApp } from "../../src/http/app";
 import { startTestApp, type TestApp } from "../support/test-app";
-import { expectedFactCheck, startFactchecks, type FactchecksSubgraph } from "./factchecks-subgraph";
+import { expectedFactCheck, FACTCHECKS_SDL, startFactchecks, type FactchecksSubgraph } from "./factchecks-subgraph";
 
 const SECRET = "federation-test-secret-0123456789abcdef";
 
@@ -58,8 +65,8 @@ describe("gateway mode over a factchecks subgraph", () => {
     await t.db.dataSource.query(`UPDATE speakers SET wikidata_id = 'Q7747' WHERE name = 'Vladimir Putin'`);
   });
   afterAll(async () => {
-    await t.close();
     if (!stopped) await factchecks.close();
+    await t.close();
   });
 
   it("answers one query with the article, its quotes, their speakers and each quote's fact-check", async () => {
@@ -115,6 +122,33 @@ describe("gateway mode over a factchecks subgraph", () => {
     }
   });
 
+  /** A supergraph composed ahead of time, as rover would, with factchecks at `url`; the news subgraph's URL leads nowhere. */
+  async function supergraphFile(factchecksUrl: string): Promise<{ file: string; remove(): void }> {
+    const composed = composeServices([
+      { name: "news", url: "http://news.invalid/graphql", typeDefs: parse(await printNewsSubgraphSchema()) },
+      { name: "factchecks", url: factchecksUrl, typeDefs: parse(FACTCHECKS_SDL) },
+    ]);
+    expect(composed.errors).toBeUndefined();
+    const dir = mkdtempSync(join(tmpdir(), "newsgraph-supergraph-"));
+    const file = join(dir, "supergraph.graphql");
+    writeFileSync(file, composed.supergraphSdl!);
+    return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  }
+
+  it("serves a supergraph composed ahead of time (SUPERGRAPH_FILE), running the news subgraph in-process", async () => {
+    const supergraph = await supergraphFile(factchecks.url);
+    const g = await startTestApp({ SUPERGRAPH_FILE: supergraph.file }, { db: t.db });
+    try {
+      const res = await g.gql(ARTICLE_WITH_FACTCHECKS, { slug });
+      expect(res.errors).toBeUndefined();
+      const quotes = res.data.article.quotes.edges.map((e: any) => e.node);
+      for (const q of quotes) expect(q.factCheck).toEqual(expectedFactCheck(q.id));
+    } finally {
+      await g.close();
+      supergraph.remove();
+    }
+  });
+
   // Last: it takes the factchecks subgraph down.
   it("gives partial data with SUBGRAPH_UNAVAILABLE errors on the other subgraph's fields only when it is down", async () => {
     await factchecks.close();
@@ -142,6 +176,24 @@ describe("gateway mode over a factchecks subgraph", () => {
 });
 
 describe("gateway mode settings", () => {
+  it("refuses a supergraph file that is missing or has no news subgraph, and both settings at once", async () => {
+    const logger = pino({ level: "silent" });
+    const format = (f: any) => f;
+    const config = (env: Record<string, string>) => loadConfig({ NODE_ENV: "test", ...env });
+    await expect(servedGraph(config({ SUPERGRAPH_FILE: "/nonexistent/supergraph.graphql" }), logger, format)).rejects.toThrow(/does not exist/);
+    const dir = mkdtempSync(join(tmpdir(), "newsgraph-supergraph-"));
+    try {
+      const file = join(dir, "supergraph.graphql");
+      const elsewhere = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])\ntype Query { ping: String }`;
+      writeFileSync(file, composeServices([{ name: "elsewhere", url: "http://127.0.0.1:1/graphql", typeDefs: parse(elsewhere) }]).supergraphSdl!);
+      await expect(servedGraph(config({ SUPERGRAPH_FILE: file }), logger, format)).rejects.toThrow(/no subgraph named "news"/);
+      const subgraphs = JSON.stringify([{ name: "factchecks", url: "http://127.0.0.1:1/graphql" }]);
+      await expect(servedGraph(config({ SUPERGRAPH_FILE: file, SUBGRAPHS: subgraphs }), logger, format)).rejects.toThrow(/not both/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("rejects a SUBGRAPHS value that is not a JSON list of names and URLs", () => {
     expect(() => loadConfig({ SUBGRAPHS: "factchecks=http://x" })).toThrow(/SUBGRAPHS: must be JSON/);
     expect(() => loadConfig({ SUBGRAPHS: JSON.stringify([{ name: "news", url: "http://127.0.0.1:1/graphql" }]) })).toThrow(/newsgraph's own subgraph/);
