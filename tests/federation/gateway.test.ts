@@ -14,6 +14,7 @@ import { printNewsSubgraphSchema } from "../../src/federation/subgraph-schema";
 import { seed } from "../../src/db/seed/seed";
 import { startApp } from "../../src/http/app";
 import { startTestApp, type TestApp } from "../support/test-app";
+import { listening, wsClient } from "../readers/support";
 import { expectedFactCheck, FACTCHECKS_SDL, startFactchecks, type FactchecksSubgraph } from "./factchecks-subgraph";
 
 const SECRET = "federation-test-secret-0123456789abcdef";
@@ -99,6 +100,32 @@ describe("gateway mode over a factchecks subgraph", () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.speakers.totalCount).toBeGreaterThan(0);
     expect(res.data.__type.fields.map((f: any) => f.name)).toEqual(expect.arrayContaining(["text", "speaker", "factCheck"]));
+  });
+
+  it("passes the news subgraph's coded errors through, as in standalone mode", async () => {
+    const res = await t.gql(`{ quote(id: "not-an-id") { id factCheck { rating } } }`);
+    expect(res.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(res.errors?.[0].message).toMatch(/id must be an id/);
+  });
+
+  it("runs mutations through the gateway and subscriptions on the news subgraph over WebSocket at /graphql", async () => {
+    const ws = wsClient(t.url);
+    try {
+      const [article] = await t.db.dataSource.query(`SELECT id FROM articles WHERE slug = $1`, [slug]);
+      const sub = ws.subscribe(`subscription($a: ID!) { commentAdded(articleId: $a) { id body } }`, { a: article.id });
+      await listening(t, "COMMENT_PUBLISHED", article.id);
+      const added = await t.gql(
+        `mutation($input: AddCommentInput!) { addComment(input: $input) { id status } }`,
+        { input: { articleId: article.id, body: "Checked, and fair." } },
+        { authorization: `Bearer ${bearerToken("reader-2")}` },
+      );
+      expect(added.errors).toBeUndefined();
+      expect(added.data.addComment.status).toBe("PUBLISHED");
+      const events = await sub.received(1);
+      expect(events[0].commentAdded).toEqual({ id: added.data.addComment.id, body: "Checked, and fair." });
+    } finally {
+      await ws.close();
+    }
   });
 
   it("stops with a readable message when the subgraphs do not compose", async () => {
