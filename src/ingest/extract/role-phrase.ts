@@ -15,7 +15,9 @@ export function rolePhrase(words: readonly string[]): string | null {
     const word = words[i] as string;
     const lower = word.toLowerCase();
     if (isHonorific(lower) && !isRoleHead(lower)) continue;
-    const pair = i + 1 < words.length ? `${word} ${words[i + 1]}` : '';
+    // Two-word countries ("South Korean", "New Zealand") are only possible between two capitalised words.
+    const next = words[i + 1];
+    const pair = next !== undefined && /^\p{Lu}/u.test(word) && /^\p{Lu}/u.test(next) ? `${word} ${next}` : '';
     const pairCountry = pair ? canonicalCountry(pair) ?? countryOfAdjective(pair) : undefined;
     if (!country && pairCountry) {
       country = pairCountry;

@@ -22,7 +22,7 @@ export function primaryLanguage(tag: string | null | undefined): string | null {
 }
 
 export function guessLanguage(text: string): string {
-  const sample = text.slice(0, 1200);
+  const sample = text.slice(0, 800);
   if (/[\u0400-\u04ff]/.test(sample) && (sample.match(/[\u0400-\u04ff]/g)?.length ?? 0) > sample.length / 4) return 'ru';
   const counts = new Map<string, number>();
   // Latin letters only: every stopword list above is written in them.
