@@ -47,8 +47,6 @@ export function isDeterminer(lower: string): boolean {
   return DETERMINERS.has(lower);
 }
 
-export const PERSON_PRONOUNS = new Set(['he', 'she']);
-export const PLURAL_PRONOUNS = new Set(['they']);
 export const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 
 /** Small-word connectors allowed inside a name or title ("Ministry of Finance", "Erik ten Hag"). */

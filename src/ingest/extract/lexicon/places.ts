@@ -103,11 +103,7 @@ export function countryInPhrase(country: string): string {
   return WITH_ARTICLE.has(country) ? `the ${country}` : country;
 }
 
-export function isPlaceName(name: string): boolean {
-  return isPlaceNameLower(name.toLowerCase());
-}
-
-/** isPlaceName for text already in lower case. */
+/** Whether a lower-case name is a known country, US state, city or region. */
 export function isPlaceNameLower(lower: string): boolean {
   return PLACE_NAMES.has(lower) || ALIAS_MAP.has(lower);
 }
@@ -123,6 +119,3 @@ export function isPlacePrefix(lower: string): boolean {
   return PLACE_PREFIXES.has(lower.replace(/\.$/, ''));
 }
 
-export function isNationalityAdjective(word: string): boolean {
-  return ADJECTIVE_TO_COUNTRY.has(word.toLowerCase());
-}
