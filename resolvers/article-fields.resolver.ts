@@ -1,5 +1,7 @@
 // Fields of Article that reach other nodes; each goes through a batched loader.
-import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql";
+import { nodeSelects } from "../src/graphql/selection";
 import { Article } from "../entities/article.entity";
 import { Outlet } from "../entities/outlet.entity";
 import type { RequestContext } from "../src/graphql/context";
@@ -16,15 +18,18 @@ import { ArticleSpeakerConnection } from "./speaker-connection.type";
 @Resolver(() => Article)
 export class ArticleFieldsResolver {
   @FieldResolver(() => Outlet, { nullable: true, description: "The publication the article comes from, when known." })
-  outlet(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<Outlet | null> | null {
+  outlet(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<Outlet | null> | Outlet | null {
+    // Lists that look ahead fetch the outlet with the article.
+    if (article.outlet !== undefined) return article.outlet;
     return article.outletId ? ctx.loaders.outletById.load(article.outletId) : null;
   }
 
   @FieldResolver(() => QuoteConnection, { description: "The article's quotes in reading order." })
-  async quotes(@Root() article: Article, @Ctx() ctx: RequestContext, @Args() args: ConnectionArgs): Promise<QuoteConnection> {
+  async quotes(@Root() article: Article, @Ctx() ctx: RequestContext, @Args() args: ConnectionArgs, @Info() info: GraphQLResolveInfo): Promise<QuoteConnection> {
+    const embed = { speaker: nodeSelects(info, "speaker") };
     const req = pageRequest(args);
     const quotes = ctx.services.quotes;
-    const page = await ctx.loaders.page("Article.quotes", null, req, article.id, (ids) => quotes.pagesBy("article", ids, {}, "ARTICLE_ORDER", req, ctx.visibility));
+    const page = await ctx.loaders.page("Article.quotes", null, req, article.id, (ids) => quotes.pagesBy("article", ids, {}, "ARTICLE_ORDER", req, ctx.visibility, embed));
     return toNestedConnection(page, req, () => ctx.loaders.count("Article.quotes", null, article.id, (ids) => quotes.countsBy("article", ids, {}, ctx.visibility))) as QuoteConnection;
   }
 
@@ -53,11 +58,22 @@ export class ArticleFieldsResolver {
   }
 
   @FieldResolver(() => CommentConnection, { description: "Top-level reader comments (published ones; moderators also see held ones; deleted ones remain as placeholders); each has its replies." })
-  async comments(@Root() article: Article, @Ctx() ctx: RequestContext, @Args() args: CommentsArgs): Promise<CommentConnection> {
+  async comments(@Root() article: Article, @Ctx() ctx: RequestContext, @Args() args: CommentsArgs, @Info() info: GraphQLResolveInfo): Promise<CommentConnection> {
     const req = pageRequest(args);
     const comments = ctx.services.comments;
-    const page = await ctx.loaders.page("Article.comments", args.orderBy, req, article.id, (ids) => comments.pagesByArticle(ids, args.orderBy, req, ctx.visibility));
-    return toNestedConnection(page, req, () => ctx.loaders.count("Article.comments", null, article.id, (ids) => comments.countsByArticle(ids, ctx.visibility))) as CommentConnection;
+    const withReplyCount = nodeSelects(info, "replyCount");
+    const page = await ctx.loaders.page("Article.comments", args.orderBy, req, article.id, (ids) =>
+      comments.pagesByArticle(ids, args.orderBy, req, ctx.visibility, withReplyCount),
+    );
+    // Reply counts fetched with the page: Comment.replyCount then sends no statement of its own.
+    for (const row of page.rows) {
+      if (row.replyCount !== undefined) {
+        ctx.loaders.primeCount("Comment.replyCount", null, row.node.id, row.replyCount, (ids) => comments.replyCounts(ids, ctx.visibility));
+      }
+    }
+    return toNestedConnection(page, req, () =>
+      ctx.loaders.count("Article.comments", null, article.id, (ids) => comments.countsByArticle(ids, ctx.visibility)),
+    ) as unknown as CommentConnection;
   }
 
   @FieldResolver(() => Int, { description: "Published reader comments on the article, replies included (moderators also count held ones)." })

@@ -13,11 +13,14 @@ import { QuoteConnection } from "./quote-connection.type";
 export class QuoteFieldsResolver {
   @FieldResolver(() => Article, { description: "The article the quote appears in." })
   async article(@Root() quote: Quote, @Ctx() ctx: RequestContext): Promise<Article | null> {
+    // Lists that look ahead fetch the article (already checked visible) with the quote.
+    if (quote.article) return quote.article;
     return ctx.loaders.articleById.load(quote.articleId);
   }
 
   @FieldResolver(() => Speaker, { nullable: true, description: "Who said it; null when the text does not tell." })
-  speaker(@Root() quote: Quote, @Ctx() ctx: RequestContext): Promise<Speaker | null> | null {
+  speaker(@Root() quote: Quote, @Ctx() ctx: RequestContext): Promise<Speaker | null> | Speaker | null {
+    if (quote.speaker !== undefined) return quote.speaker;
     return quote.speakerId ? ctx.loaders.speakerById.load(quote.speakerId) : null;
   }
 

@@ -1,5 +1,7 @@
 // Root queries for quotes: the analysts' entry point.
-import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from "type-graphql";
+import { nodeSelects } from "../src/graphql/selection";
 import { Quote } from "../entities/quote.entity";
 import { assertUuid } from "../src/errors";
 import type { RequestContext } from "../src/graphql/context";
@@ -18,8 +20,9 @@ export class QuoteResolver {
   @Query(() => QuoteConnection, {
     description: "Quotes across all coverage: by speaker (id or name), by words, by kind and by date. Newest first by default.",
   })
-  async quotes(@Ctx() ctx: RequestContext, @Args() args: QuotesArgs): Promise<QuoteConnection> {
-    const { rows, count } = await ctx.services.quotes.list(args.filter ?? {}, args.orderBy, pageRequest(args), ctx.visibility);
+  async quotes(@Ctx() ctx: RequestContext, @Args() args: QuotesArgs, @Info() info: GraphQLResolveInfo): Promise<QuoteConnection> {
+    const embed = { speaker: nodeSelects(info, "speaker"), article: nodeSelects(info, "article") };
+    const { rows, count } = await ctx.services.quotes.list(args.filter ?? {}, args.orderBy, pageRequest(args), ctx.visibility, embed);
     return toConnection(rows, count) as QuoteConnection;
   }
 }

@@ -1,5 +1,7 @@
 // Fields of Speaker: their quotes and articles across all coverage, and quote statistics.
-import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql";
+import { nodeSelects } from "../src/graphql/selection";
 import { Speaker } from "../entities/speaker.entity";
 import type { RequestContext } from "../src/graphql/context";
 import { toNestedConnection } from "../src/pagination/connections";
@@ -12,12 +14,13 @@ import { SpeakerQuotesArgs } from "./quotes.args";
 @Resolver(() => Speaker)
 export class SpeakerFieldsResolver {
   @FieldResolver(() => QuoteConnection, { description: "The speaker's quotes across all coverage, filtered and sorted; newest first by default." })
-  async quotes(@Root() speaker: Speaker, @Ctx() ctx: RequestContext, @Args() args: SpeakerQuotesArgs): Promise<QuoteConnection> {
+  async quotes(@Root() speaker: Speaker, @Ctx() ctx: RequestContext, @Args() args: SpeakerQuotesArgs, @Info() info: GraphQLResolveInfo): Promise<QuoteConnection> {
+    const embed = { article: nodeSelects(info, "article") };
     const req = pageRequest(args);
     const filter = { ...(args.filter ?? {}) };
     const quotes = ctx.services.quotes;
     const key = [filter, args.orderBy];
-    const page = await ctx.loaders.page("Speaker.quotes", key, req, speaker.id, (ids) => quotes.pagesBy("speaker", ids, filter, args.orderBy, req, ctx.visibility));
+    const page = await ctx.loaders.page("Speaker.quotes", key, req, speaker.id, (ids) => quotes.pagesBy("speaker", ids, filter, args.orderBy, req, ctx.visibility, embed));
     return toNestedConnection(page, req, () => ctx.loaders.count("Speaker.quotes", filter, speaker.id, (ids) => quotes.countsBy("speaker", ids, filter, ctx.visibility))) as QuoteConnection;
   }
 

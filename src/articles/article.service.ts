@@ -4,7 +4,8 @@ import { Article } from "../../entities/article.entity";
 import { assertUuid, BadUserInputError } from "../errors";
 import { countBatched, countRows, fetchBatchedPages, fetchPage, type ListQuery, type RawRow, type SortKey } from "../pagination/keyset-query";
 import type { PageRequest } from "../pagination/page-request";
-import { hydrate, selectColumns } from "../pagination/entity-rows";
+import { hydrate, hydratePrefixed, selectColumns, selectPrefixed } from "../pagination/entity-rows";
+import { Outlet } from "../../entities/outlet.entity";
 import { checkDateRange, HEADLINE_OPTIONS, normalizeSearch, tsQuery } from "../search/text-search";
 import { SqlParams } from "../sql-params";
 import type { Visibility } from "../auth/visibility";
@@ -53,18 +54,21 @@ export class ArticleService {
   }
 
   /** The one article named by exactly one of id, slug or url. */
-  async findOne(lookup: ArticleLookup, byId: (id: string) => Promise<Article | null>, vis: Visibility): Promise<Article | null> {
+  /** `withOutlet` fetches the outlet in the same statement (the resolver looked ahead). */
+  async findOne(lookup: ArticleLookup, byId: (id: string) => Promise<Article | null>, vis: Visibility, withOutlet = false): Promise<Article | null> {
     const given = (["id", "slug", "url"] as const).filter((k) => lookup[k] != null);
     if (given.length !== 1) throw new BadUserInputError("Pass exactly one of id, slug or url.", given[1] ?? "id");
     if (lookup.id != null) return byId(assertUuid(lookup.id, "id"));
     const column = lookup.slug != null ? "slug" : "url";
-    const rows: RawRow[] = await this.ds.query(`SELECT ${selectColumns(this.ds, Article, "a")} FROM articles a WHERE a.${column} = $1${andVisible(vis)}`, [
-      lookup.slug ?? lookup.url,
-    ]);
-    return rows[0] ? hydrate(this.ds, Article, rows[0]) : null;
+    const outlet = withOutlet ? { select: `, ${selectPrefixed(this.ds, Outlet, "o", "outlet")}`, join: " LEFT JOIN outlets o ON o.id = a.outlet_id" } : { select: "", join: "" };
+    const rows: RawRow[] = await this.ds.query(
+      `SELECT ${selectColumns(this.ds, Article, "a")}${outlet.select} FROM articles a${outlet.join} WHERE a.${column} = $1${andVisible(vis)}`,
+      [lookup.slug ?? lookup.url],
+    );
+    return rows[0] ? this.edge(rows[0]).node : null;
   }
 
-  private listQuery(filter: ArticleFilter, order: ArticleOrder, vis: Visibility): ListQuery {
+  private listQuery(filter: ArticleFilter, order: ArticleOrder, vis: Visibility, withOutlet = false): ListQuery {
     const p = new SqlParams();
     const where: string[] = [];
     const visible = articleVisibleSql(vis);
@@ -99,9 +103,10 @@ export class ArticleService {
         { expr: "a.id", type: "uuid" },
       ];
     }
+    if (withOutlet) extra += `, ${selectPrefixed(this.ds, Outlet, "o", "outlet")}`;
     return {
       select: selectColumns(this.ds, Article, "a") + extra,
-      from: "articles a",
+      from: withOutlet ? "articles a LEFT JOIN outlets o ON o.id = a.outlet_id" : "articles a",
       where,
       params: p.values,
       keys,
@@ -109,14 +114,15 @@ export class ArticleService {
     };
   }
 
-  private edge = (r: RawRow): ArticleEdgeBody => ({
-    node: hydrate(this.ds, Article, r),
-    rank: r.__rank == null ? null : Number(r.__rank),
-    highlight: (r.__highlight as string | undefined) ?? null,
-  });
+  private edge = (r: RawRow): ArticleEdgeBody => {
+    const node = hydrate(this.ds, Article, r);
+    if ("outlet.id" in r) node.outlet = hydratePrefixed(this.ds, Outlet, r, "outlet");
+    return { node, rank: r.__rank == null ? null : Number(r.__rank), highlight: (r.__highlight as string | undefined) ?? null };
+  };
 
-  async list(filter: ArticleFilter, order: ArticleOrder, page: PageRequest, vis: Visibility) {
-    const q = this.listQuery(filter, order, vis);
+  /** `withOutlet` fetches each article's outlet in the same statement (the resolver looked ahead). */
+  async list(filter: ArticleFilter, order: ArticleOrder, page: PageRequest, vis: Visibility, withOutlet = false) {
+    const q = this.listQuery(filter, order, vis, withOutlet);
     const rows = await fetchPage(this.ds, q, page, this.edge);
     return { rows, count: () => countRows(this.ds, q) };
   }

@@ -63,9 +63,19 @@ export class CommentService {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  /** Top-level comments of each article (deleted ones stay as placeholders). */
-  pagesByArticle(articleIds: readonly string[], order: CommentOrder, page: PageRequest, vis: Visibility) {
-    return fetchBatchedPages(this.ds, this.query(true, order, vis), "c.article_id", articleIds, page, (r) => ({ node: hydrate(this.ds, Comment, r) }));
+  /**
+   * Top-level comments of each article (deleted ones stay as placeholders). `withReplyCount` adds each
+   * comment's `replyCounts` number to its edge, counted in the same statement.
+   */
+  pagesByArticle(articleIds: readonly string[], order: CommentOrder, page: PageRequest, vis: Visibility, withReplyCount = false) {
+    const q = this.query(true, order, vis);
+    if (withReplyCount) {
+      q.select += `, (SELECT count(*) FROM comments rc WHERE rc.parent_id = c.id AND ${commentVisibleSql(vis, "rc", false)})::int AS "__replyCount"`;
+    }
+    return fetchBatchedPages(this.ds, q, "c.article_id", articleIds, page, (r) => ({
+      node: hydrate(this.ds, Comment, r),
+      replyCount: r.__replyCount === undefined ? undefined : Number(r.__replyCount),
+    }));
   }
 
   countsByArticle(articleIds: readonly string[], vis: Visibility) {

@@ -70,6 +70,11 @@ export class Loaders {
     return this.loader(`page:${field}:${argsKey([args, page])}`, batch, empty).load(id);
   }
 
+  /** Records a total that came with another statement, so `count()` for it sends none. */
+  primeCount(field: string, args: unknown, id: string, value: number, batch: CountBatch): void {
+    this.loader(`count:${field}:${argsKey(args)}`, batch, 0).prime(id, value);
+  }
+
   /** The total of field `field` (with `args`) for parent `id`, batched with its siblings. */
   count(field: string, args: unknown, id: string, batch: CountBatch): Promise<number> {
     return this.loader(`count:${field}:${argsKey(args)}`, batch, 0).load(id);

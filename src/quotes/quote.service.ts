@@ -5,7 +5,9 @@ import { Quote } from "../../entities/quote.entity";
 import { assertUuid, BadUserInputError } from "../errors";
 import { countBatched, countRows, fetchBatchedPages, fetchPage, type ListQuery, type RawRow, type SortKey } from "../pagination/keyset-query";
 import type { PageRequest } from "../pagination/page-request";
-import { hydrate, selectColumns } from "../pagination/entity-rows";
+import { hydrate, hydratePrefixed, selectColumns, selectPrefixed } from "../pagination/entity-rows";
+import { Article } from "../../entities/article.entity";
+import { Speaker } from "../../entities/speaker.entity";
 import { checkDateRange, HEADLINE_OPTIONS, normalizeSearch, tsQuery } from "../search/text-search";
 import { SqlParams } from "../sql-params";
 import type { Visibility } from "../auth/visibility";
@@ -37,6 +39,12 @@ const DATE_KEYS = (dir: "asc" | "desc"): SortKey[] => [
   { expr: "q.id", type: "uuid" },
 ];
 
+/** Relations to fetch in the list's own statement (the resolvers look ahead to decide). */
+export interface QuoteEmbed {
+  speaker?: boolean;
+  article?: boolean;
+}
+
 export class QuoteService {
   constructor(private readonly ds: DataSource) {}
 
@@ -52,7 +60,7 @@ export class QuoteService {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  private query(filter: QuoteFilter, order: QuoteOrder, vis: Visibility): ListQuery {
+  private query(filter: QuoteFilter, order: QuoteOrder, vis: Visibility, embed: QuoteEmbed = {}): ListQuery {
     const p = new SqlParams();
     const where: string[] = [];
     const visible = articleVisibleSql(vis);
@@ -104,9 +112,12 @@ export class QuoteService {
       default:
         keys = DATE_KEYS("desc");
     }
+    // The article is joined anyway (visibility, date keys); the speaker is one more join.
+    if (embed.article) extra += `, ${selectPrefixed(this.ds, Article, "a", "article")}`;
+    if (embed.speaker) extra += `, ${selectPrefixed(this.ds, Speaker, "sp", "speaker")}`;
     return {
       select: selectColumns(this.ds, Quote, "q") + extra,
-      from: "quotes q JOIN articles a ON a.id = q.article_id",
+      from: "quotes q JOIN articles a ON a.id = q.article_id" + (embed.speaker ? " LEFT JOIN speakers sp ON sp.id = q.speaker_id" : ""),
       where,
       params: p.values,
       keys,
@@ -114,21 +125,22 @@ export class QuoteService {
     };
   }
 
-  private edge = (r: RawRow): QuoteEdgeBody => ({
-    node: hydrate(this.ds, Quote, r),
-    rank: r.__rank == null ? null : Number(r.__rank),
-    highlight: (r.__highlight as string | undefined) ?? null,
-  });
+  private edge = (r: RawRow): QuoteEdgeBody => {
+    const node = hydrate(this.ds, Quote, r);
+    if ("speaker.id" in r) node.speaker = hydratePrefixed(this.ds, Speaker, r, "speaker");
+    if ("article.id" in r) node.article = hydratePrefixed(this.ds, Article, r, "article") ?? undefined;
+    return { node, rank: r.__rank == null ? null : Number(r.__rank), highlight: (r.__highlight as string | undefined) ?? null };
+  };
 
-  async list(filter: QuoteFilter, order: QuoteOrder, page: PageRequest, vis: Visibility) {
-    const q = this.query(filter, order, vis);
+  async list(filter: QuoteFilter, order: QuoteOrder, page: PageRequest, vis: Visibility, embed: QuoteEmbed = {}) {
+    const q = this.query(filter, order, vis, embed);
     const rows = await fetchPage(this.ds, q, page, this.edge);
     return { rows, count: () => countRows(this.ds, q) };
   }
 
   /** One page of quotes for each parent (`parent` says whether ids are articles or speakers), in one statement. */
-  pagesBy(parent: "article" | "speaker", ids: readonly string[], filter: QuoteFilter, order: QuoteOrder, page: PageRequest, vis: Visibility) {
-    return fetchBatchedPages(this.ds, this.query(filter, order, vis), `q.${parent}_id`, ids, page, this.edge);
+  pagesBy(parent: "article" | "speaker", ids: readonly string[], filter: QuoteFilter, order: QuoteOrder, page: PageRequest, vis: Visibility, embed: QuoteEmbed = {}) {
+    return fetchBatchedPages(this.ds, this.query(filter, order, vis, embed), `q.${parent}_id`, ids, page, this.edge);
   }
 
   countsBy(parent: "article" | "speaker", ids: readonly string[], filter: QuoteFilter, vis: Visibility) {
