@@ -51,3 +51,15 @@ describe("assessComment", () => {
     expect(findLink("no link here, Mr. Smith.")).toBeNull();
   });
 });
+
+describe("example operations of readers and moderators", () => {
+  it("are valid against the schema", async () => {
+    const { parse, validate } = await import("graphql");
+    const { buildNewsSchema } = await import("../../src/graphql/schema");
+    const { operation } = await import("../support/operations");
+    const schema = await buildNewsSchema();
+    for (const name of ["add-comment", "comment-added", "moderation-queue"]) {
+      expect({ name, errors: validate(schema, parse(operation(name))).map((e) => e.message) }).toEqual({ name, errors: [] });
+    }
+  });
+});
