@@ -122,7 +122,12 @@ export function findQuotes(body: string, paragraphs: readonly Span[]): QuoteSpan
 
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p] as Span;
-    const allowSingle = !DOUBLE_MARKS.test(body.slice(para.start, para.end));
+    // Single marks quote only in paragraphs without double marks, or where a ‘ opens before any double mark
+    // (British style, with “…” nested inside); elsewhere ’ and ' are apostrophes.
+    const text = body.slice(para.start, para.end);
+    const firstDouble = text.search(DOUBLE_MARKS);
+    const firstSingle = text.indexOf('‘');
+    const allowSingle = firstDouble < 0 || (firstSingle >= 0 && firstSingle < firstDouble);
     let i = para.start;
     // A quote carried over from the previous paragraph skips this paragraph's reopening mark.
     if (open) i++;

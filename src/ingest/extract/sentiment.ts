@@ -26,6 +26,20 @@ const NEGATORS = new Set([
 /** Verbs that turn a bad thing good: "end the war", "stop the violence". */
 const ENDERS = new Set(['end', 'ends', 'ended', 'ending', 'stop', 'stops', 'stopped', 'stopping', 'halt', 'halted', 'halting', 'cease', 'ceased', 'over', 'beat', 'defeat', 'cure', 'prevent', 'avoid']);
 
+/** Idioms of public comment whose words alone score nothing or the wrong way. */
+const PHRASES: readonly [RegExp, number][] = [
+  [/\babout (?:damn |bloody )?time\b/, 2],
+  [/\bwell done\b/, 2],
+  [/\bgood on (?:them|him|her|you)\b/, 2],
+  [/\bhats off\b/, 2],
+  [/\bnothing (?:ever )?changes\b/, -2],
+  [/\bwaste of (?:money|time)\b/, -2],
+  [/\brip[- ]?off\b/, -2],
+  [/\bshame on\b/, -2],
+  [/\bwhat a joke\b/, -3],
+  [/\bgive me a break\b/, -2],
+];
+
 const CLAUSE_SPLIT = /[,;:.!?]+|\b(?:but|however|though|although|yet|whereas|while)\b/;
 const WORD_RE = /[a-z][a-z']*/g;
 
@@ -38,6 +52,7 @@ function scoreWord(word: string): number {
 function scoreClause(clause: string, minWeight: number): number {
   const words = clause.match(WORD_RE) ?? [];
   let total = 0;
+  for (const [phrase, score] of PHRASES) if (Math.abs(score) >= minWeight && phrase.test(clause)) total += score;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     let s = scoreWord(w);

@@ -223,6 +223,11 @@ export class SubjectReader {
         j++;
         continue;
       }
+      // "the teachers’ union": a plural possessive apostrophe joins the owner to the head.
+      if (t.kind === 'punct' && (t.text === '’' || t.text === "'") && head === j - 1 && (tokens[j - 1] as Token).lower.endsWith('s') && (tokens[j + 1] as Token | undefined)?.kind === 'word') {
+        j++;
+        continue;
+      }
       if (!isNounPhraseWord(t)) break;
       // "glaciologist Matthias Huss", "the veteran striker Harry Kane": a person's name after an unlisted job title.
       const named = j > k ? this.mentionAt(j) : undefined;
