@@ -9,8 +9,11 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
  * Paragraphs are separated by blank lines. When the text has no blank line at all, each line is a paragraph;
  * otherwise single line breaks inside a paragraph are soft wraps and become spaces.
  */
+/** One scan to tell whether any of the replacements below has work to do; most texts need none. */
+const NEEDS_CLEANING = /[\r\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]/;
+
 export function splitParagraphs(text: string): string[] {
-  const clean = text.replace(/\r\n?/g, '\n').replace(ODD_SPACES, ' ').replace(INVISIBLE, '');
+  const clean = NEEDS_CLEANING.test(text) ? text.replace(/\r\n?/g, '\n').replace(ODD_SPACES, ' ').replace(INVISIBLE, '') : text;
   const hasBlankLine = /\n[ \t]*\n/.test(clean);
   const blocks = hasBlankLine ? clean.split(/\n[ \t]*\n/) : clean.split('\n');
   const out: string[] = [];

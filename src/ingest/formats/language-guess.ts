@@ -25,9 +25,16 @@ export function guessLanguage(text: string): string {
   const sample = text.slice(0, 800);
   if (/[\u0400-\u04ff]/.test(sample) && (sample.match(/[\u0400-\u04ff]/g)?.length ?? 0) > sample.length / 4) return 'ru';
   const counts = new Map<string, number>();
-  // Latin letters only: every stopword list above is written in them.
-  const words = sample.toLowerCase().match(/[a-z\u00df-\u00ff]+/g) ?? [];
-  for (const w of words) for (const lang of LOOKUP.get(w) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  // Latin letters only: every stopword list above is written in them. Forty stopwords are plenty to decide.
+  const wordRe = /[a-z\u00df-\u00ff]+/g;
+  const lower = sample.toLowerCase();
+  let seen = 0;
+  for (let m = wordRe.exec(lower); m !== null && seen < 40; m = wordRe.exec(lower)) {
+    const langs = LOOKUP.get(m[0]);
+    if (!langs) continue;
+    seen++;
+    for (const lang of langs) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
   let best = 'en';
   let bestCount = 0;
   for (const [lang, count] of counts) {

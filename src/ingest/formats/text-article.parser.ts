@@ -42,7 +42,8 @@ function findCommentsBlock(lines: readonly string[], bodyFrom: number): Comments
 }
 
 export function parseTextArticle(content: string, sourceName = 'text'): RawArticle {
-  const lines = content.replace(/\r\n?/g, '\n').replace(/[\u00a0\u202f]/g, ' ').split('\n');
+  const normalised = /[\r\u00a0\u202f]/.test(content) ? content.replace(/\r\n?/g, '\n').replace(/[\u00a0\u202f]/g, ' ') : content;
+  const lines = normalised.split('\n');
   let i = 0;
   while (i < lines.length && !(lines[i] as string).trim()) i++;
   if (i >= lines.length) throw new IngestInputError('EMPTY_INPUT', 'The text is empty');
