@@ -17,7 +17,7 @@ import { viewerFromHeaders } from "../auth/viewer";
 import { createContext, type RequestContext } from "../graphql/context";
 import { errorReportingPlugin, formatError } from "../graphql/format-error";
 import { servedGraph } from "../federation/served-graph";
-import { createServices } from "../services";
+import { createServices, type Services } from "../services";
 import { commentPolicyFromConfig } from "../comments/comment-write.service";
 import { CodedError } from "../errors";
 import { createNewsEvents } from "../pubsub/news-events";
@@ -45,6 +45,8 @@ export interface RunningApp {
   health: Health;
   /** Prometheus metrics (undefined when METRICS=false); the WebSocket transport reports subscriptions to it. */
   metrics?: Metrics;
+  /** The app's services (tests wait on `services.events` to know a subscription is listening). */
+  services: Services;
   close(): Promise<void>;
 }
 
@@ -129,6 +131,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
     url: `http://${host}:${addr.port}`,
     health,
     metrics,
+    services,
     async close() {
       health.markShuttingDown();
       await ws.close();
