@@ -51,7 +51,7 @@ function introText(model: DocumentModel, q: number): string {
   return words.join(' ');
 }
 
-interface Extraction {
+export interface Extraction {
   speakers: ExtractedSpeaker[];
   quotes: ExtractedQuote[];
   reactions: ExtractedReaction[];
