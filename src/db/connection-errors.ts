@@ -54,3 +54,22 @@ export function isStatementTimeout(err: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * A client-facing message when the database refused a value the client sent (SQLSTATE class 22, data
+ * exception: NUL bytes, bad encodings, out-of-range numbers or dates, over-long text; or a duplicate or
+ * dangling reference); undefined otherwise. Services should check input first; this is the safety net
+ * that keeps such input from surfacing as INTERNAL_SERVER_ERROR.
+ */
+export function userInputProblem(err: unknown): { code: "BAD_USER_INPUT" | "CONFLICT"; message: string } | undefined {
+  for (let e: unknown = err, hops = 0; e && hops < 5; e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause ?? (e as { originalError?: unknown }).originalError, hops++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== "string" || !/^[0-9A-Z]{5}$/.test(code)) continue;
+    if (code === "22021" || code === "22P05") return { code: "BAD_USER_INPUT", message: "Text must be valid UTF-8 without NUL characters." };
+    if (code === "22001") return { code: "BAD_USER_INPUT", message: "A value is longer than allowed." };
+    if (code.startsWith("22")) return { code: "BAD_USER_INPUT", message: "A value is not valid for its field." };
+    if (code === "23505") return { code: "CONFLICT", message: "That already exists." };
+    if (code === "23503") return { code: "BAD_USER_INPUT", message: "A referenced item does not exist." };
+  }
+  return undefined;
+}

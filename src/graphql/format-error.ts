@@ -5,7 +5,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
-import { isDatabaseUnavailable, isStatementTimeout } from "../db/connection-errors";
+import { isDatabaseUnavailable, isStatementTimeout, userInputProblem } from "../db/connection-errors";
 import { CodedError } from "../errors";
 import { LIMIT_CODE, NOT_SAFELISTED_CODE, TIMEOUT_CODE } from "../http/limits";
 import type { RequestContext } from "./context";
@@ -26,7 +26,7 @@ const CLIENT_CODES = new Set([
 /** Codes that mean "try again later": the HTTP status becomes 503 with Retry-After. */
 const RETRY_CODES = new Set(["SERVICE_UNAVAILABLE", TIMEOUT_CODE]);
 
-type Kind = "client" | "unavailable" | "timeout" | "unexpected";
+type Kind = "client" | "unavailable" | "timeout" | "rejected-value" | "apollo-request" | "unexpected";
 
 function kindOf(formatted: GraphQLFormattedError, error: unknown): Kind {
   const original = unwrapResolverError(error);
@@ -36,6 +36,12 @@ function kindOf(formatted: GraphQLFormattedError, error: unknown): Kind {
   if (code && CLIENT_CODES.has(code)) return "client";
   if (isDatabaseUnavailable(original)) return "unavailable";
   if (isStatementTimeout(original)) return "timeout";
+  if (userInputProblem(original)) return "rejected-value";
+  // Apollo's own request errors without a code (bad persisted-query hashes or versions) carry HTTP 400.
+  if (!code || code === "INTERNAL_SERVER_ERROR") {
+    const http = (error as { extensions?: { http?: { status?: number } } })?.extensions?.http;
+    if (http?.status === 400) return "apollo-request";
+  }
   // A thrown GraphQLError with a code of its own (e.g. from another module's plugin) is deliberate.
   if (code && code !== "INTERNAL_SERVER_ERROR") return "client";
   return "unexpected";
@@ -57,6 +63,12 @@ export function formatError(production: boolean) {
         return formatted;
       case "unavailable":
         return { message: "The database is not reachable right now; try again shortly.", ...where, extensions: { code: "SERVICE_UNAVAILABLE" } };
+      case "rejected-value": {
+        const problem = userInputProblem(unwrapResolverError(error))!;
+        return { message: problem.message, ...where, extensions: { code: problem.code } };
+      }
+      case "apollo-request":
+        return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_REQUEST" } };
       case "timeout":
         return { message: "The query took longer than the database allows.", ...where, extensions: { code: TIMEOUT_CODE } };
       case "unexpected":
@@ -84,6 +96,8 @@ export function errorReportingPlugin(): ApolloServerPlugin<RequestContext> {
             } else if (kind === "unavailable" && !unavailable) {
               unavailable = true;
               contextValue.logger.warn({ err: { message: (original as Error)?.message, code: (original as { code?: string })?.code }, operationName }, "database unavailable");
+            } else if (kind === "rejected-value") {
+              contextValue.logger.warn({ err: original, operationName, path: error.path }, "the database refused a value");
             } else if (kind === "timeout") {
               contextValue.logger.warn({ operationName, path: error.path }, "statement timeout");
             }

@@ -36,6 +36,7 @@ import {
 import type { Config } from "../config";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../pagination/page-request";
 import { projectPath } from "../paths";
+import { graphqlOverHttpPlugin } from "./graphql-over-http";
 
 /** The code of every refusal for exceeding an operation limit. */
 export const LIMIT_CODE = "OPERATION_LIMIT_EXCEEDED";
@@ -144,6 +145,7 @@ export function operationCost(
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const report: CostReport = { cost: 0 };
+  const fragmentCosts = new Map<string, number>();
   // Variables from the operation's defaults, overridden by the request's.
   const vars: Record<string, unknown> = {};
   for (const v of operation.variableDefinitions ?? []) {
@@ -163,9 +165,15 @@ export function operationCost(
       } else {
         const frag = fragments.get(sel.name.value);
         if (!frag || seen.has(frag.name.value)) continue;
-        const cond = schema.getType(frag.typeCondition.name.value);
-        const next = new Set(seen).add(frag.name.value);
-        total += selectionCost(frag.selectionSet, cond && isCompositeType(cond) ? cond : parent, depth, next);
+        // Memoised per fragment (its type condition fixes its parent type): fragment "bombs" that
+        // spread a fragment ten times, which spreads another ten times, … stay linear to price.
+        let cost = fragmentCosts.get(frag.name.value);
+        if (cost === undefined) {
+          const cond = schema.getType(frag.typeCondition.name.value);
+          cost = selectionCost(frag.selectionSet, cond && isCompositeType(cond) ? cond : parent, depth, new Set(seen).add(frag.name.value));
+          fragmentCosts.set(frag.name.value, cost);
+        }
+        total += cost;
       }
     }
     return total;
@@ -357,7 +365,7 @@ export function corsOptions(config: Config): CorsOptions {
 /** Everything the limits add to Apollo Server's options. */
 export function apolloHardening(config: Config, limits: OperationLimits) {
   const armor = armorProtection(limits);
-  const plugins: ApolloServerPlugin[] = [...armor.plugins, costLimitPlugin(limits)];
+  const plugins: ApolloServerPlugin[] = [...armor.plugins, costLimitPlugin(limits), graphqlOverHttpPlugin()];
   if (config.SAFELIST) plugins.push(safelistPlugin(loadSafelist(config.SAFELIST_DIR)));
   return {
     validationRules: armor.validationRules,
