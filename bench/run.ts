@@ -154,6 +154,8 @@ async function main(): Promise<void> {
     const env = {
       DATABASE_URL: url, DB_POOL_SIZE: String(opts.pool), POOL_SIZE: String(opts.pool), NODE_ENV: "production", GRAPHILE_ENV: "production",
       SEED_ON_EMPTY: "false", LOG_LEVEL: "warn", HOST: "127.0.0.1",
+      // The peers' pools wait for a free connection as long as it takes; newsgraph's gives up after 2 s by default.
+      DB_CONNECT_TIMEOUT_MS: "10000",
     };
     for (const t of targets(opts.port).filter((t) => wanted.includes(t.name))) {
       log(`starting ${t.name}`);

@@ -12,7 +12,8 @@ let articleVisible = "true";
 const COMMENT_NODE = `json_build_object('id', c.id, 'authorName', c.author_name, 'body', c.body, 'createdAt', c.created_at)`;
 
 /** (a) article page: article, outlet, speakers with quote counts, quotes with speakers, reaction summary
- * and first reactions, comment count, first top-level comments (newest first) each with replies. */
+ * and first reactions, comment count, first top-level comments (newest first) each with replies.
+ * Threads show published comments and deleted ones as placeholders; counts count published ones. */
 const articlePageSql = () => `
 SELECT json_build_object(
   'id', a.id, 'title', a.title, 'publishedAt', a.published_at, 'dateline', a.dateline, 'body', a.body,
@@ -42,17 +43,17 @@ SELECT json_build_object(
   'commentCount', (SELECT count(*) FROM comments c WHERE c.article_id = a.id AND c.status = 'PUBLISHED'),
   'comments', (
     SELECT json_build_object(
-      'totalCount', (SELECT count(*) FROM comments c WHERE c.article_id = a.id AND c.parent_id IS NULL AND c.status = 'PUBLISHED'),
+      'totalCount', (SELECT count(*) FROM comments c WHERE c.article_id = a.id AND c.parent_id IS NULL AND c.status IN ('PUBLISHED', 'DELETED')),
       'pageInfo', json_build_object('hasNextPage', count(*) > $2, 'endCursor', encode(convert_to(((array_agg(c.id ORDER BY c.created_at DESC, c.id DESC))[least(count(*), $2)])::text, 'UTF8'), 'base64')),
       'edges', coalesce(json_agg(json_build_object('node', json_build_object('id', c.id, 'authorName', c.author_name, 'body', c.body,
           'createdAt', c.created_at, 'replyCount', rc.n, 'replies', json_build_object('edges', rp.edges)))
         ORDER BY c.created_at DESC, c.id DESC) FILTER (WHERE c.rn <= $2), '[]'))
     FROM (SELECT c.*, row_number() OVER (ORDER BY c.created_at DESC, c.id DESC) AS rn FROM comments c
-          WHERE c.article_id = a.id AND c.parent_id IS NULL AND c.status = 'PUBLISHED'
+          WHERE c.article_id = a.id AND c.parent_id IS NULL AND c.status IN ('PUBLISHED', 'DELETED')
           ORDER BY c.created_at DESC, c.id DESC LIMIT $2 + 1) c
     CROSS JOIN LATERAL (SELECT count(*) AS n FROM comments r WHERE r.parent_id = c.id AND r.status = 'PUBLISHED') rc
     CROSS JOIN LATERAL (SELECT coalesce(json_agg(json_build_object('node', ${COMMENT_NODE}) ORDER BY c.created_at, c.id), '[]') AS edges
-      FROM (SELECT * FROM comments r WHERE r.parent_id = c.id AND r.status = 'PUBLISHED' ORDER BY r.created_at, r.id LIMIT 5) c) rp)
+      FROM (SELECT * FROM comments r WHERE r.parent_id = c.id AND r.status IN ('PUBLISHED', 'DELETED') ORDER BY r.created_at, r.id LIMIT 5) c) rp)
 ) AS article
 FROM articles a WHERE a.slug = $1 AND ${articleVisible}`;
 

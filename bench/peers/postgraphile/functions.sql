@@ -41,3 +41,19 @@ RETURNS SETOF public.quotes LANGUAGE sql STABLE AS $$
     AND q.search_vector @@ websearch_to_tsquery('english', search)
   ORDER BY a.sort_at DESC, a.id DESC, q.position, q.id DESC
 $$;
+
+-- Article.threadComments and Comment.visibleReplies: what newsgraph shows the public in a thread,
+-- published comments plus deleted ones as placeholders (amber's conditions are equality only).
+CREATE OR REPLACE FUNCTION public.articles_thread_comments(a public.articles)
+RETURNS SETOF public.comments LANGUAGE sql STABLE AS $$
+  SELECT c.* FROM public.comments c
+  WHERE c.article_id = a.id AND c.parent_id IS NULL AND c.status IN ('PUBLISHED', 'DELETED')
+  ORDER BY c.created_at DESC, c.id DESC
+$$;
+
+CREATE OR REPLACE FUNCTION public.comments_visible_replies(p public.comments)
+RETURNS SETOF public.comments LANGUAGE sql STABLE AS $$
+  SELECT c.* FROM public.comments c
+  WHERE c.parent_id = p.id AND c.status IN ('PUBLISHED', 'DELETED')
+  ORDER BY c.created_at, c.id
+$$;
