@@ -74,45 +74,67 @@ export class CommentWriteService {
     await this.limits.consume("comment", rateKey(actor), actor.now);
     const verdict = assessComment(body, this.policy.rules);
 
-    const saved = await this.ds.transaction(async (m) => {
-      const visible = articleVisibleSql(actor.visibility, "a");
-      const articles: RawRow[] = await m.query(`SELECT a.id FROM articles a WHERE a.id = $1${visible ? ` AND ${visible}` : ""} FOR SHARE`, [articleId]);
-      if (!articles.length) throw new NotFoundError("Article", articleId);
-      let depth = 1;
-      if (parentId) {
-        const parent = await this.visibleComment(m, actor, parentId).catch((err) => {
-          if (err instanceof NotFoundError) throw new BadUserInputError(`input.parentId: comment ${parentId} was not found.`, "input.parentId");
-          throw err;
-        });
-        if (parent.articleId !== articleId) throw new BadUserInputError("input.parentId is a comment on another article.", "input.parentId");
-        if (parent.status === CommentStatus.DELETED) throw new BadUserInputError("input.parentId was deleted; it takes no new replies.", "input.parentId");
-        // Only comments the public (or, for moderators, the moderator) can read take replies: a reply
-        // under a held comment would be counted where no one could reach it.
-        if (!readableStatuses(actor.visibility).includes(parent.status)) {
-          throw new BadUserInputError("input.parentId is awaiting moderation; it takes replies once published.", "input.parentId");
-        }
-        depth = parent.depth + 1;
-        if (depth > this.policy.maxDepth) {
-          throw new BadUserInputError(`Replies nest at most ${this.policy.maxDepth} deep; reply to an earlier comment in the thread.`, "input.parentId");
-        }
-      }
-      const repo = m.getRepository(Comment);
-      const comment = repo.create({
-        articleId,
-        parentId,
-        authorId: actor.user?.id ?? null,
-        authorName: actor.user?.name ?? "Anonymous",
-        body,
-        status: verdict.status,
-        depth,
-        moderationRule: verdict.rule,
-        moderationWord: verdict.word,
-        createdAt: actor.now,
-      });
-      return repo.save(comment);
-    });
+    const row = {
+      authorId: actor.user?.id ?? null,
+      authorName: actor.user?.name ?? "Anonymous",
+      body,
+      status: verdict.status,
+      moderationRule: verdict.rule,
+      moderationWord: verdict.word,
+    };
+    // A top-level comment is one statement (atomic on its own): the article check and the insert
+    // together, so a burst of comments holds the database as briefly as possible.
+    const saved = parentId
+      ? await this.ds.transaction((m) => this.insertReply(m, actor, articleId, parentId, row))
+      : await this.insert(this.ds, actor, articleId, null, 1, row);
     this.announce(saved, null);
     return saved;
+  }
+
+  /** Inserts the comment if the article exists and `actor` may see it; NOT_FOUND otherwise. */
+  private async insert(
+    m: Pick<EntityManager, "query">,
+    actor: Actor,
+    articleId: string,
+    parentId: string | null,
+    depth: number,
+    row: Pick<Comment, "authorId" | "authorName" | "body" | "status" | "moderationRule" | "moderationWord">,
+  ): Promise<Comment> {
+    const visible = articleVisibleSql(actor.visibility, "a");
+    const rows: RawRow[] = await m.query(
+      `INSERT INTO comments AS c (article_id, parent_id, depth, author_id, author_name, body, status, moderation_rule, moderation_word, created_at)
+       SELECT a.id, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM articles a WHERE a.id = $1${visible ? ` AND ${visible}` : ""}
+       RETURNING ${selectColumns(this.ds, Comment, "c")}`,
+      [articleId, parentId, depth, row.authorId, row.authorName, row.body, row.status, row.moderationRule, row.moderationWord, actor.now],
+    );
+    if (!rows[0]) throw new NotFoundError("Article", articleId);
+    return hydrate(this.ds, Comment, rows[0]);
+  }
+
+  /** A reply: the parent must be readable, on the same article, not deleted, and shallow enough. */
+  private async insertReply(
+    m: EntityManager,
+    actor: Actor,
+    articleId: string,
+    parentId: string,
+    row: Parameters<CommentWriteService["insert"]>[5],
+  ): Promise<Comment> {
+    const parent = await this.visibleComment(m, actor, parentId).catch((err) => {
+      if (err instanceof NotFoundError) throw new BadUserInputError(`input.parentId: comment ${parentId} was not found.`, "input.parentId");
+      throw err;
+    });
+    if (parent.articleId !== articleId) throw new BadUserInputError("input.parentId is a comment on another article.", "input.parentId");
+    if (parent.status === CommentStatus.DELETED) throw new BadUserInputError("input.parentId was deleted; it takes no new replies.", "input.parentId");
+    // Only comments the public (or, for moderators, the moderator) can read take replies: a reply
+    // under a held comment would be counted where no one could reach it.
+    if (!readableStatuses(actor.visibility).includes(parent.status)) {
+      throw new BadUserInputError("input.parentId is awaiting moderation; it takes replies once published.", "input.parentId");
+    }
+    const depth = parent.depth + 1;
+    if (depth > this.policy.maxDepth) {
+      throw new BadUserInputError(`Replies nest at most ${this.policy.maxDepth} deep; reply to an earlier comment in the thread.`, "input.parentId");
+    }
+    return this.insert(m, actor, articleId, parentId, depth, row);
   }
 
   async editComment(actor: Actor, id: string, rawBody: string): Promise<Comment> {
