@@ -3,14 +3,14 @@
 // Authorization header and request id passed on. A subgraph that cannot be reached answers with one
 // SUBGRAPH_UNAVAILABLE error per field it was asked for, so the rest of the result still arrives.
 import { LocalGraphQLDataSource, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { Kind, parse, type DocumentNode, type GraphQLError, type GraphQLFormattedError, type SelectionSetNode } from "graphql";
+import { Kind, parse, type DocumentNode, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type SelectionSetNode } from "graphql";
 import type { RequestContext } from "../graphql/context";
 
 /** Code of the errors a failed subgraph leaves on the fields it should have resolved. */
 export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<RequestContext>;
+type GatewayGraphQLResponse = Awaited<ReturnType<LocalGraphQLDataSource["process"]>>;
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 /** True for a request made on behalf of a client operation (not the schema-loading `_service` query). */
@@ -24,7 +24,7 @@ function isIncoming(options: ProcessOptions): options is Extract<ProcessOptions,
  */
 export class InProcessDataSource extends LocalGraphQLDataSource<RequestContext> {
   constructor(
-    schema: ConstructorParameters<typeof LocalGraphQLDataSource>[0],
+    schema: GraphQLSchema,
     private readonly formatError: FormatError,
   ) {
     super(schema);
