@@ -37,11 +37,10 @@ export class NewsEvents {
   constructor(
     private readonly pubsub: PubSub<Topics>,
     private readonly clients: Redis[] = [],
-    private readonly prefix = "",
   ) {}
 
   commentPublished(e: CommentEvent): void {
-    this.pubsub.publish("COMMENT_PUBLISHED", this.prefix + e.articleId, e);
+    this.pubsub.publish("COMMENT_PUBLISHED", e.articleId, e);
   }
 
   commentQueued(e: CommentEvent): void {
@@ -49,17 +48,17 @@ export class NewsEvents {
   }
 
   reactionsChanged(e: ReactionEvent): void {
-    this.pubsub.publish("REACTIONS_CHANGED", this.prefix + e.articleId, e);
+    this.pubsub.publish("REACTIONS_CHANGED", e.articleId, e);
   }
 
   quoteAdded(e: QuoteEvent): void {
-    this.pubsub.publish("QUOTE_ADDED", this.prefix + e.speakerId, e);
+    this.pubsub.publish("QUOTE_ADDED", e.speakerId, e);
   }
 
   /** The events of one topic (and id); counted while iterated so tests can wait for a subscriber. */
   subscribe<T extends TopicName>(topic: T, id?: string): AsyncIterable<Topics[T] extends [string, infer P] ? P : Topics[T][0]> {
     const key = id === undefined ? topic : `${topic}:${id}`;
-    const source = (id === undefined ? (this.pubsub.subscribe as any)(topic) : (this.pubsub.subscribe as any)(topic, this.prefix + id)) as AsyncIterableIterator<any>;
+    const source = (id === undefined ? (this.pubsub.subscribe as any)(topic) : (this.pubsub.subscribe as any)(topic, id)) as AsyncIterableIterator<any>;
     return new Repeater(async (push, stop) => {
       this.active.set(key, (this.active.get(key) ?? 0) + 1);
       const done = (async () => {
