@@ -28,7 +28,8 @@ describe("SQL statements per operation", () => {
       beforeAll(async () => {
         t = await startTestApp();
         slug = (await buildGraph(t.db.dataSource, size)).articleSlugs[3];
-      });
+        // Loading the large graph into the embedded database takes a while on a busy machine.
+      }, 240_000);
       afterAll(() => t.close());
 
       it("article page", async () => {
