@@ -2,7 +2,7 @@
 // new database has something real to query.
 import { readFileSync } from "node:fs";
 import type { DataSource } from "typeorm";
-import { parseInput } from "../../ingest/formats";
+import { parseTextArticle } from "../../ingest/formats/text-article.parser";
 import { storeDocument, type StoreResult } from "../../ingest/store/document-store";
 import type { ExtractedDocument, ExtractedQuote, ExtractedReaction, ExtractedSpeaker } from "../../ingest/types";
 import { projectPath } from "../../paths";
@@ -28,7 +28,7 @@ export function locateQuoted(body: string, text: string, from: number): number {
 /** The seed document: article.txt parsed as any text article, plus the curated annotations. */
 export function seedDocument(): ExtractedDocument {
   const dir = projectPath("src", "db", "seed");
-  const [raw] = parseInput(readFileSync(`${dir}/article.txt`, "utf8"), { format: "text", fileName: "article.txt" });
+  const raw = parseTextArticle(readFileSync(`${dir}/article.txt`, "utf8"), "article.txt");
   const notes: Annotations = JSON.parse(readFileSync(`${dir}/article.annotations.json`, "utf8"));
   let cursor = 0;
   const quotes = notes.quotes.map((q) => {
