@@ -21,6 +21,9 @@ const UNAVAILABLE_MESSAGES = [
   /the database system is (starting up|shutting down|in recovery mode)/i,
   /terminating connection due to administrator command/i,
   /server closed the connection unexpectedly/i,
+  /is not currently accepting connections/i,
+  // TypeORM releases a query runner whose connection died; the transaction's ROLLBACK then fails so.
+  /Query runner already released/i,
   /Connection is not established/i,
 ];
 

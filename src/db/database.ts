@@ -1,4 +1,5 @@
 // Opens newsgraph's database: the embedded PGlite by default, a PostgreSQL server when DATABASE_URL is set.
+import { Client, type ClientConfig } from "pg";
 import { DataSource, MigrationExecutor } from "typeorm";
 import { ENTITIES } from "../../entities";
 import type { Config } from "../config";
@@ -39,6 +40,19 @@ export interface ConnectionOptions {
   onPoolError?: (err: Error) => void;
 }
 
+/**
+ * A pg Client that never lets an 'error' event go unhandled. A connection killed by the server
+ * (pg_terminate_backend, restart) emits 'error' at moments when neither the pool nor TypeORM listens
+ * (between checkout and TypeORM's listener); unhandled, that crashes the process. The pool and TypeORM
+ * still see the error through their own listeners, and the pool drops the dead client.
+ */
+class GuardedClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on("error", () => {});
+  }
+}
+
 /** A DataSource over `url` with newsgraph's entities and migrations. Never synchronizes. */
 export function createDataSource(url: string, poolSize: number, logger: QueryCounter, connection: ConnectionOptions = {}): DataSource {
   return new DataSource({
@@ -53,6 +67,7 @@ export function createDataSource(url: string, poolSize: number, logger: QueryCou
     // error reach the process as an unhandled 'error' event: the pool drops it and opens a new one later.
     extra: {
       max: poolSize,
+      Client: GuardedClient,
       connectionTimeoutMillis: connection.connectTimeoutMs ?? 5000,
       keepAlive: true,
       ...(connection.statementTimeoutMs ? { statement_timeout: connection.statementTimeoutMs } : {}),

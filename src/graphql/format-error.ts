@@ -54,7 +54,7 @@ export function formatError(production: boolean) {
       return { ...formatted, extensions: { ...formatted.extensions, code: LIMIT_CODE } };
     }
     // graphql-js's token limit (parseOptions.maxTokens) is one of our limits too.
-    if (formatted.extensions?.code === "GRAPHQL_PARSE_FAILED" && /more th[ae]n? \d+ tokens/.test(formatted.message)) {
+    if (formatted.extensions?.code === "GRAPHQL_PARSE_FAILED" && /more th\w* \d+ tokens/.test(formatted.message)) {
       return { ...formatted, extensions: { ...formatted.extensions, code: LIMIT_CODE, limit: "tokens" } };
     }
     const where = { locations: formatted.locations, path: formatted.path };
