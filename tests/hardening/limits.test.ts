@@ -55,8 +55,8 @@ describe("operation limits", () => {
       const name = file.replace(/\.graphql$/, "");
       const query = operation(name);
       const res = await post({ query, variables: EXAMPLE_VARIABLES[name] ?? {} });
-      // Queries run as they are; other operations (mutations need a user and input) must at least pass the limits.
-      if (/^\s*query\b/m.test(query.replace(/^#.*$/gm, ""))) expect({ name, errors: res.body.errors }).toEqual({ name, errors: undefined });
+      // The public read queries run as they are; the others (they need a user, input or a WebSocket) must at least pass the limits.
+      if (EXAMPLE_VARIABLES[name]) expect({ name, errors: res.body.errors }).toEqual({ name, errors: undefined });
       const limited = (res.body.errors ?? []).filter((e: any) => e.extensions?.code === "OPERATION_LIMIT_EXCEEDED");
       expect({ name, limited }).toEqual({ name, limited: [] });
     }

@@ -1,0 +1,83 @@
+// `npm run soak [-- --count 50000 --concurrency 16 --seed 1]`: starts `newsgraph serve` as a child
+// (embedded database in a temp folder, or DATABASE_URL's server), sends hostile and malformed requests
+// from src/hardening/hostile-requests.ts, and reports the answers by status and code, the failures
+// (anything but a well-formed GraphQL response, any 5xx), whether the process stayed up, and its
+// peak resident memory (sampled from /proc every 250 ms).
+import "reflect-metadata";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildNewsSchema } from "../src/graphql/schema";
+import { hostileRequests, runHostile } from "../src/hardening/hostile-requests";
+import { projectPath } from "../src/paths";
+import { startChildServer } from "../tests/support/child-server";
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function rssOf(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function main(): Promise<void> {
+  const count = arg("count", 50_000);
+  const concurrency = arg("concurrency", 16);
+  const seed = arg("seed", 1);
+  const adminKey = "soak-admin-key-0123456789abcdef";
+  const dataDir = mkdtempSync(join(tmpdir(), "ng-soak-"));
+  const server = await startChildServer({ DATA_DIR: dataDir, ADMIN_API_KEY: adminKey, LOG_LEVEL: "warn", SEED_ON_EMPTY: "true", NODE_ENV: "production" }, 300_000);
+  const pid = server.child.pid!;
+  let peakRss = rssOf(pid);
+  const startRss = peakRss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(pid))), 250);
+  const schema = await buildNewsSchema();
+  const dir = projectPath("schema", "operations");
+  const valid = readdirSync(dir)
+    .filter((f) => f.endsWith(".graphql"))
+    .map((f) => readFileSync(join(dir, f), "utf8"));
+  const started = Date.now();
+  console.log(`soak: ${count} hostile requests, ${concurrency} at a time, against ${server.url} (pid ${pid}, RSS ${(startRss / 2 ** 20).toFixed(0)} MiB)`);
+  const report = await runHostile(server.url, hostileRequests({ schema, count, seed, validDocuments: valid, identities: [{}, { "x-admin-key": adminKey }] }), {
+    concurrency,
+    maxFailures: 20,
+    onProgress: (n) => {
+      if (n % 5000 === 0) console.log(`  ${n} sent, ${((Date.now() - started) / 1000).toFixed(0)} s, RSS ${(rssOf(pid) / 2 ** 20).toFixed(0)} MiB`);
+    },
+  });
+  clearInterval(sampler);
+  const alive = server.child.exitCode === null && (await fetch(`${server.url}/healthz`).then((r) => r.status === 200).catch(() => false));
+  const endRss = rssOf(pid);
+  console.log(
+    JSON.stringify(
+      {
+        sent: report.sent,
+        seconds: Math.round((Date.now() - started) / 1000),
+        byStatus: report.byStatus,
+        byCode: report.byCode,
+        fiveXX: report.fiveXX,
+        failures: report.failures.length,
+        processAlive: alive,
+        rssMiB: { start: +(startRss / 2 ** 20).toFixed(1), peak: +(peakRss / 2 ** 20).toFixed(1), end: +(endRss / 2 ** 20).toFixed(1) },
+      },
+      null,
+      2,
+    ),
+  );
+  for (const f of report.failures) console.log(`FAIL ${f.kind}: ${f.problem}\n     ${f.request.slice(0, 300)}`);
+  server.child.kill("SIGTERM");
+  await server.exited;
+  rmSync(dataDir, { recursive: true, force: true });
+  if (report.failures.length || report.fiveXX || !alive) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
