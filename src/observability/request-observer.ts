@@ -2,6 +2,7 @@
 // duration, user id, outcome, error codes. Never variables or bodies: they may hold tokens, passwords
 // or the text of comments waiting for moderation.
 import type { ApolloServerPlugin } from "@apollo/server";
+import { getOperationAST } from "graphql";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { Logger } from "pino";
 import type { RequestContext } from "../graphql/context";
@@ -40,13 +41,15 @@ export function requestObserverPlugin(metrics: Metrics | undefined): ApolloServe
         async didResolveOperation() {
           resolved = true;
         },
-        async willSendResponse({ response, operationName, operation, contextValue: ctx, request }) {
+        async willSendResponse({ response, operationName, operation, document, contextValue: ctx, request }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           const body = response.body.kind === "single" ? response.body.singleResult : undefined;
           const codes = (body?.errors ?? []).map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
           const hasData = body?.data !== undefined && body?.data !== null;
           const outcome = outcomeOf(codes, hasData);
-          const name = operationName ?? operation?.name?.value ?? request.operationName ?? null;
+          // The name even when validation failed (the document parsed, but no operation was resolved).
+          const parsedName = !operation && document ? getOperationAST(document, request.operationName)?.name?.value : undefined;
+          const name = operationName ?? operation?.name?.value ?? parsedName ?? request.operationName ?? null;
           const label = metrics?.operationLabel(name, resolved) ?? "";
           metrics?.observeRequest(label, outcome, seconds, codes);
           const line = {
