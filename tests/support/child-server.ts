@@ -23,7 +23,10 @@ export async function startChildServer(env: Record<string, string>, timeoutMs = 
     child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
   );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within ${timeoutMs} ms:\n${lines.join("\n")}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL"); // never leave a half-started server behind
+      reject(new Error(`the server did not start within ${timeoutMs} ms:\n${lines.join("\n")}`));
+    }, timeoutMs);
     let buffer = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       buffer += chunk.toString("utf8");
