@@ -5,7 +5,8 @@
 // coded SERVICE_UNAVAILABLE answered within ~2 s; service recovers by itself within a few seconds;
 // every acknowledged write is there afterwards (checked one by one). Prints the figures; exit 1 on failure.
 import "reflect-metadata";
-import { execSync } from "node:child_process";
+import { exec } from "node:child_process";
+import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { startChildServer } from "../tests/support/child-server";
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   await withAdmin(serverUrl, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const server = await startChildServer({ DATABASE_URL: url.toString(), REDIS_URL: "", ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: "warn", SEED_ON_EMPTY: "true" }, 120_000);
+  const server = await startChildServer({ DATABASE_URL: url.toString(), REDIS_URL: "", ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: "info", SEED_ON_EMPTY: "true" }, 120_000);
   const problems: string[] = [];
   const acknowledged: Array<{ id: string; name: string }> = [];
   const outageLatencies: number[] = [];
@@ -86,7 +87,8 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, 2000));
   const restartAt = Date.now();
   console.log(`restarting PostgreSQL: ${RESTART}`);
-  execSync(RESTART, { stdio: "inherit", shell: "/bin/bash" });
+  // Asynchronously: the load must keep running through the restart.
+  await promisify(exec)(RESTART, { shell: "/bin/bash" });
   restartDoneAt = Date.now();
   // Keep the load on until service is back (or 30 s).
   while (!firstSuccessAfterRestart && Date.now() - restartDoneAt < 30_000) await new Promise((r) => setTimeout(r, 100));

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const seed = arg("seed", 1);
   const adminKey = "soak-admin-key-0123456789abcdef";
   const dataDir = mkdtempSync(join(tmpdir(), "ng-soak-"));
-  const server = await startChildServer({ DATA_DIR: dataDir, ADMIN_API_KEY: adminKey, LOG_LEVEL: "warn", SEED_ON_EMPTY: "true", NODE_ENV: "production" }, 300_000);
+  const server = await startChildServer({ DATA_DIR: dataDir, ADMIN_API_KEY: adminKey, LOG_LEVEL: "info", SEED_ON_EMPTY: "true", NODE_ENV: "production" }, 300_000);
   const pid = server.child.pid!;
   let peakRss = rssOf(pid);
   const startRss = peakRss;

@@ -7,7 +7,7 @@ export interface ChildServer {
   child: ChildProcess;
   /** Base URL, e.g. http://127.0.0.1:40123 */
   url: string;
-  /** Log lines (JSON) written so far. */
+  /** Log lines (JSON) written so far (the most recent ones on long runs). */
   lines: string[];
   /** Resolves with the exit code (or signal) when the process ends. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
@@ -35,6 +35,7 @@ export async function startChildServer(env: Record<string, string>, timeoutMs = 
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
         lines.push(line);
+        if (lines.length > 2000) lines.splice(0, lines.length - 1000); // long runs: keep the recent ones
         try {
           const entry = JSON.parse(line) as { msg?: string; url?: string };
           if (entry.msg === "newsgraph is ready" && entry.url) {
