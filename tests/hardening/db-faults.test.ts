@@ -106,9 +106,3 @@ describeOnServer("PostgreSQL faults", () => {
     expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
   }, 60_000);
 });
-
-if (!serverUrl) {
-  it("runs against a PostgreSQL server only (set DATABASE_URL)", () => {
-    expect(serverUrl).toBeUndefined();
-  });
-}
