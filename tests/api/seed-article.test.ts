@@ -5,7 +5,7 @@ import { projectPath } from "../../src/paths";
 import { operation } from "../support/operations";
 import { startTestApp, type TestApp } from "../support/test-app";
 
-const expected = JSON.parse(readFileSync(projectPath("..", "shared", "seed", "article.expected.json"), "utf8"));
+const expected = JSON.parse(readFileSync(projectPath("tests", "fixtures", "seed", "article.expected.json"), "utf8"));
 
 describe("the seed article", () => {
   let t: TestApp;

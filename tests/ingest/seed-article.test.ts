@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle, overallSentiment } from '../../src/ingest/extract';
 import { parseInput } from '../../src/ingest/formats';
-import { findSharedDir } from '../../src/ingest/project-paths';
+import { projectPath } from '../../src/ingest/project-paths';
 import type { ExtractedDocument, QuoteKind, Sentiment, SpeakerKind } from '../../src/ingest/types';
 
 interface ExpectedSpeaker {
@@ -26,7 +26,8 @@ interface Expected {
   reactions: { platform: string; required: { text: string; sentiment: Sentiment }[]; optional: { text: string; sentiment: Sentiment }[]; overall: Sentiment };
 }
 
-const seedDir = join(findSharedDir(), 'seed');
+// The project keeps its own copies (tests/fixtures/seed), so the suite runs on a machine without ../shared.
+const seedDir = projectPath('tests', 'fixtures', 'seed');
 const expected = JSON.parse(readFileSync(join(seedDir, 'article.expected.json'), 'utf8')) as Expected;
 const [raw] = parseInput(readFileSync(join(seedDir, 'article.txt'), 'utf8'), { fileName: 'article.txt' });
 if (!raw) throw new Error('the seed article did not parse');
