@@ -87,6 +87,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const queries = new QueryCounter(options.onQueryError);
   const dataSource = createDataSource(url, embedded ? 1 : (options.poolSize ?? 10), queries, {
     ...options.connection,
+    // The embedded database is one session in this process: it cannot be "away", and waiting for it is
+    // queueing, not an outage (a short timeout would answer SERVICE_UNAVAILABLE under mere load).
+    ...(embedded ? { connectTimeoutMs: Math.max(options.connection?.connectTimeoutMs ?? 0, 10_000) } : {}),
     onPoolError: options.onPoolError ?? options.connection?.onPoolError,
   });
   try {
