@@ -2,22 +2,17 @@
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { extractArticle } from '../src/ingest/extract';
+import { Random } from '../src/db/corpus/random';
 import { parseInput } from '../src/ingest/formats';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000);
 const TARGET_BYTES = 5 * 1024;
 const TARGET_RATE = 500;
 
-/** Deterministic PRNG (mulberry32), so every run measures the same text. */
+/** Deterministic PRNG (the corpus generator's mulberry32), so every run measures the same text. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const FIRST = ['Anna', 'James', 'Maria', 'Olaf', 'Priya', 'Tom', 'Claire', 'Ahmed', 'Sofia', 'Daniel', 'Elena', 'Marcus'];

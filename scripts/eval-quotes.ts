@@ -1,6 +1,6 @@
 // Prints quote-extraction quality on the labelled passages in tests/fixtures/quotes: `node dist/scripts/eval-quotes.js [--verbose]`.
 import { evaluatePassages, loadPassages } from '../src/ingest/eval/quote-eval';
-import { projectPath } from '../src/ingest/project-paths';
+import { projectPath } from '../src/paths';
 
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
 const passages = loadPassages(projectPath('tests', 'fixtures', 'quotes'));

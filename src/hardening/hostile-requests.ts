@@ -8,6 +8,7 @@
 // batches, oversized bodies.
 //
 // Deterministic for a given seed, so a failure can be replayed.
+import { Random } from "../db/corpus/random";
 import {
   getNamedType,
   isEnumType,
@@ -114,16 +115,10 @@ const HOSTILE_INTS: unknown[] = [-1, 0, 101, 2147483647, 2147483648, -2147483649
 const HOSTILE_FLOATS: unknown[] = [Number.MAX_VALUE, -0, 1e308, "NaN", "Infinity", null, [], {}];
 const HOSTILE_DATES: unknown[] = ["2024-13-45T99:99:99Z", "0000-00-00", "9999999-01-01T00:00:00Z", "yesterday", "2024-01-01'; --", 1e15, -1, "", null];
 
-/** A seeded PRNG (mulberry32): the same seed gives the same requests. */
+/** A seeded PRNG (the corpus generator's mulberry32): the same seed gives the same requests. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 class Picker {

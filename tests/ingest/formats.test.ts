@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { extractArticle } from '../../src/ingest/extract';
 import { detectFormat, parseInput } from '../../src/ingest/formats';
 import { IngestInputError } from '../../src/ingest/ingest-errors';
-import { projectPath } from '../../src/ingest/project-paths';
+import { projectPath } from '../../src/paths';
 
 function fixture(name: string): string {
   return readFileSync(projectPath('tests', 'fixtures', 'ingest', name), 'utf8');

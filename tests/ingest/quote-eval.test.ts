@@ -1,7 +1,7 @@
 // Runs the labelled quote evaluation (the same as scripts/eval-quotes.ts) and holds it to the quality targets.
 import { evaluatePassages, loadPassages, normaliseQuoteText, sameSpeaker } from '../../src/ingest/eval/quote-eval';
 import { extractArticle } from '../../src/ingest/extract';
-import { projectPath } from '../../src/ingest/project-paths';
+import { projectPath } from '../../src/paths';
 
 const passages = loadPassages(projectPath('tests', 'fixtures', 'quotes'));
 

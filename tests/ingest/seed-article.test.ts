@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle, overallSentiment } from '../../src/ingest/extract';
 import { parseInput } from '../../src/ingest/formats';
-import { projectPath } from '../../src/ingest/project-paths';
+import { projectPath } from '../../src/paths';
 import type { ExtractedDocument, QuoteKind, Sentiment, SpeakerKind } from '../../src/ingest/types';
 
 interface ExpectedSpeaker {
