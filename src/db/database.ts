@@ -3,7 +3,8 @@ import { Client, type ClientConfig } from "pg";
 import { DataSource, MigrationExecutor } from "typeorm";
 import { ENTITIES } from "../../entities";
 import type { Config } from "../config";
-import { startEmbeddedPostgres, type EmbeddedOptions, type EmbeddedPostgres } from "./embedded";
+// Types only: PGlite is loaded when the embedded database is used, not with DATABASE_URL.
+import type { EmbeddedOptions, EmbeddedPostgres } from "./embedded";
 import { MIGRATIONS } from "./migrations";
 import { QueryCounter } from "./query-counter";
 
@@ -81,6 +82,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   let embedded: EmbeddedPostgres | undefined;
   let url = options.url;
   if (!url) {
+    const { startEmbeddedPostgres } = await import("./embedded");
     embedded = await startEmbeddedPostgres(options.embedded);
     url = embedded.url;
   }

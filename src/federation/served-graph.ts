@@ -5,11 +5,12 @@
 // Subscriptions are not carried by @apollo/gateway: they stay on the news subgraph schema (`schema`
 // below), served by newsgraph's own WebSocket transport in both modes.
 import { existsSync, readFileSync } from "node:fs";
-import { ApolloGateway, IntrospectAndCompose, type SupergraphManager } from "@apollo/gateway";
+// Types only: @apollo/gateway (with composition and the query planner, ~15 MB of heap) is loaded in
+// gateway mode alone, so a standalone server does not carry it.
+import type { ApolloGateway, SupergraphManager } from "@apollo/gateway";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import { ConfigError, type Config } from "../config";
-import { ForwardingDataSource, InProcessDataSource } from "./subgraph-data-sources";
 import { NEWS_SUBGRAPH_NAME, buildNewsSubgraphSchema } from "./subgraph-schema";
 
 export interface ServedGraph {
@@ -55,6 +56,8 @@ export async function servedGraph(config: Config, logger: Logger, formatError: F
   if (!subgraphs && !file) return { schema, description: "standalone (news subgraph)" };
   if (subgraphs && file) throw new ConfigError("Set SUBGRAPHS or SUPERGRAPH_FILE, not both.");
 
+  const { ApolloGateway, IntrospectAndCompose } = await import("@apollo/gateway");
+  const { ForwardingDataSource, InProcessDataSource } = await import("./subgraph-data-sources");
   const urls = new Map((subgraphs ?? []).map((s) => [s.name, s.url]));
   const supergraphSdl = file
     ? readable("SUPERGRAPH_FILE", supergraphFromFile(file))
