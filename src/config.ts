@@ -115,6 +115,12 @@ const schema = z.object({
   WRITES_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   /** Redis URL: when set, rate limits and subscription events are shared by every newsgraph process using it. Secret. */
   REDIS_URL: z.string().url().optional(),
+  /** Cache anonymous queries' answers (cache-control hints decide what and how long), invalidated by writes; in Redis with REDIS_URL, else in process memory. */
+  RESPONSE_CACHE: bool.default(false),
+  /** Most answers the in-memory response cache keeps (least recently used go first). */
+  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(1000),
+  /** Prefix of the response cache's Redis keys: processes serving the same database share it. */
+  RESPONSE_CACHE_PREFIX: z.string().min(1).default("newsgraph:response-cache"),
   /**
    * Gateway mode: other teams' subgraphs to compose with the news graph, as JSON, e.g.
    * `[{"name":"factchecks","url":"http://127.0.0.1:4101/graphql"}]`. They are introspected and composed

@@ -13,6 +13,7 @@ import { ModerationService } from "./moderation/moderation.service";
 import { createNewsEvents, type NewsEvents } from "./pubsub/news-events";
 import { ReactionWriteService } from "./reactions/reaction-write.service";
 import { RateLimits } from "./rate-limit/rate-limits";
+import { ContentChanges } from "./cache/content-changes";
 
 export interface Services {
   articles: ArticleService;
@@ -30,6 +31,8 @@ export interface Services {
   /** Subscription events (in-process, or Redis with REDIS_URL). */
   events: NewsEvents;
   rateLimits: RateLimits;
+  /** What writes changed, for the response cache to drop what showed it. */
+  changes: ContentChanges;
 }
 
 /** What the write services are built with; startApp passes the configured ones. */
@@ -37,18 +40,21 @@ export interface ServiceDeps {
   commentPolicy: CommentPolicy;
   events: NewsEvents;
   rateLimits: RateLimits;
+  changes: ContentChanges;
 }
 
 export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}): Services {
   const events = deps.events ?? createNewsEvents();
   const rateLimits = deps.rateLimits ?? new RateLimits({ comment: { points: 5, windowSeconds: 60 }, write: { points: 60, windowSeconds: 60 } });
+  const changes = deps.changes ?? new ContentChanges();
   return {
-    commentWrites: new CommentWriteService(ds, deps.commentPolicy ?? DEFAULT_COMMENT_POLICY, events, rateLimits),
-    moderation: new ModerationService(ds, events),
-    reactionWrites: new ReactionWriteService(ds, events, rateLimits),
-    editorial: new EditorialService(ds, events),
+    commentWrites: new CommentWriteService(ds, deps.commentPolicy ?? DEFAULT_COMMENT_POLICY, events, rateLimits, changes),
+    moderation: new ModerationService(ds, events, changes),
+    reactionWrites: new ReactionWriteService(ds, events, rateLimits, changes),
+    editorial: new EditorialService(ds, events, changes),
     events,
     rateLimits,
+    changes,
     articles: new ArticleService(ds),
     comments: new CommentService(ds),
     outlets: new OutletService(ds),

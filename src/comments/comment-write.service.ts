@@ -11,6 +11,7 @@ import { hydrate, selectColumns } from "../pagination/entity-rows";
 import type { Config } from "../config";
 import { assessComment, parseWordList, type ModerationRules } from "../moderation/comment-rules";
 import type { RawRow } from "../pagination/keyset-query";
+import { ContentChanges } from "../cache/content-changes";
 import type { NewsEvents } from "../pubsub/news-events";
 import type { RateLimits } from "../rate-limit/rate-limits";
 import { cleanCommentBody } from "./comment-body";
@@ -44,6 +45,7 @@ export class CommentWriteService {
     private readonly policy: CommentPolicy,
     private readonly events: NewsEvents,
     private readonly limits: RateLimits,
+    private readonly changes: ContentChanges = new ContentChanges(),
   ) {}
 
   /** One comment row, locked for update, or null. */
@@ -88,6 +90,7 @@ export class CommentWriteService {
       ? await this.ds.transaction((m) => this.insertReply(m, actor, articleId, parentId, row))
       : await this.insert(this.ds, actor, articleId, null, 1, row);
     this.announce(saved, null);
+    await this.changes.comment(saved);
     return saved;
   }
 
@@ -158,6 +161,7 @@ export class CommentWriteService {
       return m.getRepository(Comment).save(c);
     });
     this.announce(saved, before);
+    await this.changes.comment(saved);
     return saved;
   }
 
@@ -165,13 +169,15 @@ export class CommentWriteService {
   async deleteComment(actor: Actor, id: string): Promise<Comment> {
     const user = requireUser(actor);
     const commentId = assertUuid(id, "id");
-    return this.ds.transaction(async (m) => {
+    const saved = await this.ds.transaction(async (m) => {
       const c = await this.visibleComment(m, actor, commentId);
       if (c.authorId !== user.id && !hasRole(user, "MODERATOR")) throw new ForbiddenError("Only the author or a moderator may delete a comment.");
       if (c.status === CommentStatus.DELETED) return c;
       Object.assign(c, { status: CommentStatus.DELETED, body: "", deletedAt: actor.now });
       return m.getRepository(Comment).save(c);
     });
+    await this.changes.comment(saved);
+    return saved;
   }
 
   /** A reader's report; each reader counts once per comment. Reported comments enter the REPORTED queue. */
@@ -199,6 +205,7 @@ export class CommentWriteService {
       return c;
     });
     if (fresh) this.events.commentQueued({ articleId: saved.articleId, commentId: saved.id });
+    if (fresh) await this.changes.comment(saved);
     return saved;
   }
 

@@ -10,6 +10,7 @@ import type { SpeakerKind } from "../../entities/speaker-kind.enum";
 import { Speaker } from "../../entities/speaker.entity";
 import { requireRole, type Actor } from "../auth/actor";
 import { assertUuid, BadUserInputError, ConflictError, NotFoundError } from "../errors";
+import { articleDependents, ContentChanges, type ArticleDependents } from "../cache/content-changes";
 import type { NewsEvents } from "../pubsub/news-events";
 import { normalizedHash, slugify, uniqueSlug } from "../text/slug";
 
@@ -87,7 +88,21 @@ export class EditorialService {
   constructor(
     private readonly ds: DataSource,
     private readonly events: NewsEvents,
+    private readonly changes: ContentChanges = new ContentChanges(),
   ) {}
+
+  /** Tells the cache what an article-wide write changed (after its transaction committed). */
+  private async articleChanged(before: ArticleDependents | null, articleId: string | null): Promise<void> {
+    const after = articleId ? await articleDependents(this.ds, articleId) : null;
+    const all = [before, after].filter((d): d is ArticleDependents => d !== null);
+    if (!all.length) return;
+    await this.changes.article({
+      articleId: all[0].articleId,
+      outletIds: all.flatMap((d) => d.outletIds),
+      quoteIds: all.flatMap((d) => d.quoteIds),
+      speakerIds: all.flatMap((d) => d.speakerIds),
+    });
+  }
 
   /** Runs `work` in a transaction, turning unique-key clashes into CONFLICT. */
   private async write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
@@ -146,9 +161,11 @@ export class EditorialService {
 
   async updateArticle(actor: Actor, id: string, data: ArticleData): Promise<Article> {
     requireRole(actor, "EDITOR");
-    return this.write(async (m) => {
+    let before: ArticleDependents | null = null;
+    const saved = await this.write(async (m) => {
       noNulls(data, ["title", "body", "language", "topics"]);
       const a = await this.article(m, id);
+      before = await articleDependents(m, a.id);
       if (data.outletId !== undefined) await this.checkOutlet(m, data.outletId, "input.outletId");
       for (const key of ["title", "body", "summary", "url", "publishedAt", "dateline", "language", "outletId"] as const) {
         if (data[key] !== undefined) (a as unknown as Record<string, unknown>)[key] = data[key];
@@ -157,36 +174,46 @@ export class EditorialService {
       a.contentHash = contentHash(a.title, a.body);
       return m.getRepository(Article).save(a);
     });
+    await this.articleChanged(before, saved.id);
+    return saved;
   }
 
   /** Makes the article public; it takes `now` as its publication time when it has none. */
   async publishArticle(actor: Actor, id: string): Promise<Article> {
     requireRole(actor, "EDITOR");
-    return this.write(async (m) => {
+    const saved = await this.write(async (m) => {
       const a = await this.article(m, id);
       a.status = ArticleStatus.PUBLISHED;
       a.publishedAt ??= actor.now;
       return m.getRepository(Article).save(a);
     });
+    await this.articleChanged(null, saved.id);
+    return saved;
   }
 
   async unpublishArticle(actor: Actor, id: string): Promise<Article> {
     requireRole(actor, "EDITOR");
-    return this.write(async (m) => {
+    const saved = await this.write(async (m) => {
       const a = await this.article(m, id);
       a.status = ArticleStatus.DRAFT;
       return m.getRepository(Article).save(a);
     });
+    await this.articleChanged(null, saved.id);
+    return saved;
   }
 
   /** Deletes the article with its quotes, reactions and comments; returns its id. */
   async deleteArticle(actor: Actor, id: string): Promise<string> {
     requireRole(actor, "EDITOR");
-    return this.write(async (m) => {
+    let before: ArticleDependents | null = null;
+    const deleted = await this.write(async (m) => {
       const a = await this.article(m, id);
+      before = await articleDependents(m, a.id);
       await m.getRepository(Article).delete({ id: a.id });
       return a.id;
     });
+    await this.articleChanged(before, null);
+    return deleted;
   }
 
   private checkOffsets(body: string, start: number | null | undefined, end: number | null | undefined): void {
@@ -221,6 +248,7 @@ export class EditorialService {
       );
     });
     if (published && saved.speakerId) this.events.quoteAdded({ speakerId: saved.speakerId, quoteId: saved.id });
+    await this.articleChanged(null, saved.articleId);
     return saved;
   }
 
@@ -228,11 +256,13 @@ export class EditorialService {
   async updateQuote(actor: Actor, id: string, data: QuoteData): Promise<Quote> {
     requireRole(actor, "EDITOR");
     let announce = false;
+    let before: ArticleDependents | null = null;
     const saved = await this.write(async (m) => {
       noNulls(data, ["text", "kind"]);
       const repo = m.getRepository(Quote);
       const q = await repo.findOne({ where: { id: assertUuid(id, "id") }, lock: { mode: "pessimistic_write" } });
       if (!q) throw new NotFoundError("Quote", id);
+      before = await articleDependents(m, q.articleId);
       if (data.speakerId != null) await this.speaker(m, data.speakerId, "input.speakerId");
       const moved = data.speakerId !== undefined && data.speakerId !== q.speakerId;
       for (const key of ["speakerId", "text", "kind", "startOffset", "endOffset", "cue"] as const) {
@@ -246,21 +276,29 @@ export class EditorialService {
     });
     // Newly attributed to a speaker: it is a new quote of theirs.
     if (announce && saved.speakerId) this.events.quoteAdded({ speakerId: saved.speakerId, quoteId: saved.id });
+    await this.articleChanged(before, saved.articleId);
     return saved;
   }
 
   async deleteQuote(actor: Actor, id: string): Promise<string> {
     requireRole(actor, "EDITOR");
-    return this.write(async (m) => {
-      const res = await m.getRepository(Quote).delete({ id: assertUuid(id, "id") });
-      if (!res.affected) throw new NotFoundError("Quote", id);
+    let before: ArticleDependents | null = null;
+    let articleId: string | null = null;
+    const deleted = await this.write(async (m) => {
+      const q = await m.getRepository(Quote).findOne({ where: { id: assertUuid(id, "id") } });
+      if (!q) throw new NotFoundError("Quote", id);
+      before = await articleDependents(m, q.articleId);
+      articleId = q.articleId;
+      await m.getRepository(Quote).delete({ id: q.id });
       return id;
     });
+    await this.articleChanged(before, articleId);
+    return deleted;
   }
 
   async createSpeaker(actor: Actor, data: SpeakerData & { name: string }): Promise<Speaker> {
     requireRole(actor, "EDITOR");
-    return this.write(async (m) => {
+    const saved = await this.write(async (m) => {
       const repo = m.getRepository(Speaker);
       const base = slugify(data.name);
       const slug = (await repo.exists({ where: { slug: base } })) ? uniqueSlug(data.name, `${data.name}\n${data.role ?? ""}\n${actor.now.toISOString()}`) : base;
@@ -275,11 +313,13 @@ export class EditorialService {
         }),
       );
     });
+    await this.changes.speakers([saved.id]);
+    return saved;
   }
 
   async updateSpeaker(actor: Actor, id: string, data: SpeakerData): Promise<Speaker> {
     requireRole(actor, "EDITOR");
-    return this.write(async (m) => {
+    const saved = await this.write(async (m) => {
       noNulls(data, ["name", "kind", "aliases"]);
       const s = await this.speaker(m, id);
       if (data.name !== undefined) s.name = data.name;
@@ -289,6 +329,8 @@ export class EditorialService {
       if (data.aliases !== undefined) s.aliases = distinctNames(data.aliases, s.name);
       return m.getRepository(Speaker).save(s);
     });
+    await this.changes.speakers([saved.id]);
+    return saved;
   }
 
   /**
@@ -300,7 +342,7 @@ export class EditorialService {
     const from = assertUuid(fromId, "from");
     const into = assertUuid(intoId, "into");
     if (from === into) throw new BadUserInputError("from and into must be different speakers.", "into");
-    return this.write(async (m) => {
+    const merged = await this.write(async (m) => {
       // Lock in id order so two opposite merges cannot deadlock.
       const [first, second] = [from, into].sort();
       const a = await this.speaker(m, first, first === from ? "from" : "into");
@@ -315,5 +357,7 @@ export class EditorialService {
       target.wikidataId = wikidata;
       return m.getRepository(Speaker).save(target);
     });
+    await this.changes.speakers([from, into]);
+    return merged;
   }
 }

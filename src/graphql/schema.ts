@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type PubSub } from "type-graphql";
 import { RESOLVERS } from "../../resolvers";
+import { printWithCacheHints, withCacheHints } from "../cache/cache-hints";
 import { authChecker } from "../auth/auth-checker";
 import { validateInput } from "./validation";
 
@@ -30,11 +31,13 @@ export function buildNewsSchema(): Promise<GraphQLSchema> {
     // own `subscribe` functions: the schema is built once per process, while each app has its own
     // events (in memory or Redis). type-graphql still insists on a pubSub, so it gets one that says so.
     pubSub: CONTEXT_EVENTS_ONLY,
-  });
+    // Cache-control hints (@cacheControl) from one table: src/cache/cache-hints.ts.
+  }).then(withCacheHints);
   return cached;
 }
 
 /** The SDL committed as schema/schema.graphql. */
 export async function printNewsSchema(): Promise<string> {
-  return printSchema(lexicographicSortSchema(await buildNewsSchema())) + "\n";
+  // graphql's printer leaves out applied directives; the cache hints are written in (clients read them).
+  return printWithCacheHints(printSchema(lexicographicSortSchema(await buildNewsSchema()))) + "\n";
 }

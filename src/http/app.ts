@@ -26,6 +26,9 @@ import { attachWebSocket } from "./websocket";
 import { Metrics } from "../observability/metrics";
 import { httpRefusalObserver, requestObserverPlugin } from "../observability/request-observer";
 import { mountHealth, type Health } from "./health";
+import { ContentChanges } from "../cache/content-changes";
+import { createResponseCacheStore } from "../cache/response-cache-store";
+import { responseCachePlugin, viewerCachePolicyPlugin } from "../cache/response-cache.plugin";
 import { apolloHardening, graphqlFrontMiddleware, httpErrorHandler, operationLimits } from "./limits";
 
 export interface AppOptions {
@@ -53,10 +56,12 @@ export interface RunningApp {
 export async function startApp(options: AppOptions, listen: { port: number; host: string }): Promise<RunningApp> {
   const { config, db, logger } = options;
   // Events and rate limits are per app: in process memory, or shared through Redis with REDIS_URL.
+  const changes = new ContentChanges(logger.child({ component: "cache" }));
   const services = createServices(db.dataSource, {
     commentPolicy: commentPolicyFromConfig(config),
     events: createNewsEvents(config.REDIS_URL),
     rateLimits: createRateLimits(config),
+    changes,
   });
   // The news subgraph schema, or (SUBGRAPHS / SUPERGRAPH_FILE) a gateway over it and other subgraphs.
   const { schema, gateway, description } = await servedGraph(config, logger, formatError(config.NODE_ENV === "production"));
@@ -67,6 +72,11 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   const limits = operationLimits(config);
   const hardening = apolloHardening(config, limits);
   const metrics = config.METRICS ? new Metrics(db) : undefined;
+  // The response cache (RESPONSE_CACHE) serves the news graph itself; in gateway mode other subgraphs' data would pass through it.
+  const responseCache =
+    config.RESPONSE_CACHE && !gateway
+      ? createResponseCacheStore({ redisUrl: config.REDIS_URL, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, prefix: config.RESPONSE_CACHE_PREFIX, logger: logger.child({ component: "cache" }) })
+      : undefined;
 
   const apollo = new ApolloServer<RequestContext>({
     ...(gateway ? { gateway } : { schema }),
@@ -80,6 +90,8 @@ export async function startApp(options: AppOptions, listen: { port: number; host
       ...hardening.plugins,
       errorReportingPlugin(),
       requestObserverPlugin(metrics),
+      viewerCachePolicyPlugin(),
+      ...(responseCache ? [responseCachePlugin(responseCache, changes)] : []),
       // In-flight requests get up to 7 s to finish on shutdown (the process must exit within 10 s).
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 7_000 }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),

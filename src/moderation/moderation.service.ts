@@ -11,6 +11,7 @@ import type { Viewer } from "../graphql/context";
 import { hydrate, selectColumns } from "../pagination/entity-rows";
 import { countRows, fetchPage, type ListQuery, type RawRow } from "../pagination/keyset-query";
 import type { PageRequest } from "../pagination/page-request";
+import { ContentChanges } from "../cache/content-changes";
 import type { NewsEvents } from "../pubsub/news-events";
 
 export type ModerationQueueName = "PENDING" | "REPORTED";
@@ -37,6 +38,7 @@ export class ModerationService {
   constructor(
     private readonly ds: DataSource,
     private readonly events: NewsEvents,
+    private readonly changes: ContentChanges = new ContentChanges(),
   ) {}
 
   private queueQuery(queue: ModerationQueueName): ListQuery {
@@ -100,6 +102,7 @@ export class ModerationService {
     if (saved.status === CommentStatus.PUBLISHED && before !== CommentStatus.PUBLISHED) {
       this.events.commentPublished({ articleId: saved.articleId, commentId: saved.id });
     }
+    await this.changes.comment(saved);
     return saved;
   }
 

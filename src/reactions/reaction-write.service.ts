@@ -4,6 +4,7 @@ import type { Sentiment } from "../../entities/sentiment.enum";
 import { rateKey, requireUser, type Actor } from "../auth/actor";
 import { articleVisibleSql } from "../articles/article.service";
 import { assertUuid, NotFoundError } from "../errors";
+import { ContentChanges } from "../cache/content-changes";
 import type { NewsEvents } from "../pubsub/news-events";
 import type { RateLimits } from "../rate-limit/rate-limits";
 
@@ -12,6 +13,7 @@ export class ReactionWriteService {
     private readonly ds: DataSource,
     private readonly events: NewsEvents,
     private readonly limits: RateLimits,
+    private readonly changes: ContentChanges = new ContentChanges(),
   ) {}
 
   /** Records (or changes) the reader's reaction; returns the article id. */
@@ -30,6 +32,7 @@ export class ReactionWriteService {
       );
     });
     this.events.reactionsChanged({ articleId: id });
+    await this.changes.reactions(id);
     return id;
   }
 
@@ -44,6 +47,7 @@ export class ReactionWriteService {
       return rows.length > 0;
     });
     if (removed) this.events.reactionsChanged({ articleId: id });
+    if (removed) await this.changes.reactions(id);
     return id;
   }
 

@@ -1,0 +1,89 @@
+// Where cached answers live: envelop's response-cache stores, which index each answer by the entity
+// tags it holds so that a write can drop exactly the answers that showed what it changed. In process
+// memory (an LRU of RESPONSE_CACHE_MAX_ENTRIES answers) on one process; in Redis with REDIS_URL, shared
+// by every process (a write through one drops the answers cached by all).
+//
+// Redis being down must not break reads: every store call that fails is answered as a miss (or a
+// no-op), logged once per outage, and the request goes on to the database.
+import { createInMemoryCache, type Cache } from "@envelop/response-cache";
+import { createRedisCache } from "@envelop/response-cache-redis";
+import { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { CacheTag } from "./cache-tags";
+
+/** One cached answer: the data, its cache policy, and when it was stored (for the Age header). */
+export interface CachedAnswer {
+  data: Record<string, unknown>;
+  maxAge: number;
+  storedAt: number;
+}
+
+export interface ResponseCacheStore {
+  /** "memory" or "redis". */
+  readonly kind: string;
+  get(key: string): Promise<CachedAnswer | undefined>;
+  set(key: string, answer: CachedAnswer, tags: CacheTag[], ttlMs: number): Promise<void>;
+  /** Drops every answer holding one of these tags. Throws when it could not (the caller logs it). */
+  invalidate(tags: CacheTag[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  redisUrl?: string;
+  maxEntries: number;
+  /** Redis key prefix; processes serving the same database must share it. */
+  prefix: string;
+  logger: Logger;
+}
+
+export function createResponseCacheStore(options: StoreOptions): ResponseCacheStore {
+  if (!options.redisUrl) {
+    const cache = createInMemoryCache({ max: options.maxEntries });
+    return wrap("memory", cache, async () => undefined);
+  }
+  const redis = new Redis(options.redisUrl, {
+    // Every key under one prefix (ioredis adds it to each command), so the cache shares a Redis with other data.
+    keyPrefix: `${options.prefix}:`,
+    // Fail fast while Redis is away: a read must not wait for it.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 1_000,
+  });
+  let down = false;
+  redis.on("error", (err) => {
+    if (!down) options.logger.warn({ err: err.message }, "response cache: Redis unavailable; answering without the cache");
+    down = true;
+  });
+  redis.on("ready", () => {
+    if (down) options.logger.info("response cache: Redis is back");
+    down = false;
+  });
+  // Every tag has an id part (`Article:list`, `Article:?`), so envelop never scans with KEYS.
+  const cache = createRedisCache({ redis: redis as never });
+  return wrap("redis", cache, async () => {
+    await redis.quit().catch(() => redis.disconnect());
+  }, (err) => {
+    if (!down) options.logger.warn({ err: (err as Error).message }, "response cache: Redis call failed; answering without the cache");
+    down = true;
+  });
+}
+
+function wrap(kind: string, cache: Cache, close: () => Promise<void>, onError?: (err: unknown) => void): ResponseCacheStore {
+  const guard = async <T>(work: () => Promise<T> | T, fallback: T): Promise<T> => {
+    try {
+      return await work();
+    } catch (err) {
+      if (!onError) throw err;
+      onError(err);
+      return fallback;
+    }
+  };
+  return {
+    kind,
+    get: (key) => guard(async () => ((await cache.get(key)) as unknown as CachedAnswer | null) ?? undefined, undefined),
+    set: (key, answer, tags, ttlMs) => guard(async () => void (await cache.set(key, answer as never, tags, ttlMs)), undefined),
+    // Invalidation errors are not swallowed: the writer logs them (content-changes.ts).
+    invalidate: async (tags) => void (await cache.invalidate(tags)),
+    close,
+  };
+}
