@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import autocannon from "autocannon";
-import type { Params, Scenario, Target } from "./targets";
+import type { Params, Request, Scenario, Target } from "./targets";
 
 // autocannon reports p97.5 but not p95; its percentile list is a plain exported array, so add 95.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -22,12 +22,12 @@ export interface RunningServer {
 
 const SQL_COUNTER = join(__dirname, "sql-counter.js");
 
-export async function startServer(target: Target, env: NodeJS.ProcessEnv, probe: () => { path: string; body: string }): Promise<RunningServer> {
+export async function startServer(target: Target, env: NodeJS.ProcessEnv, probe: () => Request): Promise<RunningServer> {
   const { cmd, args, cwd } = target.command();
   const counterPort = target.port + 10;
   const proc = spawn(cmd, ["--require", SQL_COUNTER, ...args], {
     cwd,
-    env: { ...process.env, ...env, PORT: String(target.port), SQL_COUNTER_PORT: String(counterPort) },
+    env: { ...process.env, ...env, ...target.env, PORT: String(target.port), SQL_COUNTER_PORT: String(counterPort) },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
@@ -37,8 +37,8 @@ export async function startServer(target: Target, env: NodeJS.ProcessEnv, probe:
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`${target.name} exited (${proc.exitCode}) while starting:\n${stderr}`);
     try {
-      const { path, body } = probe();
-      const res = await fetch(url + path, { method: "POST", headers: { "content-type": "application/json" }, body });
+      const { path, body, method, headers } = probe();
+      const res = await fetch(url + path, { method: method ?? "POST", headers: headers ?? { "content-type": "application/json" }, body });
       if (res.ok) break;
     } catch {
       // not listening yet
@@ -107,6 +107,8 @@ export interface LoadOptions {
   seconds: number;
   /** Fixed arrival rate (requests per second over all connections); closed loop when absent. */
   rate?: number;
+  /** How each request is made (default: the target's request for the scenario). */
+  request?: (variables: Record<string, unknown>) => Request;
 }
 
 /** One autocannon run against a server for a scenario; every request gets fresh random variables. */
@@ -124,8 +126,9 @@ export async function load(server: RunningServer, scenario: Scenario, params: Pa
         method: "POST",
         headers: { "content-type": "application/json" },
         setupRequest: (req) => {
-          const { path, body } = server.target.request(scenario.name, scenario.variables(params));
-          return { ...req, path, body };
+          const vars = scenario.variables(params);
+          const r = options.request ? options.request(vars) : server.target.request(scenario.name, vars);
+          return { ...req, path: r.path, body: r.body, method: r.method ?? "POST", headers: r.headers ?? { "content-type": "application/json" } };
         },
         onResponse: (status, body) => {
           if (status === 200 && body.startsWith('{"errors"')) {

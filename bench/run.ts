@@ -12,8 +12,26 @@ import { Client } from "pg";
 import { corpusSize, generateCorpus } from "../src/db/corpus/corpus";
 import { SEARCH_WORDS } from "../src/db/corpus/text";
 import { openDatabase } from "../src/db/database";
+import { randomBytes } from "node:crypto";
+import { signToken } from "../src/auth/tokens";
 import { load, peakRss, sampleRss, startServer, type LoadResult, type RunningServer } from "./measure";
-import { POSTGRAPHILE_DIR, postgraphileInstalled, ROOT, rowIds, SCENARIOS, targets, type Params, type ScenarioName, type TargetName } from "./targets";
+import {
+  BENCH_COMMENT_PREFIX,
+  hotSet,
+  NEWSGRAPH_DOCS,
+  persistedGet,
+  POSTGRAPHILE_DIR,
+  postgraphileInstalled,
+  registerPersistedQuery,
+  ROOT,
+  rowIds,
+  SCENARIOS,
+  targets,
+  type Params,
+  type Request,
+  type ScenarioName,
+  type TargetName,
+} from "./targets";
 
 const int = (v: string) => {
   const n = Number(v);
@@ -29,8 +47,11 @@ const opts = new Command("bench")
   .option("--connections <n>", "connections of the closed-loop run", int, 32)
   .option("--rate-fraction <f>", "fixed arrival rate as a fraction of the slowest server's closed-loop throughput", int, 0.5)
   .option("--pool <n>", "database connections per server", int, 10)
-  .option("--scenarios <list>", "scenarios to run", "a,b,c")
+  .option("--scenarios <list>", "scenarios to run (d: writes)", "a,b,c,d")
   .option("--targets <list>", "servers to run", "newsgraph,postgraphile,raw")
+  .option("--cached <list>", "scenarios run again against newsgraph with its response cache on, on a hot set (a-get: the article page as a persisted-query GET); empty for none", "a,a-get,b,c")
+  .option("--hot <n>", "size of the hot set of the cached runs (slugs, speaker/word pairs)", int, 100)
+  .option("--readers <n>", "signed-in readers writing in scenario d", int, 500)
   .option("--database <name>", "benchmark database on the server (created when missing)", "newsgraph_bench")
   .option("--port <n>", "first of three ports", int, 4100)
   .option("--quick", "3 s runs, 1 s warm-up (a smoke run; numbers are rough)", false)
@@ -39,6 +60,7 @@ const opts = new Command("bench")
   .opts<{
     articles: number; seconds: number; warmup: number; connections: number; rateFraction: number; pool: number;
     scenarios: string; targets: string; database: string; port: number; quick: boolean; write: boolean;
+    cached: string; hot: number; readers: number;
   }>();
 if (opts.quick) {
   opts.seconds = 3;
@@ -84,7 +106,7 @@ async function sampleParams(url: string): Promise<Params> {
   await c.connect();
   try {
     const hasStatus = (await c.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'articles' AND column_name = 'status'`)).rowCount;
-    const slugs = await c.query(`SELECT slug FROM articles a ${hasStatus ? "WHERE a.status = 'PUBLISHED'" : ""} ORDER BY md5(a.id::text) LIMIT 3000`);
+    const slugs = await c.query(`SELECT slug, id FROM articles a ${hasStatus ? "WHERE a.status = 'PUBLISHED'" : ""} ORDER BY md5(a.id::text) LIMIT 3000`);
     // Quote-weighted: busy speakers come up as often as the coverage quotes them.
     const quotes = await c.query(`SELECT s.name, q.text FROM quotes q JOIN speakers s ON s.id = q.speaker_id ORDER BY md5(q.id::text) LIMIT 3000`);
     const speakerWords: Array<[string, string]> = [];
@@ -92,14 +114,14 @@ async function sampleParams(url: string): Promise<Params> {
       const word = SEARCH_WORDS.find((w) => r.text.includes(` ${w} `));
       if (word) speakerWords.push([r.name, word]);
     }
-    return { slugs: slugs.rows.map((r) => r.slug as string), speakerWords };
+    return { slugs: slugs.rows.map((r) => r.slug as string), speakerWords, articleIds: slugs.rows.map((r) => r.id as string) };
   } finally {
     await c.end();
   }
 }
 
 interface Row {
-  scenario: ScenarioName;
+  scenario: ScenarioName | "a-get";
   target: TargetName;
   closed: LoadResult;
   fixed?: LoadResult;
@@ -119,8 +141,21 @@ function table(rows: Row[]): string {
   return [head, "|" + " --- |".repeat(9), ...lines].join("\n");
 }
 
+/** The cached runs against the uncached newsgraph and the raw limit on the same scenario. */
+function cachedRatios(cached: Row[], rows: Row[]): string {
+  const rps = (s: string, t: TargetName) => rows.find((r) => r.scenario === s && r.target === t)?.closed.rps;
+  const parts = (["newsgraph", "raw"] as const).map((peer) => {
+    const each = cached.map((r) => {
+      const other = rps(r.scenario === "a-get" ? "a" : r.scenario, peer);
+      return `${r.scenario} ${other ? (r.closed.rps / other).toFixed(2) : "-"}×`;
+    });
+    return `newsgraph-cached/${peer}: ${each.join(" ")}`;
+  });
+  return `cached (throughput, hot set of ${opts.hot}) ${parts.join(" | ")}`;
+}
+
 function ratios(rows: Row[]): string {
-  const rps = (s: ScenarioName, t: TargetName) => rows.find((r) => r.scenario === s && r.target === t)?.closed.rps;
+  const rps = (s: Row["scenario"], t: TargetName) => rows.find((r) => r.scenario === s && r.target === t)?.closed.rps;
   const parts: string[] = [];
   for (const peer of ["postgraphile", "raw"] as const) {
     const each = [...new Set(rows.map((r) => r.scenario))].map((s) => {
@@ -141,6 +176,7 @@ async function main(): Promise<void> {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   const servers: RunningServer[] = [];
+  let cachedServer: RunningServer | undefined;
   try {
     await prepareDatabase(admin, url);
     const wanted = opts.targets.split(",") as TargetName[];
@@ -157,13 +193,19 @@ async function main(): Promise<void> {
       // The peers' pools wait for a free connection as long as it takes; newsgraph's gives up after 2 s by default.
       DB_CONNECT_TIMEOUT_MS: "10000",
     };
-    for (const t of targets(opts.port).filter((t) => wanted.includes(t.name))) {
+    // Scenario d's writers: many signed-in readers, with tokens signed by a secret made for this run.
+    const readers = { secret: randomBytes(32).toString("hex"), tokens: [] as string[] };
+    for (let i = 0; i < opts.readers; i++) {
+      readers.tokens.push(await signToken({ AUTH_JWT_SECRET: readers.secret, AUTH_TOKEN_TTL: "2h" }, { sub: `bench-reader-${i}`, roles: ["READER"], name: `Bench reader ${i}` }));
+    }
+    const all = targets(opts.port, readers);
+    for (const t of all.filter((t) => wanted.includes(t.name))) {
       log(`starting ${t.name}`);
       servers.push(await startServer(t, env, () => t.request("b", { first: 1 })));
     }
 
     // The servers must return the same rows: compare the ids in their answers to the same requests.
-    for (const s of scenarios) {
+    for (const s of scenarios.filter((s) => s.name !== "d")) {
       for (let i = 0; i < 3; i++) {
         const vars = s.variables(params);
         const answers = await Promise.all(
@@ -203,16 +245,52 @@ async function main(): Promise<void> {
         if (row.fixed.firstError) log(`  first error: ${row.fixed.firstError}`);
       }
     }
-    const peaks = servers.map((s) => `${s.target.name} ${fmt(peakRss(s.proc.pid!))} MB`).join(", ");
+    // The cached runs: newsgraph with its response cache, ids drawn from a hot set, reported apart.
+    const cachedRows: Row[] = [];
+    const cachedWanted = opts.cached.split(",").filter(Boolean);
+    if (cachedWanted.length) {
+      const target = all.find((t) => t.name === "newsgraph-cached")!;
+      log(`starting ${target.name}`);
+      cachedServer = await startServer(target, env, () => target.request("b", { first: 1 }));
+      const hot = hotSet(params, opts.hot);
+      for (const name of cachedWanted) {
+        const scenario = SCENARIOS.find((s) => s.name === (name === "a-get" ? "a" : name));
+        if (!scenario || scenario.name === "d") throw new Error(`--cached: no read scenario "${name}"`);
+        let request: ((v: Record<string, unknown>) => Request) | undefined;
+        if (name === "a-get") {
+          await registerPersistedQuery(cachedServer.url, NEWSGRAPH_DOCS.a, scenario.variables(hot));
+          request = (v) => persistedGet(NEWSGRAPH_DOCS.a, v);
+        }
+        log(`cached ${name}: warm-up ${opts.warmup} s, then ${opts.seconds} s at ${opts.connections} connections (hot set of ${opts.hot})`);
+        await load(cachedServer, scenario, hot, { connections: opts.connections, seconds: opts.warmup, request });
+        const rss = sampleRss(cachedServer.proc.pid!);
+        const sqlBefore = await cachedServer.sqlCount();
+        const closed = await load(cachedServer, scenario, hot, { connections: opts.connections, seconds: opts.seconds, request });
+        const sqlPerRequest = ((await cachedServer.sqlCount()) - sqlBefore) / Math.max(1, closed.requests);
+        cachedRows.push({ scenario: name as Row["scenario"], target: "newsgraph-cached", closed, sqlPerRequest, peakMb: rss.stop() });
+        if (closed.firstError) log(`  first error: ${closed.firstError}`);
+      }
+    }
+    const peaks = [...servers, ...(cachedServer ? [cachedServer] : [])].map((s) => `${s.target.name} ${fmt(peakRss(s.proc.pid!))} MB`).join(", ");
     const out = table(rows);
+    const cachedOut = cachedRows.length ? table(cachedRows) : "";
+    const cachedSummary = cachedRows.length ? cachedRatios(cachedRows, rows) : "";
     const summary = ratios(rows);
     const minutes = ((Date.now() - started) / 60_000).toFixed(1);
     console.log(out);
+    if (cachedOut) console.log(`\nCached (newsgraph with RESPONSE_CACHE=true, hot set of ${opts.hot}):\n${cachedOut}\n\n${cachedSummary}`);
     console.log(`\npeak RSS over the whole run (VmHWM): ${peaks}; run took ${minutes} min`);
-    if (opts.write) writeResults(out, summary, peaks, minutes);
+    if (opts.write) writeResults(out, summary, peaks, minutes, cachedOut, cachedSummary);
     console.log(summary);
   } finally {
     for (const s of servers) await s.stop();
+    await cachedServer?.stop();
+    // Scenario d's comments go, so that every run starts from the same corpus.
+    const removed = await admin
+      .query(`SELECT 1`)
+      .then(() => removeBenchComments(url))
+      .catch((err) => log(`could not remove the benchmark's comments: ${(err as Error).message}`));
+    if (typeof removed === "number" && removed) log(`removed ${removed} comments written by scenario d`);
     await admin.end();
   }
 }
@@ -227,7 +305,18 @@ function machine(): string {
   ].join("\n");
 }
 
-function writeResults(tableText: string, summary: string, peaks: string, minutes: string): void {
+async function removeBenchComments(url: string): Promise<number> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query(`DELETE FROM comments WHERE body LIKE $1`, [`${BENCH_COMMENT_PREFIX}%`]);
+    return r.rowCount ?? 0;
+  } finally {
+    await c.end();
+  }
+}
+
+function writeResults(tableText: string, summary: string, peaks: string, minutes: string, cachedText: string, cachedSummary: string): void {
   const path = join(ROOT, "bench", "RESULTS.md");
   const previous = (() => {
     try {
@@ -246,7 +335,12 @@ function writeResults(tableText: string, summary: string, peaks: string, minutes
       `Corpus: \`npm run corpus -- --articles ${opts.articles}\` (seed 1) in database \`${opts.database}\`: ${JSON.stringify(corpusSize(opts.articles))}.\n` +
       `Each closed-loop run: ${opts.warmup} s warm-up, then ${opts.seconds} s at ${opts.connections} connections. Each fixed-rate run: ${opts.seconds} s at ` +
       `${opts.rateFraction} × the slowest server's closed-loop throughput for that scenario. Pool: ${opts.pool} database connections per server.\n\n` +
-      `## Machine\n\n${machine()}\n\n## Results\n\n${tableText}\n\nPeak RSS over the whole run (kernel high-water mark): ${peaks}.\n\n\`\`\`\n${summary}\n\`\`\`\n\n${notes}`,
+      `## Machine\n\n${machine()}\n\n## Results\n\n${tableText}\n\nPeak RSS over the whole run (kernel high-water mark): ${peaks}.\n\n\`\`\`\n${summary}\n\`\`\`\n\n` +
+      (cachedText
+        ? `## Cached runs\n\nnewsgraph with \`RESPONSE_CACHE=true\` (in memory), variables drawn from a hot set of ${opts.hot} (slugs, speaker/word pairs); ` +
+          `\`a-get\` is the article page as an automatic persisted query over GET. Closed loop only.\n\n${cachedText}\n\n\`\`\`\n${cachedSummary}\n\`\`\`\n\n`
+        : "") +
+      notes,
   );
   log(`wrote ${path}`);
 }

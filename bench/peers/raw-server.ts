@@ -90,6 +90,12 @@ SELECT json_build_object(
     FROM (SELECT * FROM page ORDER BY sort_at DESC, article_id DESC, position, id DESC LIMIT $3) p JOIN speakers s ON s.id = p.speaker_id)
 ) AS quotes`;
 
+/** (d) writes: a reader's comment on a visible article, one INSERT … RETURNING (null when the article is not visible). */
+const addCommentSql = () => `
+INSERT INTO comments AS c (article_id, author_id, author_name, body)
+SELECT a.id, $2, $3, $4 FROM articles a WHERE a.id = $1 AND ${articleVisible}
+RETURNING json_build_object('id', c.id, 'body', c.body, 'authorName', c.author_name, 'createdAt', c.created_at, 'status', c.status) AS comment`;
+
 const SENTIMENTS = ["POSITIVE", "NEGATIVE", "NEUTRAL", "MIXED"] as const;
 
 /** The same "overall" rule as newsgraph's reaction summary. */
@@ -116,6 +122,10 @@ const handlers: Record<string, Handler> = {
   async "/front-page"(v) {
     const { rows } = await pool.query(frontPageSql(), [Number(v.first ?? 20)]);
     return { articles: rows[0].articles };
+  },
+  async "/add-comment"(v) {
+    const { rows } = await pool.query(addCommentSql(), [v.articleId, "bench-reader", "bench reader", v.body]);
+    return { addComment: rows[0]?.comment ?? null };
   },
   async "/speaker-quotes"(v) {
     const { rows } = await pool.query(speakerQuotesSql(), [v.speakerName, v.search, Number(v.first ?? 50)]);
