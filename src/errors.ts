@@ -54,8 +54,9 @@ export class RateLimitedError extends CodedError {
 }
 
 export class ServiceUnavailableError extends CodedError {
-  constructor(message = "The database is not reachable right now; try again shortly.") {
-    super(message, "SERVICE_UNAVAILABLE");
+  /** `extensions.service` names what is away when it is not the database (e.g. `redis`). */
+  constructor(message = "The database is not reachable right now; try again shortly.", extensions: { service?: string } = {}) {
+    super(message, "SERVICE_UNAVAILABLE", extensions);
   }
 }
 

@@ -61,8 +61,12 @@ export function formatError(production: boolean) {
     switch (kindOf(formatted, error)) {
       case "client":
         return formatted;
-      case "unavailable":
+      case "unavailable": {
+        // A coded refusal says what is away (e.g. Redis, `extensions.service`); anything else is the database.
+        const original = unwrapResolverError(error);
+        if (original instanceof CodedError) return { message: original.message, ...where, extensions: { ...original.extensions } };
         return { message: "The database is not reachable right now; try again shortly.", ...where, extensions: { code: "SERVICE_UNAVAILABLE" } };
+      }
       case "rejected-value": {
         const problem = userInputProblem(unwrapResolverError(error))!;
         return { message: problem.message, ...where, extensions: { code: problem.code } };

@@ -3,8 +3,9 @@
 // - /readyz: it should get traffic: 503 once shutdown has begun or while the database does not answer;
 //   Redis (when configured) is reported, but its absence only degrades (reads keep working without it).
 import type { Express } from "express";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { Database } from "../db/database";
+import { createRedisClient } from "../redis/redis-client";
 
 /** One readiness check: resolves when healthy; `required` checks turn /readyz into 503 when they fail. */
 export interface ReadinessCheck {
@@ -37,9 +38,9 @@ export function mountHealth(app: Express, db: Database, options: { redisUrl?: st
   const checks: ReadinessCheck[] = [{ name: "database", required: true, check: async () => void (await db.dataSource.query("SELECT 1")) }];
   let redis: Redis | undefined;
   if (options.redisUrl) {
-    // A small client of its own: readiness must not depend on another module's connection state.
-    const client = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 1_000 });
-    client.on("error", () => {}); // reported through /readyz, not as an unhandled error
+    // A small client of its own: readiness must not depend on another module's connection state. Its
+    // command timeout also recycles a connection that Redis accepted but never answers.
+    const client = createRedisClient(options.redisUrl, "readiness", undefined, { lazyConnect: true });
     redis = client;
     checks.push({
       name: "redis",

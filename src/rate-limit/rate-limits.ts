@@ -2,10 +2,12 @@
 // rate-limiter-flexible's store: process memory by default, Redis when REDIS_URL is set, so every
 // newsgraph process shares them. Windows are fixed and computed from the request's clock (ctx.now),
 // which keeps limits testable; the store only counts and expires.
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract, type RateLimiterStoreAbstract } from "rate-limiter-flexible";
 import type { Config } from "../config";
 import { RateLimitedError, ServiceUnavailableError } from "../errors";
+import { createRedisClient } from "../redis/redis-client";
 
 /** What is being limited: posting comments, or any other reader write (edits, reports, reactions). */
 export type RateAction = "comment" | "write";
@@ -46,7 +48,9 @@ export class RateLimits {
       await entry.limiter.consume(`${who}:${bucket}`, 1);
     } catch (err) {
       if (err instanceof RateLimiterRes) throw new RateLimitedError(retryAfter);
-      throw new ServiceUnavailableError("The rate-limit store is not reachable right now; try again shortly.");
+      // Redis down, refusing, or not answering within its command timeout: the write is not counted, so
+      // it is refused (coded, HTTP 503) rather than let through unlimited.
+      throw new ServiceUnavailableError("The rate-limit store (Redis) is not reachable right now; try again shortly.", { service: "redis" });
     }
   }
 
@@ -56,8 +60,11 @@ export class RateLimits {
 }
 
 /** The limits the configuration sets, in Redis when REDIS_URL is set. */
-export function createRateLimits(config: Pick<Config, "COMMENTS_RATE_LIMIT" | "COMMENTS_RATE_WINDOW_SECONDS" | "WRITES_RATE_LIMIT" | "REDIS_URL">): RateLimits {
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : null;
+export function createRateLimits(
+  config: Pick<Config, "COMMENTS_RATE_LIMIT" | "COMMENTS_RATE_WINDOW_SECONDS" | "WRITES_RATE_LIMIT" | "REDIS_URL">,
+  logger?: Logger,
+): RateLimits {
+  const redis = config.REDIS_URL ? createRedisClient(config.REDIS_URL, "rate-limits", logger) : null;
   return new RateLimits(
     {
       comment: { points: config.COMMENTS_RATE_LIMIT, windowSeconds: config.COMMENTS_RATE_WINDOW_SECONDS },
