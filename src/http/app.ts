@@ -29,7 +29,7 @@ import { mountHealth, type Health } from "./health";
 import { ContentChanges } from "../cache/content-changes";
 import { createResponseCacheStore } from "../cache/response-cache-store";
 import { responseCachePlugin, viewerCachePolicyPlugin } from "../cache/response-cache.plugin";
-import { apolloHardening, graphqlFrontMiddleware, httpErrorHandler, operationLimits } from "./limits";
+import { apolloHardening, graphqlFrontMiddleware, httpErrorHandler, loadSafelist, operationLimits } from "./limits";
 
 export interface AppOptions {
   config: Config;
@@ -59,8 +59,8 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   const changes = new ContentChanges(logger.child({ component: "cache" }));
   const services = createServices(db.dataSource, {
     commentPolicy: commentPolicyFromConfig(config),
-    events: createNewsEvents(config.REDIS_URL),
-    rateLimits: createRateLimits(config),
+    events: createNewsEvents(config.REDIS_URL, logger),
+    rateLimits: createRateLimits(config, logger),
     changes,
   });
   // The news subgraph schema, or (SUBGRAPHS / SUPERGRAPH_FILE) a gateway over it and other subgraphs.
@@ -127,6 +127,10 @@ export async function startApp(options: AppOptions, listen: { port: number; host
     logger,
     clock: options.clock,
     makeContext: (init) => createContext({ db, services, logger, clock: options.clock }, init),
+    limits,
+    validationRules: hardening.validationRules,
+    safelist: config.SAFELIST ? loadSafelist(config.SAFELIST_DIR) : undefined,
+    formatError: formatError(production),
     onSubscriptionOpened: () => metrics?.subscriptionOpened(),
     onSubscriptionClosed: () => metrics?.subscriptionClosed(),
   });

@@ -205,6 +205,30 @@ export function operationCost(
   return report;
 }
 
+/** The refusal of an operation over the cost limit or asking for a page over the cap; null when it may run. */
+export function costRefusal(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: OperationLimits,
+): GraphQLError | null {
+  const report = operationCost(schema, document, operation, variables, limits.maxPageSize);
+  if (report.oversizedPage) {
+    const { argument, value } = report.oversizedPage;
+    return new GraphQLError(`${argument} may be at most ${limits.maxPageSize}; got ${value}. Page through larger lists with after/before.`, {
+      extensions: { code: "BAD_USER_INPUT", argumentName: argument, http: { status: 400 } },
+    });
+  }
+  if (report.cost > limits.maxCost) {
+    return limitError(`Operation cost limit of ${limits.maxCost} exceeded (estimated ${Math.ceil(report.cost)}). Ask for smaller pages or fewer fields.`, "cost", {
+      cost: Math.ceil(report.cost),
+      maxCost: limits.maxCost,
+    });
+  }
+  return null;
+}
+
 /** Refuses operations over the cost limit or asking for pages over the cap, before execution starts. */
 export function costLimitPlugin(limits: OperationLimits): ApolloServerPlugin {
   return {
@@ -212,19 +236,8 @@ export function costLimitPlugin(limits: OperationLimits): ApolloServerPlugin {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const report = operationCost(schema, document, operation, request.variables ?? {}, limits.maxPageSize);
-          if (report.oversizedPage) {
-            const { argument, value } = report.oversizedPage;
-            throw new GraphQLError(`${argument} may be at most ${limits.maxPageSize}; got ${value}. Page through larger lists with after/before.`, {
-              extensions: { code: "BAD_USER_INPUT", argumentName: argument, http: { status: 400 } },
-            });
-          }
-          if (report.cost > limits.maxCost) {
-            throw limitError(`Operation cost limit of ${limits.maxCost} exceeded (estimated ${Math.ceil(report.cost)}). Ask for smaller pages or fewer fields.`, "cost", {
-              cost: Math.ceil(report.cost),
-              maxCost: limits.maxCost,
-            });
-          }
+          const refusal = costRefusal(schema, document, operation, request.variables ?? {}, limits);
+          if (refusal) throw refusal;
         },
       };
     },

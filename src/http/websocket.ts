@@ -1,8 +1,26 @@
 // GraphQL subscriptions over graphql-ws on the same /graphql path as HTTP. Who connects is read from
 // the connection parameters (`authorization`, `x-admin-key`) or the upgrade request's headers, once per
 // connection; each subscription then gets its own request context, like an HTTP request.
+//
+// The same limits as HTTP apply to every operation sent over the socket (tokens, depth, aliases,
+// directives, cost and page size, introspection and the safelist when configured), and only
+// subscriptions are served here: queries and mutations go over HTTP, where batching, body size, the
+// time budget and CSRF prevention are enforced too. Errors are formatted as over HTTP (no internals in
+// production).
 import type { IncomingMessage, Server } from "node:http";
-import type { GraphQLSchema } from "graphql";
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from "graphql";
 import { WebSocketServer, type WebSocket } from "ws";
 // graphql-ws publishes `graphql-ws/use/ws` through package exports only, which this project's
 // `moduleResolution: node` cannot see: the types come from the file itself, the code through require.
@@ -11,6 +29,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config";
 import { viewerFromCredentials } from "../auth/viewer";
 import type { RequestContext, Viewer } from "../graphql/context";
+import { costRefusal, documentHash, limitError, NOT_SAFELISTED_CODE, type OperationLimits } from "./limits";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { useServer } = require("graphql-ws/use/ws") as typeof GraphQLWsUse;
@@ -33,6 +52,13 @@ export interface WebSocketOptions {
   onSubscriptionClosed?(): void;
   /** The request clock, for token expiry. */
   clock?: () => Date;
+  /** The operation limits, and the validation rules enforcing some of them (graphql-armor's), as over HTTP. */
+  limits: OperationLimits;
+  validationRules: ValidationRule[];
+  /** Safelist mode: the hashes of the only documents accepted. */
+  safelist?: Map<string, string>;
+  /** How errors reach clients (the HTTP server's formatError). */
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
 }
 
 export interface WebSocketTransport {
@@ -52,7 +78,51 @@ function header(req: IncomingMessage, name: string): string | null {
   return (Array.isArray(v) ? v[0] : v) ?? null;
 }
 
+const TOKEN_LIMIT_RE = /more th\w* \d+ tokens/;
+
+/** The refusals of `payload` by the limits, or its parsed document when it may run (a subscription). */
+function admit(
+  options: WebSocketOptions,
+  rules: readonly ValidationRule[],
+  payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+): { document: DocumentNode } | { errors: GraphQLError[] } {
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query, { maxTokens: options.limits.maxTokens });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (TOKEN_LIMIT_RE.test(message)) return { errors: [limitError(message.replace(/^Syntax Error: /, ""), "tokens")] };
+    return { errors: [new GraphQLError(message, { extensions: { code: "GRAPHQL_PARSE_FAILED" } })] };
+  }
+  if (options.safelist && !options.safelist.has(documentHash(document))) {
+    return { errors: [new GraphQLError("This server only runs its published operations (safelist mode).", { extensions: { code: NOT_SAFELISTED_CODE } })] };
+  }
+  const invalid = validate(options.schema, document, rules);
+  if (invalid.length) return { errors: invalid.map((e) => (e.extensions.code ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }))) };
+  const operation = getOperationAST(document, payload.operationName ?? undefined);
+  if (!operation) return { errors: [new GraphQLError("Unable to identify the operation to run; name it with operationName.", { extensions: { code: "BAD_REQUEST" } })] };
+  if (operation.operation !== "subscription") {
+    return {
+      errors: [new GraphQLError(`Only subscriptions are served over WebSocket; send this ${operation.operation} over HTTP.`, { extensions: { code: "BAD_REQUEST" } })],
+    };
+  }
+  const refusal = costRefusal(options.schema, document, operation, payload.variables ?? {}, options.limits);
+  if (refusal) return { errors: [refusal] };
+  return { document };
+}
+
 export function attachWebSocket(options: WebSocketOptions): WebSocketTransport {
+  const rules = [...specifiedRules, ...options.validationRules, ...(options.config.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
+  // What clients see of errors: as over HTTP, without the HTTP status hints.
+  const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map((e) => {
+      let formatted = options.formatError(e.toJSON(), e);
+      // graphql-armor masks "Did you mean …" in an Apollo plugin; this transport does it here.
+      if (!options.limits.fieldSuggestions) formatted = { ...formatted, message: formatted.message.replace(/ ?Did you mean .*$/, "") };
+      if (!formatted.extensions?.http) return formatted;
+      const { http: _http, ...extensions } = formatted.extensions;
+      return { ...formatted, extensions };
+    });
   const wss = new WebSocketServer({ server: options.server, path: "/graphql" });
   // Subscriptions open on each socket, so the gauge stays right however a socket ends.
   const open = new Map<WebSocket, Set<string>>();
@@ -82,12 +152,21 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketTransport {
       },
       context: (ctx) =>
         options.makeContext({ user: ctx.extra.viewer ?? null, ip: ctx.extra.request.socket.remoteAddress ?? null }) as unknown as Record<string, unknown>,
-      onSubscribe: (ctx, id) => {
+      onSubscribe: (ctx, id, payload) => {
+        const admitted = admit(options, rules, payload);
+        // graphql-ws sends these as the subscription's `error` message (formatted by onError).
+        if ("errors" in admitted) return admitted.errors;
         let ids = open.get(ctx.extra.socket);
         if (!ids) open.set(ctx.extra.socket, (ids = new Set()));
         ids.add(id);
         options.onSubscriptionOpened?.();
+        return { schema: options.schema, document: admitted.document, operationName: payload.operationName, variableValues: payload.variables };
       },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        const { errors } = result as ExecutionResult;
+        return errors ? { ...result, errors: format(errors) } : undefined;
+      },
+      onError: (_ctx, _id, _payload, errors) => format(errors) as unknown as readonly GraphQLError[],
       onComplete: (ctx, id) => closeOne(ctx.extra.socket, id),
       onClose: (ctx) => {
         for (const id of [...(open.get(ctx.extra.socket) ?? [])]) closeOne(ctx.extra.socket, id);
