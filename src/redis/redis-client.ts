@@ -7,6 +7,8 @@
 // - retries a command once on a new connection at most, then fails it;
 // - reconnects forever, at most a second apart, so service resumes within about a second of Redis
 //   returning;
+// - pings every 2 s, and reconnects when a ping goes unanswered: a connection cut without a reset (a
+//   network partition) looks "ready" for ever otherwise, and a subscriber on it would hear nothing;
 // - logs losing and regaining the connection once each (not every reconnect attempt), and never lets
 //   an 'error' event go unhandled.
 import { Redis } from "ioredis";
@@ -14,9 +16,12 @@ import type { Logger } from "pino";
 
 /** How long one Redis command may take before it fails, in milliseconds. */
 export const REDIS_COMMAND_TIMEOUT_MS = 1_000;
+/** How often an idle-or-not connection is checked with PING, in milliseconds. */
+export const REDIS_HEARTBEAT_MS = 2_000;
 
-export function createRedisClient(url: string, name: string, logger?: Logger, options: { lazyConnect?: boolean } = {}): Redis {
+export function createRedisClient(url: string, name: string, logger?: Logger, options: { lazyConnect?: boolean; keyPrefix?: string } = {}): Redis {
   const client = new Redis(url, {
+    keyPrefix: options.keyPrefix,
     connectionName: `newsgraph-${name}`,
     commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
     connectTimeout: 2_000,
@@ -35,6 +40,15 @@ export function createRedisClient(url: string, name: string, logger?: Logger, op
     down = false;
     logger?.info({ redis: name }, "Redis connection back");
   });
+  const heartbeat = setInterval(() => {
+    if (client.status !== "ready") return;
+    client.ping().catch(() => {
+      // Still "ready" after an unanswered ping: the link is dead without having been closed.
+      if (client.status === "ready") client.disconnect(true);
+    });
+  }, REDIS_HEARTBEAT_MS);
+  heartbeat.unref();
+  client.once("end", () => clearInterval(heartbeat));
   return client;
 }
 

@@ -2,8 +2,9 @@
 // reader writes, subscription events) fails at once with SERVICE_UNAVAILABLE naming Redis, never a
 // hang (the time budget's TIMEOUT) nor a bare 500; /readyz says Redis is down; open subscriptions end
 // with the same coded error instead of listening in silence; and everything comes back by itself once
-// Redis does. Two ways of being down: refusing connections (the server stopped) and accepting them
-// without ever answering (hung, or packets dropped).
+// Redis does. Three ways of being down: refusing connections (the server stopped), accepting them
+// without ever answering (hung), and open connections that go silent without a reset (a partition).
+// The response cache (which keeps its answers in Redis) is on, so reads that go through it are tried too.
 //
 // The shared Redis is never touched: a private `redis-server` runs on a free port (or, without the
 // binary, REDIS_URL's server is used), behind a TCP proxy the test cuts and restores.
@@ -68,7 +69,7 @@ describeRedis("Redis down", () => {
     redis = await startRedis();
     proxy = await startTcpProxy({ host: redis.host, port: redis.port });
     // A hang would show as the time budget's TIMEOUT; Redis refusals must come well before it.
-    t = await startReadersApp({ REDIS_URL: `redis://127.0.0.1:${proxy.port}`, COMMENTS_RATE_LIMIT: "1000", WRITES_RATE_LIMIT: "1000", REQUEST_TIMEOUT_MS: "10000" });
+    t = await startReadersApp({ REDIS_URL: `redis://127.0.0.1:${proxy.port}`, RESPONSE_CACHE: "true", COMMENTS_RATE_LIMIT: "1000", WRITES_RATE_LIMIT: "1000", REQUEST_TIMEOUT_MS: "10000" });
     article = await publishedArticle(t);
     reader = await authHeaders(`redis-down-${RUN}`);
   });
@@ -124,10 +125,12 @@ describeRedis("Redis down", () => {
     await waitUntil(() => open.errors.length > 0, "the open subscription to end", 10_000);
     expect(JSON.stringify(open.errors)).toContain("SERVICE_UNAVAILABLE");
 
-    // Reads keep working.
-    const read = await t.gql(READ, { id: article.id });
+    // Reads keep working, through the response cache's path too (answered without it).
+    const res0 = await fetch(`${t.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: READ, variables: { id: article.id } }) });
+    const read = (await res0.json()) as { errors?: unknown; data: { article: { id: string } } };
     expect(read.errors).toBeUndefined();
     expect(read.data.article.id).toBe(article.id);
+    expect(res0.headers.get("x-cache")).toBe("MISS");
 
     // Rate-limited writes are refused, coded, over HTTP 503 with Retry-After, and nothing is written.
     const res = await fetch(`${t.url}/graphql`, {
@@ -173,6 +176,11 @@ describeRedis("Redis down", () => {
 
   it("accepting connections but never answering: the same, without hanging", async () => {
     await whileDown("blackhole");
+    await recovers();
+  });
+
+  it("cut without a reset (a network partition): the same, without hanging, the cached read path included", async () => {
+    await whileDown("stall");
     await recovers();
   });
 

@@ -1,11 +1,12 @@
 // A TCP proxy (node:net) between the app and a server, so a test can take the server away without
 // stopping it: "refuse" drops every connection and refuses new ones (the server is down), "blackhole"
-// accepts connections and never answers (the server hangs, or a firewall drops packets), "forward"
+// drops them and accepts new ones that never answer (the server hangs), "stall" keeps every connection
+// open but lets nothing through either way (a network partition: no reset ever arrives), "forward"
 // restores the link.
 import { createServer, connect, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 
-export type ProxyMode = "forward" | "refuse" | "blackhole";
+export type ProxyMode = "forward" | "refuse" | "blackhole" | "stall";
 
 export interface TcpProxy {
   /** The port clients connect to (on 127.0.0.1). */
@@ -29,14 +30,19 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       client.destroy();
       return;
     }
-    if (mode === "blackhole") {
+    if (mode === "blackhole" || mode === "stall") {
       client.resume(); // read and drop whatever comes
       return;
     }
     const upstream = connect(target.port, target.host);
     track(upstream);
-    client.pipe(upstream);
-    upstream.pipe(client);
+    // Chunk by chunk rather than pipe(), so "stall" can drop what is in flight on open connections.
+    client.on("data", (chunk) => {
+      if (mode === "forward") upstream.write(chunk);
+    });
+    upstream.on("data", (chunk) => {
+      if (mode === "forward") client.write(chunk);
+    });
     client.on("close", () => upstream.destroy());
     upstream.on("close", () => client.destroy());
   });
@@ -47,9 +53,12 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       return mode;
     },
     setMode(next) {
+      const was = mode;
       mode = next;
-      // Established links go down with the server; a blackhole starts with none either.
-      if (next !== "forward") for (const s of open) s.destroy();
+      // Established links go down with the server (and a hung one has none either); a partition keeps them.
+      if (next === "refuse" || next === "blackhole") for (const s of open) s.destroy();
+      // Connections that saw a partition are dead for good once it heals (what they sent is lost): reset them.
+      if (next === "forward" && was === "stall") for (const s of open) s.destroy();
     },
     async close() {
       for (const s of open) s.destroy();
