@@ -1,9 +1,17 @@
-// Prints quote-extraction quality on the labelled passages in tests/fixtures/quotes: `node dist/scripts/eval-quotes.js [--verbose]`.
+// Prints quote-extraction quality on the labelled passages in tests/fixtures/quotes:
+// `node dist/scripts/eval-quotes.js [--verbose] [--batch NAME]…` (`--batch world-desk` scores one file, e.g. a new
+// batch before any rule change, for its first-sight numbers).
 import { evaluatePassages, loadPassages } from '../src/ingest/eval/quote-eval';
 import { projectPath } from '../src/paths';
 
-const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
-const passages = loadPassages(projectPath('tests', 'fixtures', 'quotes'));
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose') || args.includes('-v');
+const batches = args.flatMap((a, i) => (args[i - 1] === '--batch' ? [a.replace(/\.json$/, '')] : []));
+const passages = loadPassages(projectPath('tests', 'fixtures', 'quotes'), batches.length ? batches : undefined);
+if (!passages.length) {
+  console.error(`no labelled passages${batches.length ? ` in batch ${batches.join(', ')}` : ''}`);
+  process.exit(2);
+}
 const report = evaluatePassages(passages);
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 

@@ -88,9 +88,11 @@ export function sameSpeaker(expected: string | null, predicted: string | null, s
   return (eWords.length === 1 || pWords.length === 1) && lastE === lastP;
 }
 
-export function loadPassages(dir: string): LabelledPassage[] {
+/** Every labelled passage in `dir`, or only those of the named batches (file names without `.json`). */
+export function loadPassages(dir: string, batches?: readonly string[]): LabelledPassage[] {
   const passages: LabelledPassage[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && (!batches || batches.includes(f.slice(0, -'.json'.length))));
+  for (const file of files.sort()) {
     const parsed = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { passages: LabelledPassage[] };
     for (const p of parsed.passages) passages.push({ ...p, reactions: p.reactions ?? [] });
   }
