@@ -56,9 +56,15 @@ describe('seed article: speakers', () => {
     if (!speaker) return;
     expect(speaker.kind).toBe(want.kind ?? 'PERSON');
     if (want.role) expect(speaker.role).toBe(want.role);
-    // Named forms of the speaker ("Putin", "U.S. President Donald Trump") are aliases; pronouns and descriptions are not.
-    const named = (want.mentionedAs ?? []).filter((m) => /^\p{Lu}/u.test(m) && !/^The\s/.test(m) && m !== want.name);
-    for (const alias of named) expect(speaker.aliases).toContain(alias);
+    // Bare name forms of the speaker ("Putin") are aliases; titled mentions ("Russian President Vladimir Putin"),
+    // pronouns and descriptions are not: a title is a role, kept as the role.
+    const mentions = (want.mentionedAs ?? []).filter((m) => /^\p{Lu}/u.test(m) && !/^The\s/.test(m) && m !== want.name);
+    const bare = mentions.filter((m) => want.name.split(' ').includes(m));
+    const titled = mentions.filter((m) => m.endsWith(want.name));
+    expect(bare.length).toBeGreaterThan(0);
+    expect(titled.length).toBeGreaterThan(0);
+    expect([...speaker.aliases].sort()).toEqual(bare.sort());
+    for (const m of titled) expect(speaker.aliases).not.toContain(m);
   });
 });
 

@@ -82,7 +82,7 @@ export class EntityRegistry {
   }
 
   /** Finds or creates the person a name refers to; a longer name upgrades an entity first seen by surname. */
-  person(name: string, offset: number, surface: string, role: string | null, gender: Gender | null): Entity {
+  person(name: string, offset: number, role: string | null, gender: Gender | null): Entity {
     const tokens = words(name);
     let entity = this.matchPerson(tokens, offset);
     if (!entity) {
@@ -91,7 +91,8 @@ export class EntityRegistry {
       this.rename(entity, name);
     }
     if (entity.kind === 'UNKNOWN') entity.kind = 'PERSON';
-    this.alias(entity, surface);
+    // Aliases are names ("Putin", "Vladimir Putin"), not mentions: a titled form ("Russian President Vladimir
+    // Putin") is the name plus a role that changes over time, and every outlet titles people differently.
     this.alias(entity, name);
     if (role && !entity.role) entity.role = role;
     if (gender && !entity.gender) entity.gender = gender;

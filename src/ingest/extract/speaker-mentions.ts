@@ -319,7 +319,6 @@ function genderOf(model: DocumentModel, mention: NameMention): Gender | null {
 
 function registerMention(model: DocumentModel, registry: EntityRegistry, mention: NameMention, singles: NameMention[]): void {
   const offset = (model.tokens[mention.first] as Token).start;
-  const fullSurface = model.body.slice((model.tokens[mention.prefixStart] as Token).start, (model.tokens[mention.last] as Token).end);
   if (mention.kind === 'PERSON') {
     const wordCount = mention.text.split(/\s+/).length;
     if (wordCount === 1 && mention.prefixStart === mention.first) {
@@ -327,7 +326,7 @@ function registerMention(model: DocumentModel, registry: EntityRegistry, mention
       singles.push(mention);
       return;
     }
-    const entity = registry.person(mention.text, offset, fullSurface, mention.role, genderOf(model, mention));
+    const entity = registry.person(mention.text, offset, mention.role, genderOf(model, mention));
     mention.entity = entity.id;
   } else if (mention.kind === 'ORGANIZATION') {
     const entity = registry.organisation(canonicalOrgName(mention.text), offset, mention.text);
