@@ -69,4 +69,41 @@ describe('attribution', () => {
   it('gives the quote after a paragraph ending in a colon to that paragraph’s speaker', () => {
     expect(attributions('Coach Linda Park said:\n\n“We learned from it.”')).toEqual([['We learned from it.', 'Linda Park']]);
   });
+
+  describe('rules added after the world-desk batch', () => {
+    it('takes the person named in apposition, not a possessor, as the antecedent of a pronoun', () => {
+      const body = 'Donald Trump’s envoy, Steve Witkoff, flew to Moscow on Thursday. “The talks were good,” he said.';
+      expect(attributions(body)).toEqual([['The talks were good,', 'Steve Witkoff']]);
+    });
+
+    it('never takes a wire dateline for a speaker, and reads the sentence after it', () => {
+      expect(attributions('NAIROBI: The Supreme Court on Friday upheld the result, saying the count was “free and fair”.')).toEqual([['free and fair', 'Supreme Court']]);
+      expect(attributions('GENEVA (AP) — The WHO said the risk was “moderate”.')).toEqual([['moderate', 'WHO']]);
+      expect(attributions('NATO, the alliance, said it was “ready”.')).toEqual([['ready', 'NATO']]);
+    });
+
+    it('leaves honours and offices written after a name out of it', () => {
+      expect(attributions('Jane Carter QC said the ruling was “a landmark”. Sir Keir Starmer MP called it “welcome”.')).toEqual([
+        ['a landmark', 'Jane Carter'],
+        ['welcome', 'Keir Starmer'],
+      ]);
+    });
+
+    it('reads a sentence-initial role noun before a given name as a description', () => {
+      expect(attributions('Groundsman Peter Cole said the pitch was “perfect”.')).toEqual([['perfect', 'Peter Cole']]);
+    });
+
+    it('reads an office named with "of" before a given name as a role, and alone as no one', () => {
+      const doc = extractFromBody('Secretary of State Marco Rubio said the talks were “productive”. The Minister of Finance, Ruth Adeyemi, called them “useful”.');
+      expect(doc.quotes.map((q) => [q.text, q.speaker])).toEqual([
+        ['productive', 'Marco Rubio'],
+        ['useful', 'Ruth Adeyemi'],
+      ]);
+      expect(doc.speakers.find((s) => s.name === 'Marco Rubio')?.role).toBe('Secretary of State');
+    });
+
+    it('takes the person, not the place or club before the role noun, as the speaker', () => {
+      expect(attributions('Chelsea winger Noni Madueke, who scored twice, said the win was “massive”.')).toEqual([['massive', 'Noni Madueke']]);
+    });
+  });
 });

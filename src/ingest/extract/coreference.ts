@@ -28,6 +28,8 @@ const LOOKBACK_SENTENCES = 6;
 interface Candidate {
   token: number;
   entity: number;
+  /** Named in the possessive ("Pope Francis’s former secretary"): a modifier, not who the sentence is about. */
+  possessive?: boolean;
 }
 
 export class Coreference {
@@ -60,7 +62,7 @@ export class Coreference {
         const mention = this.index.mentions[m];
         if (mention && mention.first === k && mention.entity >= 0) {
           const e = this.registry.get(mention.entity);
-          if (this.isPerson(e)) out.push({ token: k, entity: e.id });
+          if (this.isPerson(e)) out.push({ token: k, entity: e.id, possessive: mention.possessive });
         }
         continue;
       }
@@ -127,9 +129,14 @@ export class Coreference {
     const s = this.model.tokenSentence[i] as number;
     for (let k = s; k >= 0 && s - k <= LOOKBACK_SENTENCES; k--) {
       const candidates = this.personCandidates(k, k === s ? i : Number.MAX_SAFE_INTEGER);
-      for (const c of candidates) {
-        const e = this.registry.get(c.entity);
-        if (fits(e)) return e;
+      // A possessor is taken only when nobody else in the sentence fits: "Francis’s secretary, Georg
+      // Gänswein, reflected … he said" speaks of the secretary.
+      for (const possessive of [false, true]) {
+        for (const c of candidates) {
+          if (Boolean(c.possessive) !== possessive) continue;
+          const e = this.registry.get(c.entity);
+          if (fits(e)) return e;
+        }
       }
     }
     return null;

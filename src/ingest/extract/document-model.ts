@@ -21,6 +21,46 @@ export interface DocumentModel {
   lowercaseWords: Set<string>;
   /** For each sentence, the index of its first word token (skipping an opening quotation mark). */
   sentenceFirstWord: Int32Array;
+  /** 1 for the tokens of a wire-copy place line that opens a paragraph ("NEW DELHI:", "WASHINGTON (AP) —"). */
+  dateline: Uint8Array;
+}
+
+const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
+
+/**
+ * Marks the place line that opens a paragraph in wire copy: words in capitals at the very start of a paragraph,
+ * then a colon or dash ("NEW DELHI:", "LAGOS –"), a bracketed agency ("WASHINGTON (AP) —") or a date and agency
+ * ("BRUSSELS, Nov 18 (Reuters) -"). It names where the story was filed, never who speaks in it. Returns the
+ * token after each place line, by its first token.
+ */
+export function findDatelines(tokens: readonly Token[], tokenParagraph: Int32Array): Map<number, number> {
+  const out = new Map<number, number>();
+  const dash = (t: Token | undefined): boolean => t?.kind === 'punct' && (t.text === '–' || t.text === '—' || t.text === '-');
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && tokenParagraph[i - 1] === tokenParagraph[i]) continue;
+    let k = i;
+    let letters = 0;
+    for (; k < tokens.length && tokenParagraph[k] === tokenParagraph[i]; k++) {
+      const t = tokens[k] as Token;
+      if (t.kind !== 'word' || !t.cap || t.text !== t.text.toUpperCase() || /\d/.test(t.text)) break;
+      letters += t.text.length;
+    }
+    if (k === i || letters < 4) continue;
+    const next = tokens[k];
+    let end = -1;
+    if (next?.text === ':' || dash(next)) end = k + 1;
+    else if (next?.text === '(' || (next?.text === ',' && (MONTHS.test(tokens[k + 1]?.lower ?? '') || /^\d/.test(tokens[k + 1]?.text ?? '')))) {
+      // A bracketed agency or a date: the line runs to the dash that ends it, a few tokens on.
+      for (let j = k + 1; j < Math.min(tokens.length, k + 10) && tokenParagraph[j] === tokenParagraph[i]; j++) {
+        if (dash(tokens[j])) {
+          end = j + 1;
+          break;
+        }
+      }
+    }
+    if (end > 0) out.set(i, end);
+  }
+  return out;
 }
 
 const TERMINAL_END = /[.!?…]['’”"]?$/;
@@ -57,7 +97,10 @@ export function buildDocumentModel(body: string): DocumentModel {
   }
 
   const quoteEndsSentence = quotes.map((q) => TERMINAL_END.test(body.slice(q.start, q.end)));
-  const sentences = splitSentences({ tokens, tokenParagraph, tokenQuote, quoteEndsSentence, quoteCloseToken });
+  const datelines = findDatelines(tokens, tokenParagraph);
+  const dateline = new Uint8Array(n);
+  for (const [from, to] of datelines) dateline.fill(1, from, to);
+  const sentences = splitAfterDatelines(splitSentences({ tokens, tokenParagraph, tokenQuote, quoteEndsSentence, quoteCloseToken }), datelines, tokens);
   const tokenSentence = new Int32Array(n);
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s] as Sentence;
@@ -78,10 +121,26 @@ export function buildDocumentModel(body: string): DocumentModel {
     sentenceFirstWord[s] = first;
   }
 
-  return { body, tokens, paragraphs, quotes, sentences, tokenParagraph, tokenSentence, tokenQuote, quoteOpenToken, quoteCloseToken, lowercaseWords, sentenceFirstWord };
+  return { body, tokens, paragraphs, quotes, sentences, tokenParagraph, tokenSentence, tokenQuote, quoteOpenToken, quoteCloseToken, lowercaseWords, sentenceFirstWord, dateline };
 }
 
 /** Whether token i opens its sentence (ignoring an opening quotation mark). */
 export function isSentenceInitial(model: DocumentModel, i: number): boolean {
   return model.sentenceFirstWord[model.tokenSentence[i] as number] === i;
+}
+
+/** The place line of a paragraph ends its own sentence: the story's first sentence starts after it. */
+function splitAfterDatelines(sentences: Sentence[], datelines: Map<number, number>, tokens: readonly Token[]): Sentence[] {
+  if (!datelines.size) return sentences;
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    const end = datelines.get(s.tokenStart);
+    if (end === undefined || end >= s.tokenEnd) {
+      out.push(s);
+      continue;
+    }
+    out.push({ ...s, tokenEnd: end, end: (tokens[end - 1] as Token).end });
+    out.push({ ...s, tokenStart: end, start: (tokens[end] as Token).start });
+  }
+  return out;
 }

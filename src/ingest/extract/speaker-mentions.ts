@@ -124,6 +124,7 @@ export function findMentions(model: DocumentModel, registry: EntityRegistry): Me
   const capWord = (j: number): boolean => {
     const t = tokens[j];
     if (!t || t.kind !== 'word' || !t.cap || t.possessive || tokenQuote[j] !== -1 || t.text === 'I') return false;
+    if (model.dateline[j]) return false;
     if (isNeverName(t.lower)) return false;
     if (isMonthName(t.lower)) {
       const before = tokens[j - 1]?.text.charCodeAt(0) ?? 0;
@@ -205,6 +206,8 @@ function actsAsSubject(model: DocumentModel, m: NameMention): boolean {
 /** Splits a run into title prefix and name and decides what it names. */
 function classifyRun(model: DocumentModel, run: number[], possessive: boolean): NameMention | null {
   const { tokens } = model;
+  // "Tom Little KC", "Jane Smith MP": letters after a full name are an honour or an office, not part of the name.
+  while (run.length > 2 && POSTNOMINALS.has((tokens[run[run.length - 1] as number] as Token).text)) run = run.slice(0, -1);
   const words = run.map((k) => tokens[k] as Token).filter((t) => t.kind === 'word');
   if (!words.length) return null;
   // Text of run[from..to]; a gap in the run (a skipped nickname) becomes one space.
@@ -231,12 +234,23 @@ function classifyRun(model: DocumentModel, run: number[], possessive: boolean): 
     else finalTitle = true;
   }
   if (lastTitle < 0 && finalTitle) lastTitle = run.length - 1;
+  if (lastTitle < 0 && describesBeforeGivenName(model, run)) lastTitle = 0;
   let nameFrom = lastTitle + 1;
   while (nameFrom < run.length && (tokens[run[nameFrom] as number] as Token).text === '.') nameFrom++;
   const firstWord = tokens[run[0] as number] as Token;
   // "John Major", "Sarah Bishop": a given name first means the title word is a surname.
   if (nameFrom >= run.length && isKnownFirstName(firstWord.lower) && run.length > 1) nameFrom = 0;
 
+  // "Secretary of State Marco Rubio", "President of the Commission Ursula von der Leyen": the office runs on with "of"
+  // up to a given name, where the name starts.
+  if (lastTitle >= 0 && nameFrom < run.length && ORG_CONNECTORS.has((tokens[run[nameFrom] as number] as Token).lower)) {
+    for (let g = nameFrom + 1; g < run.length - 1; g++) {
+      if (isKnownFirstName((tokens[run[g] as number] as Token).lower)) {
+        nameFrom = g;
+        break;
+      }
+    }
+  }
   // Built field by field: object spread here was the hottest line of the whole extractor.
   const make = (first: number, last: number, kind: MentionKind, name: string, role: string | null): NameMention => ({ first, last, prefixStart: run[0] as number, kind, entity: -1, text: name, possessive, role });
   const nameTokens = run.slice(nameFrom).map((k) => tokens[k] as Token);
@@ -269,9 +283,26 @@ function classifyRun(model: DocumentModel, run: number[], possessive: boolean): 
     return make(first, last, 'PLACE', whole, null);
   }
   if (words.every((t) => isTitleToken(t.lower) || isRoleModifier(t.lower) || countryOfAdjective(t.lower))) return null;
+  // "the Minister of Information", "Secretary of State": an office, named by its title, not a person's name.
+  if (isTitleToken(firstLower) && words.some((t) => t.lower === 'of') && !words.some((t) => isKnownFirstName(t.lower))) return null;
   if (words.length === 1) return make(first, last, 'UNKNOWN', whole, null);
   if (words.every((t) => isPlaceNameLower(t.lower))) return make(first, last, 'PLACE', whole, null);
   return make(first, last, 'PERSON', whole, null);
+}
+
+/** Honours and offices written after a name in British and Commonwealth copy. */
+const POSTNOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MEP', 'MSP', 'MLA', 'MPP', 'TD', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'PhD']);
+
+/**
+ * "Forecaster Liz Walsh said", "Seamer Matt Henry took": a sentence-initial word that is neither a given name nor a
+ * title, written before a given name and a surname, describes the person (it is capitalised only because the sentence
+ * starts there) and is not part of the name.
+ */
+function describesBeforeGivenName(model: DocumentModel, run: number[]): boolean {
+  if (run.length < 3 || !isSentenceInitial(model, run[0] as number)) return false;
+  const [first, second, third] = run.slice(0, 3).map((k) => model.tokens[k] as Token);
+  if (!first || !second || !third || [first, second, third].some((t) => t.kind !== 'word')) return false;
+  return !isKnownFirstName(first.lower) && !isOrgWord(first.lower) && !isKnownOrg(first.lower) && !countryOfAdjective(first.lower) && !isPlaceNameLower(first.lower) && isKnownFirstName(second.lower);
 }
 
 /**

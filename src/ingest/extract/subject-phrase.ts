@@ -172,7 +172,27 @@ export class SubjectReader {
       return this.readCommon(k, limit);
     }
     if (this.modifiesNoun(mention, limit)) return this.readCommon(k, limit);
+    const described = mention.kind === 'PERSON' ? undefined : this.personDescribedBy(mention, limit);
+    if (described) return this.readMention(described.prefixStart, limit);
     return { kind: 'named', entity: this.entityOf(mention), from: mention.prefixStart, to: end, publicVoice: false, online: false };
+  }
+
+  /**
+   * "New Zealand seamer Matt Henry", "Tesla boss Elon Musk": a place or organisation, then one to three common
+   * nouns, then a person's name. The person is the head of the phrase; the words before it only describe them.
+   */
+  private personDescribedBy(mention: NameMention, limit: number): NameMention | undefined {
+    let j = mention.last + 1;
+    const from = j;
+    while (j < limit && j - from < 3) {
+      const t = this.token(j);
+      if (!t || t.kind !== 'word' || t.cap || this.model.tokenQuote[j] !== -1) break;
+      if (isPreposition(t.lower) || isDeterminer(t.lower) || isClauseBoundary(t.lower) || AUXILIARIES.has(t.lower) || cueBase(t.lower) !== undefined || RELATIVE_PRONOUNS.has(t.lower)) return undefined;
+      j++;
+    }
+    if (j === from || j >= limit) return undefined;
+    const person = this.mentionAt(j);
+    return person && person.kind === 'PERSON' && person.prefixStart === j ? person : undefined;
   }
 
   private isHeadNoun(lower: string): boolean {
