@@ -106,4 +106,27 @@ describe('attribution', () => {
       expect(attributions('Chelsea winger Noni Madueke, who scored twice, said the win was “massive”.')).toEqual([['massive', 'Noni Madueke']]);
     });
   });
+
+  describe('rules added after the press-and-regions batch', () => {
+    it('reads a dateline with a country or region before its dash', () => {
+      expect(attributions('LIMA, Peru — The Supreme Court on Monday freed the former president, saying the trial had been “irregular”.')).toEqual([['irregular', 'Supreme Court']]);
+    });
+
+    it('takes a name after "her"/"his" as a modifier of the person named next', () => {
+      const body = 'His Peaky Blinders co-star Helen McCrory called him “a natural”. “He was born for it,” she said.';
+      expect(attributions(body)).toEqual([
+        ['a natural', 'Helen McCrory'],
+        ['He was born for it,', 'Helen McCrory'],
+      ]);
+    });
+
+    it('gives two people speaking together no single speaker', () => {
+      expect(attributions('Anne Kelly and Brian Kelly said she had been “a ray of light”.')).toEqual([['a ray of light', null]]);
+      expect(attributions('Her sons, Tom Reid and Sam Reid, said she had died “peacefully”.')).toEqual([['peacefully', null]]);
+    });
+
+    it('never takes a time zone for an organisation', () => {
+      expect(attributions('Update, 9.40am PT: Google says the fault in Gmail and Drive is fixed. “We apologise,” the company said.')).toEqual([['We apologise,', 'Google']]);
+    });
+  });
 });

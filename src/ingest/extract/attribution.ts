@@ -300,6 +300,7 @@ export class Attributor {
     const window = this.wordsIn(start, k);
     if (window > 0) {
       const subject = this.reader.readWindow(start, k);
+      if (this.reader.joinsAnotherPerson(start, subject)) return { kind: 'anonymous', entity: null, from: start, to: k, publicVoice: false, online: false };
       return subject.kind === 'none' ? this.inherited(cue, sentence, subject) : subject;
     }
     const boundary = this.tok(start - 1);

@@ -3,6 +3,7 @@ import type { DocumentModel } from './document-model';
 import type { Entity, EntityRegistry } from './entity-registry';
 import type { Gender } from './lexicon/titles';
 import { descriptionFits } from './lexicon/titles';
+import { POSSESSIVE_DETERMINERS } from './lexicon/common-words';
 import { isGroupNoun } from './lexicon/group-nouns';
 import type { MentionIndex } from './speaker-mentions';
 import type { Sentence } from './sentence-splitter';
@@ -62,7 +63,9 @@ export class Coreference {
         const mention = this.index.mentions[m];
         if (mention && mention.first === k && mention.entity >= 0) {
           const e = this.registry.get(mention.entity);
-          if (this.isPerson(e)) out.push({ token: k, entity: e.id, possessive: mention.possessive });
+          // After a possessive determiner a name is a modifier too ("her Downton Abbey co-star Hugh Bonneville").
+          const modifier = mention.possessive || POSSESSIVE_DETERMINERS.has(this.model.tokens[mention.prefixStart - 1]?.lower ?? '');
+          if (this.isPerson(e)) out.push({ token: k, entity: e.id, possessive: modifier });
         }
         continue;
       }
@@ -163,6 +166,7 @@ export class Coreference {
   resolveOrgDescription(i: number, head: string): Entity | null {
     const s = this.model.tokenSentence[i] as number;
     let fallback: Entity | null = null;
+    let fallbackSentence = -1;
     for (let m = this.index.mentions.length - 1; m >= 0; m--) {
       const mention = this.index.mentions[m];
       if (!mention || mention.first >= i || mention.entity < 0) continue;
@@ -170,7 +174,13 @@ export class Coreference {
       const e = this.registry.get(mention.entity);
       if (e.kind !== 'ORGANIZATION' && e.kind !== 'UNKNOWN') continue;
       if (e.nameTokens.includes(head)) return e;
-      if (!fallback && !isPlatformName(e.name)) fallback = e;
+      // Of the organisations in the nearest sentence that names any, the subject-most (the first): "Microsoft
+      // says the outage affecting Outlook and Teams is over … the company wrote" speaks of Microsoft.
+      if (isPlatformName(e.name)) continue;
+      if (!fallback || this.model.tokenSentence[mention.first] === fallbackSentence) {
+        fallback = e;
+        fallbackSentence = this.model.tokenSentence[mention.first] as number;
+      }
     }
     if (!GENERIC_ORG_HEADS.has(head)) return null;
     if (fallback && fallback.kind === 'UNKNOWN') fallback.kind = 'ORGANIZATION';

@@ -25,8 +25,6 @@ export interface DocumentModel {
   dateline: Uint8Array;
 }
 
-const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
-
 /**
  * Marks the place line that opens a paragraph in wire copy: words in capitals at the very start of a paragraph,
  * then a colon or dash ("NEW DELHI:", "LAGOS –"), a bracketed agency ("WASHINGTON (AP) —") or a date and agency
@@ -49,13 +47,16 @@ export function findDatelines(tokens: readonly Token[], tokenParagraph: Int32Arr
     const next = tokens[k];
     let end = -1;
     if (next?.text === ':' || dash(next)) end = k + 1;
-    else if (next?.text === '(' || (next?.text === ',' && (MONTHS.test(tokens[k + 1]?.lower ?? '') || /^\d/.test(tokens[k + 1]?.text ?? '')))) {
-      // A bracketed agency or a date: the line runs to the dash that ends it, a few tokens on.
+    else if (next?.text === '(' || next?.text === ',') {
+      // A bracketed agency, a date or a country ("MANILA, Philippines —"): the line runs to the dash that ends it, a
+      // few tokens on, through capitalised words, numbers and punctuation only ("NATO, the alliance, said" is no dateline).
       for (let j = k + 1; j < Math.min(tokens.length, k + 10) && tokenParagraph[j] === tokenParagraph[i]; j++) {
-        if (dash(tokens[j])) {
+        const t = tokens[j] as Token;
+        if (dash(t)) {
           end = j + 1;
           break;
         }
+        if (t.kind === 'word' && !t.cap && !/^\d/.test(t.text)) break;
       }
     }
     if (end > 0) out.set(i, end);

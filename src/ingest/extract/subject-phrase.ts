@@ -4,7 +4,7 @@ import type { DocumentModel } from './document-model';
 import { isSentenceInitial } from './document-model';
 import type { Entity, EntityRegistry } from './entity-registry';
 import { AUXILIARIES, cueBase } from './lexicon/cue-verbs';
-import { isClauseBoundary, isDeterminer, isPreposition, RELATIVE_PRONOUNS } from './lexicon/common-words';
+import { isClauseBoundary, isDeterminer, isPreposition, POSSESSIVE_DETERMINERS, RELATIVE_PRONOUNS } from './lexicon/common-words';
 import { isGroupNoun, isOnlineNoun, isPublicNoun, isQuantifierSubject } from './lexicon/group-nouns';
 import { isDocumentHead, isOrgDescriptionHead } from './lexicon/organisations';
 import { canonicalCountry, countryOfAdjective } from './lexicon/places';
@@ -72,6 +72,16 @@ export class SubjectReader {
   private mentionAt(k: number): NameMention | undefined {
     const m = this.index.tokenMention[k] as number;
     return m >= 0 ? this.index.mentions[m] : undefined;
+  }
+
+  /**
+   * "Anne Kelly and Brian Kelly said": a named person read from `start` who is the second of two people joined by
+   * "and". They speak together, so neither alone is the speaker.
+   */
+  joinsAnotherPerson(start: number, subject: Subject): boolean {
+    if (subject.kind !== 'named' || subject.entity?.kind !== 'PERSON' || this.token(start - 1)?.lower !== 'and') return false;
+    const other = this.mentionAt(start - 2);
+    return other !== undefined && other.kind === 'PERSON' && other.last === start - 2 && !other.possessive;
   }
 
   private none(from: number, to: number): Subject {
@@ -172,8 +182,13 @@ export class SubjectReader {
       return this.readCommon(k, limit);
     }
     if (this.modifiesNoun(mention, limit)) return this.readCommon(k, limit);
-    const described = mention.kind === 'PERSON' ? undefined : this.personDescribedBy(mention, limit);
+    // "Her Downton Abbey co-star Hugh Bonneville": after a possessive determiner, even a name only describes.
+    const described = mention.kind !== 'PERSON' || POSSESSIVE_DETERMINERS.has(this.token(mention.prefixStart - 1)?.lower ?? '') ? this.personDescribedBy(mention, limit) : undefined;
     if (described) return this.readMention(described.prefixStart, limit);
+    // "Chris Larkin and Toby Stephens said": two people speak together; no one of them is the speaker.
+    if (mention.kind === 'PERSON' && this.token(end)?.lower === 'and' && this.mentionAt(end + 1)?.kind === 'PERSON' && end + 1 < limit) {
+      return { kind: 'anonymous', entity: null, from: mention.prefixStart, to: (this.mentionAt(end + 1) as NameMention).last + 1, publicVoice: false, online: false };
+    }
     return { kind: 'named', entity: this.entityOf(mention), from: mention.prefixStart, to: end, publicVoice: false, online: false };
   }
 

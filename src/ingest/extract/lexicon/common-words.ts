@@ -65,8 +65,14 @@ const NOT_NAME_SET = new Set([
   'internet', 'god', 'brexit',
 ]);
 
+/** "her", "his" …: a name right after one of these modifies the noun that follows ("her Downton Abbey co-star"). */
+export const POSSESSIVE_DETERMINERS = new Set(['her', 'his', 'their', 'its', 'our', 'my', 'your']);
+
+/** Time zones written after a time ("3.15pm ET", "14:32 GMT"): never an organisation or a person. */
+const TIME_ZONES = new Set(['et', 'est', 'edt', 'ct', 'cst', 'cdt', 'mt', 'mst', 'mdt', 'pt', 'pst', 'pdt', 'gmt', 'bst', 'utc', 'cet', 'cest', 'eet', 'eest', 'ist', 'jst', 'kst', 'aest', 'aedt', 'awst', 'nzst', 'nzdt', 'hkt', 'sgt', 'wat', 'eat', 'sast']);
+
 export function isNeverName(lower: string): boolean {
-  return NOT_NAME_SET.has(lower);
+  return NOT_NAME_SET.has(lower) || TIME_ZONES.has(lower);
 }
 
 /** Month names; they break a name only when a number stands next to them ("13 March", "March 2025"), since May and April are also names. */
