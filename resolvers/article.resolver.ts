@@ -19,11 +19,15 @@ export class ArticleResolver {
     @Arg("slug", () => String, { nullable: true, description: "The article's slug." }) slug?: string,
     @Arg("url", () => String, { nullable: true, description: "The original article's URL." }) url?: string,
   ): Promise<Article | null> {
+    const planner = ctx.services.planner;
+    if (planner) return planner.article({ id, slug, url }, ctx.visibility, info);
     return ctx.services.articles.findOne({ id, slug, url }, (i) => ctx.loaders.articleById.load(i), ctx.visibility, selects(info, "outlet"));
   }
 
   @Query(() => ArticleConnection, { description: "Articles, filtered, searched and sorted; newest first by default." })
   async articles(@Ctx() ctx: RequestContext, @Args() args: ArticlesArgs, @Info() info: GraphQLResolveInfo): Promise<ArticleConnection> {
+    const planned = await ctx.services.planner?.articles(args.filter ?? {}, args.orderBy, args, ctx.visibility, info);
+    if (planned) return planned as ArticleConnection;
     const { rows, count } = await ctx.services.articles.list(args.filter ?? {}, args.orderBy, pageRequest(args), ctx.visibility, nodeSelects(info, "outlet"));
     return toConnection(rows, count) as ArticleConnection;
   }

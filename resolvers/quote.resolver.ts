@@ -21,6 +21,8 @@ export class QuoteResolver {
     description: "Quotes across all coverage: by speaker (id or name), by words, by kind and by date. Newest first by default.",
   })
   async quotes(@Ctx() ctx: RequestContext, @Args() args: QuotesArgs, @Info() info: GraphQLResolveInfo): Promise<QuoteConnection> {
+    const planned = await ctx.services.planner?.quotes(args.filter ?? {}, args.orderBy, args, ctx.visibility, info);
+    if (planned) return planned as QuoteConnection;
     const embed = { speaker: nodeSelects(info, "speaker"), article: nodeSelects(info, "article") };
     const { rows, count } = await ctx.services.quotes.list(args.filter ?? {}, args.orderBy, pageRequest(args), ctx.visibility, embed);
     return toConnection(rows, count) as QuoteConnection;

@@ -81,6 +81,8 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(5_000).default(1_000),
   /** Serve Prometheus metrics at /metrics. */
   METRICS: bool.default(true),
+  /** Plan the root fields `article`, `articles` and `quotes` into one SQL statement each (src/planner); off: every nested list goes through its batched loader. */
+  READ_PLANNER: bool.default(true),
   /** pino log level. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Key that grants admin rights through the `x-admin-key` header (until token auth exists). Secret. */

@@ -14,6 +14,7 @@ import { createNewsEvents, type NewsEvents } from "./pubsub/news-events";
 import { ReactionWriteService } from "./reactions/reaction-write.service";
 import { RateLimits } from "./rate-limit/rate-limits";
 import { ContentChanges } from "./cache/content-changes";
+import { ReadPlanner } from "./planner/read-planner";
 
 export interface Services {
   articles: ArticleService;
@@ -33,6 +34,8 @@ export interface Services {
   rateLimits: RateLimits;
   /** What writes changed, for the response cache to drop what showed it. */
   changes: ContentChanges;
+  /** One SQL statement for a whole `article`/`articles`/`quotes` selection; null when READ_PLANNER is off. */
+  planner: ReadPlanner | null;
 }
 
 /** What the write services are built with; startApp passes the configured ones. */
@@ -41,13 +44,15 @@ export interface ServiceDeps {
   events: NewsEvents;
   rateLimits: RateLimits;
   changes: ContentChanges;
+  /** Plan root reads into one statement (READ_PLANNER); on by default. */
+  readPlanner: boolean;
 }
 
 export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}): Services {
   const events = deps.events ?? createNewsEvents();
   const rateLimits = deps.rateLimits ?? new RateLimits({ comment: { points: 5, windowSeconds: 60 }, write: { points: 60, windowSeconds: 60 } });
   const changes = deps.changes ?? new ContentChanges();
-  return {
+  const services = {
     commentWrites: new CommentWriteService(ds, deps.commentPolicy ?? DEFAULT_COMMENT_POLICY, events, rateLimits, changes),
     moderation: new ModerationService(ds, events, changes),
     reactionWrites: new ReactionWriteService(ds, events, rateLimits, changes),
@@ -63,4 +68,5 @@ export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}):
     reactions: new ReactionService(ds),
     speakers: new SpeakerService(ds),
   };
+  return { ...services, planner: deps.readPlanner === false ? null : new ReadPlanner(ds, services) };
 }

@@ -20,6 +20,14 @@ function andVisible(vis: Visibility, alias = "a"): string {
   return cond ? ` AND ${cond}` : "";
 }
 
+/** The column and value an article lookup names; BAD_USER_INPUT unless exactly one of id, slug or url is given. */
+export function articleLookupColumn(lookup: ArticleLookup): { column: "id" | "slug" | "url"; value: string } {
+  const given = (["id", "slug", "url"] as const).filter((k) => lookup[k] != null);
+  if (given.length !== 1) throw new BadUserInputError("Pass exactly one of id, slug or url.", given[1] ?? "id");
+  if (lookup.id != null) return { column: "id", value: assertUuid(lookup.id, "id") };
+  return lookup.slug != null ? { column: "slug", value: lookup.slug } : { column: "url", value: lookup.url as string };
+}
+
 export type ArticleOrder = "NEWEST" | "OLDEST" | "RELEVANCE";
 
 export interface ArticleFilter {
@@ -56,19 +64,18 @@ export class ArticleService {
   /** The one article named by exactly one of id, slug or url. */
   /** `withOutlet` fetches the outlet in the same statement (the resolver looked ahead). */
   async findOne(lookup: ArticleLookup, byId: (id: string) => Promise<Article | null>, vis: Visibility, withOutlet = false): Promise<Article | null> {
-    const given = (["id", "slug", "url"] as const).filter((k) => lookup[k] != null);
-    if (given.length !== 1) throw new BadUserInputError("Pass exactly one of id, slug or url.", given[1] ?? "id");
-    if (lookup.id != null) return byId(assertUuid(lookup.id, "id"));
-    const column = lookup.slug != null ? "slug" : "url";
+    const { column, value } = articleLookupColumn(lookup);
+    if (column === "id") return byId(value);
     const outlet = withOutlet ? { select: `, ${selectPrefixed(this.ds, Outlet, "o", "outlet")}`, join: " LEFT JOIN outlets o ON o.id = a.outlet_id" } : { select: "", join: "" };
     const rows: RawRow[] = await this.ds.query(
       `SELECT ${selectColumns(this.ds, Article, "a")}${outlet.select} FROM articles a${outlet.join} WHERE a.${column} = $1${andVisible(vis)}`,
-      [lookup.slug ?? lookup.url],
+      [value],
     );
     return rows[0] ? this.edge(rows[0]).node : null;
   }
 
-  private listQuery(filter: ArticleFilter, order: ArticleOrder, vis: Visibility, withOutlet = false): ListQuery {
+  /** The filtered, sorted list as a keyset query (the read planner composes it into larger statements). */
+  listQuery(filter: ArticleFilter, order: ArticleOrder, vis: Visibility, withOutlet = false): ListQuery {
     const p = new SqlParams();
     const where: string[] = [];
     const visible = articleVisibleSql(vis);

@@ -28,7 +28,8 @@ const REPLY_COUNT = `(SELECT count(*) FROM comments rc WHERE rc.parent_id = c.id
 export class CommentService {
   constructor(private readonly ds: DataSource) {}
 
-  private query(topLevel: boolean, order: CommentOrder, vis: Visibility, tombstones = true): ListQuery {
+  /** Top-level comments or replies as a keyset query, by parent (the read planner composes it into larger statements). */
+  listQuery(topLevel: boolean, order: CommentOrder, vis: Visibility, tombstones = true): ListQuery {
     const keys: SortKey[] =
       order === "MOST_REPLIED"
         ? [
@@ -68,7 +69,7 @@ export class CommentService {
    * comment's `replyCounts` number to its edge, counted in the same statement.
    */
   pagesByArticle(articleIds: readonly string[], order: CommentOrder, page: PageRequest, vis: Visibility, withReplyCount = false) {
-    const q = this.query(true, order, vis);
+    const q = this.listQuery(true, order, vis);
     if (withReplyCount) {
       q.select += `, (SELECT count(*) FROM comments rc WHERE rc.parent_id = c.id AND ${commentVisibleSql(vis, "rc", false)})::int AS "__replyCount"`;
     }
@@ -79,22 +80,22 @@ export class CommentService {
   }
 
   countsByArticle(articleIds: readonly string[], vis: Visibility) {
-    return countBatched(this.ds, this.query(true, "NEWEST", vis), "c.article_id", articleIds);
+    return countBatched(this.ds, this.listQuery(true, "NEWEST", vis), "c.article_id", articleIds);
   }
 
   /** Replies of each comment, oldest first by default (threads read top-down). */
   pagesByParent(parentIds: readonly string[], order: CommentOrder, page: PageRequest, vis: Visibility) {
-    return fetchBatchedPages(this.ds, this.query(false, order, vis), "c.parent_id", parentIds, page, (r) => ({ node: hydrate(this.ds, Comment, r) }));
+    return fetchBatchedPages(this.ds, this.listQuery(false, order, vis), "c.parent_id", parentIds, page, (r) => ({ node: hydrate(this.ds, Comment, r) }));
   }
 
   /** Replies in each thread's list (placeholders for deleted replies included). */
   replyListCounts(parentIds: readonly string[], vis: Visibility) {
-    return countBatched(this.ds, this.query(false, "OLDEST", vis), "c.parent_id", parentIds);
+    return countBatched(this.ds, this.listQuery(false, "OLDEST", vis), "c.parent_id", parentIds);
   }
 
   /** Live (not deleted) replies of each comment that `vis` may read. */
   replyCounts(parentIds: readonly string[], vis: Visibility) {
-    return countBatched(this.ds, this.query(false, "OLDEST", vis, false), "c.parent_id", parentIds);
+    return countBatched(this.ds, this.listQuery(false, "OLDEST", vis, false), "c.parent_id", parentIds);
   }
 
   /** All live comments of each article that `vis` may read, replies included. */

@@ -62,6 +62,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
     events: createNewsEvents(config.REDIS_URL, logger),
     rateLimits: createRateLimits(config, logger),
     changes,
+    readPlanner: config.READ_PLANNER,
   });
   // The news subgraph schema, or (SUBGRAPHS / SUPERGRAPH_FILE) a gateway over it and other subgraphs.
   const { schema, gateway, description } = await servedGraph(config, logger, formatError(config.NODE_ENV === "production"));

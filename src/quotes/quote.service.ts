@@ -60,7 +60,8 @@ export class QuoteService {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  private query(filter: QuoteFilter, order: QuoteOrder, vis: Visibility, embed: QuoteEmbed = {}): ListQuery {
+  /** The filtered, sorted list as a keyset query (the read planner composes it into larger statements). */
+  listQuery(filter: QuoteFilter, order: QuoteOrder, vis: Visibility, embed: QuoteEmbed = {}): ListQuery {
     const p = new SqlParams();
     const where: string[] = [];
     const visible = articleVisibleSql(vis);
@@ -133,18 +134,18 @@ export class QuoteService {
   };
 
   async list(filter: QuoteFilter, order: QuoteOrder, page: PageRequest, vis: Visibility, embed: QuoteEmbed = {}) {
-    const q = this.query(filter, order, vis, embed);
+    const q = this.listQuery(filter, order, vis, embed);
     const rows = await fetchPage(this.ds, q, page, this.edge);
     return { rows, count: () => countRows(this.ds, q) };
   }
 
   /** One page of quotes for each parent (`parent` says whether ids are articles or speakers), in one statement. */
   pagesBy(parent: "article" | "speaker", ids: readonly string[], filter: QuoteFilter, order: QuoteOrder, page: PageRequest, vis: Visibility, embed: QuoteEmbed = {}) {
-    return fetchBatchedPages(this.ds, this.query(filter, order, vis, embed), `q.${parent}_id`, ids, page, this.edge);
+    return fetchBatchedPages(this.ds, this.listQuery(filter, order, vis, embed), `q.${parent}_id`, ids, page, this.edge);
   }
 
   countsBy(parent: "article" | "speaker", ids: readonly string[], filter: QuoteFilter, vis: Visibility) {
-    return countBatched(this.ds, this.query(filter, "ARTICLE_ORDER", vis), `q.${parent}_id`, ids);
+    return countBatched(this.ds, this.listQuery(filter, "ARTICLE_ORDER", vis), `q.${parent}_id`, ids);
   }
 
   /** Quote count and first/last quoted dates for each speaker. */

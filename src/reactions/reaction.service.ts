@@ -45,7 +45,8 @@ export function overallSentiment(counts: Map<Sentiment, number>): Sentiment | nu
 export class ReactionService {
   constructor(private readonly ds: DataSource) {}
 
-  private query(filter: ReactionFilter): ListQuery {
+  /** An article's reactions as a keyset query, by article (the read planner composes it into larger statements). */
+  listQuery(filter: ReactionFilter): ListQuery {
     const p = new SqlParams();
     const where: string[] = [];
     if (filter.origin) where.push(`r.origin = ${p.add(filter.origin)}`);
@@ -65,36 +66,45 @@ export class ReactionService {
   }
 
   pagesByArticle(articleIds: readonly string[], filter: ReactionFilter, page: PageRequest) {
-    return fetchBatchedPages(this.ds, this.query(filter), "r.article_id", articleIds, page, (r) => ({ node: hydrate(this.ds, Reaction, r) }));
+    return fetchBatchedPages(this.ds, this.listQuery(filter), "r.article_id", articleIds, page, (r) => ({ node: hydrate(this.ds, Reaction, r) }));
   }
 
   countsByArticle(articleIds: readonly string[], filter: ReactionFilter) {
-    return countBatched(this.ds, this.query(filter), "r.article_id", articleIds);
+    return countBatched(this.ds, this.listQuery(filter), "r.article_id", articleIds);
   }
 
   async summaries(articleIds: readonly string[]): Promise<ReactionSummaryValue[]> {
-    const rows: Array<{ article_id: string; origin: string; sentiment: Sentiment; n: string }> = await this.ds.query(
+    const rows: Array<ReactionCountRow & { article_id: string }> = await this.ds.query(
       `SELECT article_id, origin, sentiment, count(*) AS n FROM reactions WHERE article_id = ANY($1::uuid[]) GROUP BY 1, 2, 3`,
       [articleIds],
     );
-    return articleIds.map((id) => {
-      const mine = rows.filter((r) => r.article_id === id);
-      const bySentiment = new Map<Sentiment, number>();
-      let reported = 0;
-      let reader = 0;
-      for (const r of mine) {
-        const n = Number(r.n);
-        bySentiment.set(r.sentiment, (bySentiment.get(r.sentiment) ?? 0) + n);
-        if (r.origin === "READER") reader += n;
-        else reported += n;
-      }
-      return {
-        total: reported + reader,
-        reported,
-        reader,
-        bySentiment: SENTIMENTS.map((sentiment) => ({ sentiment, count: bySentiment.get(sentiment) ?? 0 })),
-        overall: overallSentiment(bySentiment),
-      };
-    });
+    return articleIds.map((id) => summarizeReactions(rows.filter((r) => r.article_id === id)));
   }
+}
+
+/** One article's reactions counted by origin and sentiment (`SELECT origin, sentiment, count(*) … GROUP BY 1, 2`). */
+export interface ReactionCountRow {
+  origin: string;
+  sentiment: Sentiment;
+  n: string | number;
+}
+
+/** The summary of one article's reactions from its counts by origin and sentiment. */
+export function summarizeReactions(counts: readonly ReactionCountRow[]): ReactionSummaryValue {
+  const bySentiment = new Map<Sentiment, number>();
+  let reported = 0;
+  let reader = 0;
+  for (const r of counts) {
+    const n = Number(r.n);
+    bySentiment.set(r.sentiment, (bySentiment.get(r.sentiment) ?? 0) + n);
+    if (r.origin === "READER") reader += n;
+    else reported += n;
+  }
+  return {
+    total: reported + reader,
+    reported,
+    reader,
+    bySentiment: SENTIMENTS.map((sentiment) => ({ sentiment, count: bySentiment.get(sentiment) ?? 0 })),
+    overall: overallSentiment(bySentiment),
+  };
 }

@@ -88,7 +88,8 @@ export class SpeakerService {
     return { rows, count: () => countRows(this.ds, q) };
   }
 
-  private byArticleQuery(): ListQuery {
+  /** The distinct speakers of articles (`:parentIds`) as a keyset query (the read planner composes it too). */
+  byArticleQuery(): ListQuery {
     return {
       select: `${selectColumns(this.ds, Speaker, "s")}, aq.quote_count AS "__quoteCount"`,
       from:

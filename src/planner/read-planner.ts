@@ -1,0 +1,480 @@
+// The read planner: the root fields `article`, `articles` and `quotes` look ahead at their whole
+// selection (fragments, aliases, arguments, @skip/@include) and fetch it with ONE SQL statement that
+// returns nested JSON (correlated subqueries with json_build_object/json_agg), the way PostGraphile
+// and the raw-SQL peer do. The lists inside it are the services' own keyset queries (same filters,
+// visibility rules, order and cursors), composed per parent row instead of batched per field.
+//
+// The planned values are attached to the objects they belong to (src/planner/planned.ts) and the
+// field resolvers return them. Whatever the planner does not cover — a field with a resolver of its
+// own that it does not know, a list whose arguments are refused — it leaves to those resolvers, which
+// then fetch through their DataLoaders as before (the planner also fetches every column of such a
+// node, so those resolvers find what they need on it).
+import {
+  getNamedType,
+  GraphQLError,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from "graphql";
+import { collectSubfields } from "graphql/execution/collectFields";
+import { getArgumentValues } from "graphql/execution/values";
+import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import { Article } from "../../entities/article.entity";
+import { Comment } from "../../entities/comment.entity";
+import { Outlet } from "../../entities/outlet.entity";
+import { Quote } from "../../entities/quote.entity";
+import { Reaction } from "../../entities/reaction.entity";
+import { Speaker } from "../../entities/speaker.entity";
+import { articleLookupColumn, articleVisibleSql, type ArticleFilter, type ArticleLookup, type ArticleOrder, type ArticleService } from "../articles/article.service";
+import type { Visibility } from "../auth/visibility";
+import { commentVisibleSql, type CommentOrder, type CommentService } from "../comments/comment.service";
+import type { ConnectionValue } from "../pagination/connection.types";
+import { encodeCursor, type CursorValue } from "../pagination/cursor";
+import { selectColumns } from "../pagination/entity-rows";
+import { buildPageQuery, PARENT_IDS, type ListQuery } from "../pagination/keyset-query";
+import { pageRequest, type ConnectionArgsLike, type PageRequest } from "../pagination/page-request";
+import type { QuoteFilter, QuoteOrder, QuoteService } from "../quotes/quote.service";
+import { summarizeReactions, type ReactionCountRow, type ReactionService } from "../reactions/reaction.service";
+import type { SpeakerService } from "../speakers/speaker.service";
+import { attachPlanned } from "./planned";
+
+type Json = Record<string, unknown>;
+
+/** SQL producing one JSON value, and how to turn that value into what the field resolver returns. */
+interface Plan<T> {
+  sql: string;
+  build(json: unknown): T;
+}
+
+/** The state of compiling one operation's root field into a statement. */
+interface Compilation {
+  schema: GraphQLSchema;
+  fragments: GraphQLResolveInfo["fragments"];
+  variables: Record<string, unknown>;
+  vis: Visibility;
+  params: unknown[];
+  /** Counter for row aliases (`pl_1`, `pl_2`, …), unique in the statement so subqueries can refer to their parent row. */
+  aliases: number;
+}
+
+/** The object types the planner builds, and their entities. */
+const ENTITIES = { Article, Outlet, Quote, Speaker, Comment, Reaction } as const;
+type NodeKind = keyof typeof ENTITIES;
+
+/** A field the planner fetches for a node of some kind, given the SQL alias of the node's row. */
+type ChildPlanner = (c: Compilation, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) => Plan<unknown> | null;
+
+/** An edge field beyond node and cursor, read from a column the list query selects. */
+interface EdgeExtra {
+  column: string;
+  convert(value: unknown): unknown;
+}
+
+const numberOrNull = (v: unknown) => (v == null ? null : Number(v));
+const stringOrNull = (v: unknown) => (v == null ? null : v);
+/** Article and quote lists: rank and highlight when searched, null otherwise. */
+const SEARCH_EDGE: Record<string, EdgeExtra> = {
+  rank: { column: "__rank", convert: numberOrNull },
+  highlight: { column: "__highlight", convert: stringOrNull },
+};
+
+/** json_build_object takes at most 100 arguments: a node with more planned children leaves the rest to the loaders. */
+const MAX_CHILDREN = 40;
+
+interface Column {
+  prop: string;
+  date: boolean;
+}
+
+export interface ReadPlannerServices {
+  articles: ArticleService;
+  quotes: QuoteService;
+  comments: CommentService;
+  reactions: ReactionService;
+  speakers: SpeakerService;
+}
+
+function rethrowUnlessRefused(err: unknown): null {
+  // A list whose arguments are refused (page size, cursor) is left to its resolver, which raises the
+  // same coded error at the same path; anything else is a bug and surfaces.
+  if (err instanceof GraphQLError) return null;
+  throw err;
+}
+
+/** `$n` placeholders of a list query moved up by `offset`, so it can sit inside a larger statement. */
+function shiftParams(q: ListQuery, offset: number): ListQuery {
+  const shift = (sql: string) => sql.replace(/\$(\d+)/g, (_m, n: string) => `$${Number(n) + offset}`);
+  return {
+    select: shift(q.select),
+    from: shift(q.from),
+    where: q.where.map(shift),
+    params: q.params,
+    keys: q.keys.map((k) => ({ ...k, expr: shift(k.expr) })),
+    descending: q.descending,
+  };
+}
+
+export class ReadPlanner {
+  private readonly columnCache = new Map<NodeKind, { all: Column[]; byProp: Map<string, Column>; always: Column[] }>();
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly services: ReadPlannerServices,
+  ) {}
+
+  // ---- root fields ----------------------------------------------------------------------------
+
+  /** Root `article`: the article and everything selected below it, in one statement. */
+  async article(lookup: ArticleLookup, vis: Visibility, info: GraphQLResolveInfo): Promise<Article | null> {
+    const { column, value } = articleLookupColumn(lookup);
+    const c = this.compilation(info, vis);
+    c.params.push(value);
+    const row = this.alias(c);
+    const node = this.node(c, "Article", info.fieldNodes, row);
+    const visible = articleVisibleSql(vis, "a");
+    const sql =
+      `SELECT ${node.sql} AS j FROM (SELECT ${selectColumns(this.ds, Article, "a")} FROM articles a ` +
+      `WHERE a.${column} = $1${column === "id" ? "::uuid" : ""}${visible ? ` AND ${visible}` : ""}) ${row}`;
+    const rows: Array<{ j: unknown }> = await this.ds.query(sql, c.params);
+    return rows[0] ? (node.build(rows[0].j) as Article) : null;
+  }
+
+  /** Root `articles`: one page of the list with everything selected below it. */
+  articles(filter: ArticleFilter, order: ArticleOrder, args: ConnectionArgsLike, vis: Visibility, info: GraphQLResolveInfo) {
+    const list = this.services.articles.listQuery(filter, order, vis);
+    return this.rootConnection(info, vis, "Article", list, pageRequest(args), SEARCH_EDGE);
+  }
+
+  /** Root `quotes`: one page of the analysts' list with everything selected below it. */
+  quotes(filter: QuoteFilter, order: QuoteOrder, args: ConnectionArgsLike, vis: Visibility, info: GraphQLResolveInfo) {
+    const list = this.services.quotes.listQuery(filter, order, vis);
+    return this.rootConnection(info, vis, "Quote", list, pageRequest(args), SEARCH_EDGE);
+  }
+
+  /**
+   * A root connection, or undefined when its own selection has something the planner does not know
+   * (the resolver then takes the loader path).
+   */
+  private async rootConnection(
+    info: GraphQLResolveInfo,
+    vis: Visibility,
+    kind: NodeKind,
+    list: ListQuery,
+    page: PageRequest,
+    extras: Record<string, EdgeExtra>,
+  ): Promise<ConnectionValue<object> | undefined> {
+    const c = this.compilation(info, vis);
+    const plan = this.connection(c, kind, getNamedType(info.returnType) as GraphQLObjectType, info.fieldNodes, list, page, null, extras);
+    if (!plan) return undefined;
+    const rows: Array<{ j: unknown }> = await this.ds.query(`SELECT ${plan.sql} AS j`, c.params);
+    const value = plan.build(rows[0].j);
+    // A root list asked for no rows answers as fetchPage does (no look at the other direction).
+    if (page.limit === 0) value.pageInfo = { hasNextPage: false, hasPreviousPage: Boolean(page.after), startCursor: null, endCursor: null };
+    return value;
+  }
+
+  // ---- compilation ----------------------------------------------------------------------------
+
+  private compilation(info: GraphQLResolveInfo, vis: Visibility): Compilation {
+    return { schema: info.schema, fragments: info.fragments, variables: info.variableValues, vis, params: [], aliases: 0 };
+  }
+
+  private alias(c: Compilation): string {
+    c.aliases += 1;
+    return `pl_${c.aliases}`;
+  }
+
+  private columns(kind: NodeKind) {
+    let cols = this.columnCache.get(kind);
+    if (!cols) {
+      const meta = this.ds.getMetadata(ENTITIES[kind]);
+      const all = meta.columns.map((col) => ({ prop: col.propertyName, date: col.type === "timestamptz" || col.type === Date }));
+      // The id and the foreign keys: what the loaders need when a child field falls back to them.
+      const always = all.filter((col) => col.prop === "id" || meta.relations.some((r) => r.joinColumns.some((j) => j.propertyName === col.prop)));
+      cols = { all, byProp: new Map(all.map((col) => [col.prop, col])), always };
+      this.columnCache.set(kind, cols);
+    }
+    return cols;
+  }
+
+  /**
+   * A node of `kind` whose row is the SQL alias `row` (columns named after the entity's properties):
+   * its selected columns as a JSON object, plus the planned children under "__p" by response key.
+   */
+  private node(c: Compilation, kind: NodeKind, nodes: readonly FieldNode[], row: string): Plan<object | null> {
+    const type = c.schema.getType(kind) as GraphQLObjectType;
+    const fields = collectSubfields(c.schema, c.fragments, c.variables, type, nodes);
+    const cols = this.columns(kind);
+    const wanted = new Set<Column>(cols.always);
+    let everyColumn = false;
+    const children: Array<{ key: string; plan: Plan<unknown> }> = [];
+    for (const [key, fieldNodes] of fields) {
+      const name = fieldNodes[0].name.value;
+      if (name === "__typename") continue;
+      const column = cols.byProp.get(name);
+      const planner = CHILD_PLANNERS[kind][name];
+      if (column) wanted.add(column);
+      else if (planner && children.length < MAX_CHILDREN) {
+        const mark = c.params.length;
+        let plan: Plan<unknown> | null;
+        try {
+          plan = planner.call(this, c, fieldNodes, row, type.getFields()[name]);
+        } catch (err) {
+          plan = rethrowUnlessRefused(err);
+        }
+        if (plan) children.push({ key, plan });
+        else c.params.length = mark;
+      } else {
+        // A field with a resolver of its own the planner does not know: give that resolver the whole row.
+        everyColumn = true;
+      }
+    }
+    const used = everyColumn ? cols.all : [...wanted];
+    const pairs = used.map((col) => `'${col.prop}', ${row}."${col.prop}"`);
+    if (children.length) pairs.push(`'__p', json_build_object(${children.map((ch) => `'${ch.key}', ${ch.plan.sql}`).join(", ")})`);
+    const Entity = ENTITIES[kind] as unknown as new () => Record<string, unknown>;
+    return {
+      sql: `json_build_object(${pairs.join(", ")})`,
+      build(json) {
+        if (json == null) return null;
+        const j = json as Json;
+        const out = new Entity();
+        for (const col of used) {
+          const v = j[col.prop];
+          out[col.prop] = col.date && v != null ? new Date(v as string) : v;
+        }
+        const planned = j.__p as Json | undefined;
+        for (const ch of children) attachPlanned(out, ch.key, ch.plan.build(planned?.[ch.key]));
+        return out;
+      },
+    };
+  }
+
+  /** A to-one relation: the row of `entity` whose id is `${row}."${fk}"` (and that `condition` allows). */
+  private relation(c: Compilation, kind: NodeKind, nodes: readonly FieldNode[], row: string, fk: string, table: string, condition?: string | null): Plan<object | null> {
+    const alias = this.alias(c);
+    const node = this.node(c, kind, nodes, alias);
+    const t = table.split(" ")[1];
+    const sql =
+      `(SELECT ${node.sql} FROM (SELECT ${selectColumns(this.ds, ENTITIES[kind] as EntityTarget<ObjectLiteral>, t)} FROM ${table} ` +
+      `WHERE ${t}.id = ${row}."${fk}"${condition ? ` AND ${condition}` : ""}) ${alias})`;
+    return { sql, build: node.build };
+  }
+
+  /** A count of rows that belong to `${row}`: `from` and `where` name the parent as ROW. */
+  private count(sql: string): Plan<number> {
+    return { sql: `(${sql})`, build: (v) => Number(v ?? 0) };
+  }
+
+  /**
+   * A connection over `list` (one of the services' keyset queries): `parent` ties it to the row it
+   * hangs from (null for a root list). Null when its selection has a field the planner does not know.
+   */
+  private connection(
+    c: Compilation,
+    kind: NodeKind,
+    connType: GraphQLObjectType,
+    nodes: readonly FieldNode[],
+    list: ListQuery,
+    page: PageRequest,
+    parent: { expr: string; ref: string } | null,
+    extras: Record<string, EdgeExtra>,
+  ): Plan<ConnectionValue<object>> | null {
+    const connFields = collectSubfields(c.schema, c.fragments, c.variables, connType, nodes);
+    let edgeNodes: readonly FieldNode[] = [];
+    let edgeKeys = 0;
+    let wantTotal = false;
+    for (const [, fieldNodes] of connFields) {
+      const name = fieldNodes[0].name.value;
+      if (name === "edges") {
+        edgeNodes = fieldNodes;
+        edgeKeys += 1;
+      } else if (name === "totalCount") wantTotal = true;
+      else if (name !== "pageInfo" && name !== "__typename") return null;
+    }
+    // Edges under two aliases share their node objects: planned children could collide. Leave it to the loaders.
+    if (edgeKeys > 1) return null;
+    const edgeType = getNamedType(connType.getFields().edges.type) as GraphQLObjectType;
+    const edgeFields = edgeNodes.length ? collectSubfields(c.schema, c.fragments, c.variables, edgeType, edgeNodes) : new Map<string, readonly FieldNode[]>();
+    let nodeNodes: readonly FieldNode[] = [];
+    let nodeKeys = 0;
+    for (const [, fieldNodes] of edgeFields) {
+      const name = fieldNodes[0].name.value;
+      if (name === "node") {
+        nodeNodes = fieldNodes;
+        nodeKeys += 1;
+      } else if (name !== "cursor" && name !== "__typename" && !extras[name]) return null;
+    }
+    if (nodeKeys > 1) return null;
+
+    // No rows and no total asked: nothing to fetch (and no parameter left unused in the statement).
+    if (page.limit === 0 && !wantTotal) return { sql: `json_build_object('r', '[]'::json)`, build: (json) => this.pageValue(json, page, null, {}) };
+    // The list's own parameters first, then whatever the node's children add, then the page bounds.
+    const offset = c.params.length;
+    const q = shiftParams(list, offset);
+    c.params.push(...list.params);
+    if (parent) {
+      q.from = q.from.split(PARENT_IDS).join(`ARRAY[${parent.ref}]::uuid[]`);
+      q.where = [...q.where, `${parent.expr} = ${parent.ref}`];
+    }
+    const where = q.where.length ? ` WHERE ${q.where.join(" AND ")}` : "";
+    const total = wantTotal ? `(SELECT count(*) FROM ${q.from}${where})` : null;
+    const extraCols = Object.entries(extras).filter(([, e]) => q.select.includes(`"${e.column}"`));
+
+    let pageSql: string | null = null;
+    let node: Plan<object | null> | null = null;
+    if (page.limit > 0) {
+      const row = this.alias(c);
+      node = this.node(c, kind, nodeNodes, row);
+      q.select += q.keys.map((k, i) => `, (${k.expr}) AS "__o${i}"`).join("");
+      const built = buildPageQuery({ ...q, params: [...c.params] }, page);
+      c.params.push(...built.params.slice(c.params.length));
+      const dir = q.descending !== page.backward ? "DESC" : "ASC";
+      const keys = q.keys.map((_, i) => `${row}."__k${i}"`).join(", ");
+      const order = q.keys.map((_, i) => `${row}."__o${i}" ${dir}`).join(", ");
+      const edgeExtras = extraCols.length ? `, 'e', json_build_object(${extraCols.map(([, e]) => `'${e.column}', ${row}."${e.column}"`).join(", ")})` : "";
+      pageSql =
+        `(SELECT coalesce(json_agg(json_build_object('n', ${node.sql}, 'k', json_build_array(${keys})${edgeExtras}) ORDER BY ${order}), '[]'::json) ` +
+        `FROM (${built.sql}) ${row})`;
+    }
+    const sql = `json_build_object('r', ${pageSql ?? "'[]'::json"}${total ? `, 't', ${total}` : ""})`;
+    return { sql, build: (json) => this.pageValue(json, page, node, extras) };
+  }
+
+  /** The connection value from the JSON a connection plan fetched: edges with cursors, pageInfo, totalCount. */
+  private pageValue(json: unknown, page: PageRequest, node: Plan<object | null> | null, extras: Record<string, EdgeExtra>): ConnectionValue<object> {
+    const j = json as { r: Array<{ n: unknown; k: CursorValue; e?: Json }>; t?: number };
+    const hasMore = j.r.length > page.limit;
+    const kept = j.r.slice(0, page.limit);
+    if (page.backward) kept.reverse();
+    const extraNames = Object.entries(extras);
+    const edges = kept.map((r) => {
+      const edge: Record<string, unknown> = {};
+      for (const [name, e] of extraNames) edge[name] = e.convert(r.e?.[e.column]);
+      edge.node = node?.build(r.n);
+      edge.cursor = encodeCursor(r.k);
+      return edge;
+    });
+    const totalCount = j.t === undefined ? undefined : Number(j.t);
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: page.backward ? Boolean(page.before) : hasMore,
+        hasPreviousPage: page.backward ? hasMore : Boolean(page.after),
+        startCursor: (edges[0]?.cursor as string | undefined) ?? null,
+        endCursor: (edges[edges.length - 1]?.cursor as string | undefined) ?? null,
+      },
+      count: () => {
+        // totalCount is fetched whenever the selection asks for it, and only then is it read.
+        if (totalCount === undefined) throw new Error("read planner: totalCount read but not planned");
+        return totalCount;
+      },
+    };
+  }
+
+  /** A nested connection field of the node at `row`: its arguments, list query and parent column. */
+  private nested(
+    c: Compilation,
+    kind: NodeKind,
+    nodes: readonly FieldNode[],
+    field: GraphQLField<unknown, unknown>,
+    listFor: (args: Record<string, unknown>) => { list: ListQuery; parentExpr: string; extras?: Record<string, EdgeExtra> },
+    row: string,
+  ): Plan<ConnectionValue<object>> | null {
+    const args = getArgumentValues(field, nodes[0], c.variables);
+    const page = pageRequest(args as ConnectionArgsLike);
+    const { list, parentExpr, extras } = listFor(args);
+    return this.connection(c, kind, getNamedType(field.type) as GraphQLObjectType, nodes, list, page, { expr: parentExpr, ref: `${row}."id"` }, extras ?? {});
+  }
+
+  // ---- the fields each kind of node can have planned --------------------------------------------
+
+  planArticleOutlet(c: Compilation, nodes: readonly FieldNode[], row: string) {
+    return this.relation(c, "Outlet", nodes, row, "outletId", "outlets o");
+  }
+
+  planArticleQuotes(c: Compilation, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) {
+    return this.nested(c, "Quote", nodes, field, () => ({ list: this.services.quotes.listQuery({}, "ARTICLE_ORDER", c.vis), parentExpr: "q.article_id", extras: SEARCH_EDGE }), row);
+  }
+
+  planArticleSpeakers(c: Compilation, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) {
+    return this.nested(
+      c,
+      "Speaker",
+      nodes,
+      field,
+      () => ({ list: this.services.speakers.byArticleQuery(), parentExpr: "aq.article_id", extras: { quoteCount: { column: "__quoteCount", convert: Number } } }),
+      row,
+    );
+  }
+
+  planArticleReactions(c: Compilation, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) {
+    return this.nested(
+      c,
+      "Reaction",
+      nodes,
+      field,
+      (args) => ({ list: this.services.reactions.listQuery({ origin: (args.origin as never) ?? null, sentiment: (args.sentiment as never) ?? null }), parentExpr: "r.article_id" }),
+      row,
+    );
+  }
+
+  planArticleComments(c: Compilation, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) {
+    return this.nested(c, "Comment", nodes, field, (args) => ({ list: this.services.comments.listQuery(true, args.orderBy as CommentOrder, c.vis), parentExpr: "c.article_id" }), row);
+  }
+
+  planArticleReactionSummary(_c: Compilation, _nodes: readonly FieldNode[], row: string): Plan<unknown> {
+    return {
+      sql:
+        `(SELECT coalesce(json_agg(json_build_object('origin', rs.origin, 'sentiment', rs.sentiment, 'n', rs.n)), '[]'::json) ` +
+        `FROM (SELECT r.origin, r.sentiment, count(*) AS n FROM reactions r WHERE r.article_id = ${row}."id" GROUP BY 1, 2) rs)`,
+      build: (v) => summarizeReactions((v ?? []) as ReactionCountRow[]),
+    };
+  }
+
+  planArticleCommentCount(c: Compilation, _nodes: readonly FieldNode[], row: string) {
+    return this.count(`SELECT count(*) FROM comments cc WHERE ${commentVisibleSql(c.vis, "cc")} AND cc.article_id = ${row}."id"`);
+  }
+
+  planQuoteSpeaker(c: Compilation, nodes: readonly FieldNode[], row: string) {
+    return this.relation(c, "Speaker", nodes, row, "speakerId", "speakers s");
+  }
+
+  planQuoteArticle(c: Compilation, nodes: readonly FieldNode[], row: string) {
+    return this.relation(c, "Article", nodes, row, "articleId", "articles a", articleVisibleSql(c.vis, "a"));
+  }
+
+  planCommentReplies(c: Compilation, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) {
+    return this.nested(c, "Comment", nodes, field, (args) => ({ list: this.services.comments.listQuery(false, args.orderBy as CommentOrder, c.vis), parentExpr: "c.parent_id" }), row);
+  }
+
+  planCommentReplyCount(c: Compilation, _nodes: readonly FieldNode[], row: string) {
+    return this.count(`SELECT count(*) FROM comments cc WHERE ${commentVisibleSql(c.vis, "cc", false)} AND cc.parent_id = ${row}."id"`);
+  }
+}
+
+/** Which fields of which node the planner fetches itself (all other non-column fields fall back to their resolvers). */
+const CHILD_PLANNERS: Record<NodeKind, Record<string, ChildPlanner>> = {
+  Article: {
+    outlet: ReadPlanner.prototype.planArticleOutlet,
+    quotes: ReadPlanner.prototype.planArticleQuotes,
+    speakers: ReadPlanner.prototype.planArticleSpeakers,
+    reactions: ReadPlanner.prototype.planArticleReactions,
+    reactionSummary: ReadPlanner.prototype.planArticleReactionSummary,
+    comments: ReadPlanner.prototype.planArticleComments,
+    commentCount: ReadPlanner.prototype.planArticleCommentCount,
+  },
+  Quote: {
+    speaker: ReadPlanner.prototype.planQuoteSpeaker,
+    article: ReadPlanner.prototype.planQuoteArticle,
+  },
+  Comment: {
+    replies: ReadPlanner.prototype.planCommentReplies,
+    replyCount: ReadPlanner.prototype.planCommentReplyCount,
+  },
+  Outlet: {},
+  Speaker: {},
+  Reaction: {},
+};

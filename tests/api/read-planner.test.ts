@@ -1,0 +1,207 @@
+// The read planner (src/planner) answers exactly as the loader path does: every example operation and a
+// set of aliased, fragmented, @skip/@include, paged and refused variants, sent to two servers over the
+// same database — one planning (READ_PLANNER on, the default) and one not — as anonymous, moderator and
+// editor, on the seed article and on a generated corpus with drafts, held and deleted comments.
+import { generateCorpus } from "../../src/db/corpus/corpus";
+import { seed } from "../../src/db/seed/seed";
+import { authHeaders, READERS_ENV } from "../readers/support";
+import { operation } from "../support/operations";
+import { startTestApp, type TestApp } from "../support/test-app";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+interface Case {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+interface Fixture {
+  slug: string;
+  articleId: string;
+  articleUrl: string | null;
+  draftSlug: string | null;
+  speakerName: string;
+  word: string;
+}
+
+const NESTED_ARTICLE = `
+  fragment Who on Speaker { id name role kind aliases slug }
+  fragment QuoteBits on Quote { id text kind startOffset endOffset cue position createdAt speaker { ...Who } }
+  query Nested($slug: String!, $withBody: Boolean = false, $skipReplies: Boolean = true, $order: CommentOrder = OLDEST) {
+    article(slug: $slug) {
+      __typename id slug url title summary publishedAt dateline language topics contentHash commentsOnPage status createdAt updatedAt
+      body @include(if: $withBody)
+      source: outlet { id slug name domain url }
+      outlet { name }
+      first: quotes(first: 2) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor rank highlight node { ...QuoteBits } } }
+      quotes(last: 3) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id article { id title outlet { name } } } } }
+      speakers(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor quoteCount node { ...Who quoteCount firstQuotedAt } } }
+      positive: reactions(first: 5, sentiment: POSITIVE) { totalCount edges { cursor node { id text sentiment platform origin authorName position createdAt } } }
+      reader: reactions(origin: READER) { totalCount edges { node { id } } }
+      reactionSummary { total reported reader overall bySentiment { sentiment count } }
+      commentCount
+      comments(first: 4, orderBy: $order) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        edges { cursor node {
+          id authorName body status createdAt editedAt depth deletedAt parentId replyCount
+          moderation { rule word reportCount }
+          replies(first: 2) @skip(if: $skipReplies) { totalCount edges { node { id body } } }
+          threaded: replies(first: 3, orderBy: MOST_REPLIED) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id body status replyCount } } }
+        } }
+      }
+      none: comments(first: 0) { totalCount pageInfo { hasNextPage hasPreviousPage } edges { cursor } }
+      popular: comments(first: 3, orderBy: MOST_REPLIED) { edges { cursor node { id replyCount } } }
+    }
+  }`;
+
+function cases(f: Fixture): Case[] {
+  const list: Case[] = [
+    { name: "article page", query: operation("article-page"), variables: { slug: f.slug } },
+    { name: "article page, 3 comments", query: operation("article-page"), variables: { slug: f.slug, comments: 3 } },
+    { name: "article page, no such article", query: operation("article-page"), variables: { slug: "no-such-article" } },
+    { name: "front page", query: operation("front-page"), variables: {} },
+    { name: "front page, 5", query: operation("front-page"), variables: { first: 5 } },
+    { name: "speaker quotes", query: operation("speaker-quotes"), variables: { speakerName: f.speakerName, search: f.word } },
+    { name: "quote search", query: operation("quote-search"), variables: { search: f.word } },
+    { name: "speaker profile", query: operation("speaker-profile"), variables: { slug: "speaker-1" } },
+    { name: "nested article, every field", query: NESTED_ARTICLE, variables: { slug: f.slug } },
+    { name: "nested article, skip and include flipped", query: NESTED_ARTICLE, variables: { slug: f.slug, withBody: true, skipReplies: false, order: "NEWEST" } },
+    {
+      name: "article by id and by url, aliased",
+      query: `query($id: ID!, $url: String!) { byId: article(id: $id) { id title outlet { name } commentCount } byUrl: article(url: $url) { id slug } }`,
+      // The seed article has no URL: ask for one that matches nothing.
+      variables: { id: f.articleId, url: f.articleUrl ?? "https://example.invalid/none" },
+    },
+    { name: "article by two keys is refused", query: `query($id: ID!, $slug: String!) { article(id: $id, slug: $slug) { id } }`, variables: { id: f.articleId, slug: f.slug } },
+    { name: "article by a malformed id is refused", query: `{ article(id: "nope") { id } }`, variables: {} },
+    {
+      name: "a refused nested page size",
+      query: `query($slug: String!) { article(slug: $slug) { id title quotes(first: 101) { totalCount } comments(first: 2) { edges { node { id } } } } }`,
+      variables: { slug: f.slug },
+    },
+    { name: "a forged nested cursor", query: `query($slug: String!) { article(slug: $slug) { id comments(after: "bm9wZQ") { totalCount } } }`, variables: { slug: f.slug } },
+    {
+      name: "articles: search, relevance, rank and highlight",
+      query: `query($q: String!) { articles(filter: { search: $q }, orderBy: RELEVANCE, first: 4) { totalCount pageInfo { hasNextPage endCursor } edges { cursor rank highlight node { id title outlet { name } speakers(first: 1) { edges { quoteCount node { name } } } } } } }`,
+      variables: { q: f.word },
+    },
+    {
+      name: "articles: oldest, backwards",
+      query: `{ articles(orderBy: OLDEST, last: 3) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id publishedAt } } } }`,
+      variables: {},
+    },
+    { name: "articles: none asked", query: `{ articles(first: 0) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor } } }`, variables: {} },
+    { name: "articles: an unknown relevance order is refused", query: `{ articles(orderBy: RELEVANCE) { totalCount } }`, variables: {} },
+    {
+      name: "quotes: a fragment on the connection, speaker aliased twice",
+      query: `fragment Page on QuoteConnection { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id who: speaker { name } speaker { id slug } article { slug comments(first: 1) { totalCount } } } } }
+              query($name: String!) { quotes(filter: { speakerName: $name }, first: 7) { ...Page } }`,
+      variables: { name: f.speakerName },
+    },
+    {
+      name: "quotes: oldest, with appearances (not planned)",
+      query: `{ quotes(orderBy: OLDEST, first: 3) { edges { node { id appearances(first: 2) { totalCount edges { node { id } } } } } } }`,
+      variables: {},
+    },
+  ];
+  if (f.draftSlug) list.push({ name: "a draft article", query: operation("article-page"), variables: { slug: f.draftSlug } });
+  return list;
+}
+
+/** Follows every page of an article's comments through both servers: cursors must lead to the same pages. */
+const COMMENT_PAGES = `query($slug: String!, $after: String) { article(slug: $slug) { comments(first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor node { id } } } } }`;
+
+/** An answer without what differs per request and per code path (request id, stack trace). */
+function comparable(answer: unknown): unknown {
+  return JSON.parse(JSON.stringify(answer, (k, v) => (k === "requestId" || k === "stacktrace" ? undefined : v)));
+}
+
+async function fixture(db: TestDatabase): Promise<Fixture> {
+  const ds = db.dataSource;
+  const [top] = await ds.query(
+    `SELECT a.id, a.slug, a.url FROM articles a WHERE a.status = 'PUBLISHED' ORDER BY (SELECT count(*) FROM comments c WHERE c.article_id = a.id) DESC, a.id LIMIT 1`,
+  );
+  const [draft] = await ds.query(`SELECT slug FROM articles WHERE status = 'DRAFT' ORDER BY id LIMIT 1`);
+  const [quoted] = await ds.query(
+    `SELECT s.name, q.text FROM quotes q JOIN speakers s ON s.id = q.speaker_id GROUP BY s.id, s.name, q.text ORDER BY count(*) OVER (PARTITION BY s.id) DESC, s.id, q.text LIMIT 1`,
+  );
+  const word = (quoted.text as string).split(/\W+/).find((w) => w.length > 4) ?? "said";
+  return { slug: top.slug, articleId: top.id, articleUrl: top.url, draftSlug: draft?.slug ?? null, speakerName: quoted.name, word };
+}
+
+function describeData(label: string, commentPages: number, load: (db: TestDatabase) => Promise<void>): void {
+  describe(label, () => {
+    let db: TestDatabase;
+    let planned: TestApp;
+    let loaders: TestApp;
+    let f: Fixture;
+    const viewers: Record<string, Record<string, string>> = {};
+
+    beforeAll(async () => {
+      db = await createTestDatabase();
+      await load(db);
+      planned = await startTestApp({ ...READERS_ENV, SEED_ON_EMPTY: "false" }, { db });
+      loaders = await startTestApp({ ...READERS_ENV, SEED_ON_EMPTY: "false", READ_PLANNER: "false" }, { db });
+      f = await fixture(db);
+      viewers.anonymous = {};
+      viewers.moderator = await authHeaders("planner-moderator", ["MODERATOR"]);
+      viewers.editor = await authHeaders("planner-editor", ["EDITOR"]);
+    }, 240_000);
+
+    afterAll(async () => {
+      await planned?.close();
+      await loaders?.close();
+      await db?.close();
+    });
+
+    it("answers every case as the loader path does, for every viewer", async () => {
+      let compared = 0;
+      for (const c of cases(f)) {
+        for (const [viewer, headers] of Object.entries(viewers)) {
+          const [a, b] = [await planned.gql(c.query, c.variables, headers), await loaders.gql(c.query, c.variables, headers)];
+          expect({ case: c.name, viewer, answer: comparable(a) }).toEqual({ case: c.name, viewer, answer: comparable(b) });
+          // Refusals must be refusals, everything else must answer: equal errors alone would prove little.
+          expect({ case: c.name, viewer, refused: Boolean(a.errors) }).toEqual({ case: c.name, viewer, refused: /refused|forged/.test(c.name) });
+          compared += 1;
+        }
+      }
+      expect(compared).toBeGreaterThan(60);
+    }, 120_000);
+
+    it("cursors lead to the same pages", async () => {
+      let after: string | null = null;
+      let pages = 0;
+      do {
+        const [a, b] = [await planned.gql(COMMENT_PAGES, { slug: f.slug, after }), await loaders.gql(COMMENT_PAGES, { slug: f.slug, after })];
+        expect(comparable(a)).toEqual(comparable(b));
+        const conn: { pageInfo: { hasNextPage: boolean; endCursor: string | null } } = a.data.article.comments;
+        after = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
+        pages += 1;
+      } while (after && pages < 50);
+      expect(pages).toBeGreaterThanOrEqual(commentPages);
+    }, 60_000);
+
+    it("sends one statement for the article page and the front page", async () => {
+      for (const [query, variables] of [
+        [operation("article-page"), { slug: f.slug }],
+        [operation("front-page"), {}],
+        [operation("speaker-quotes"), { speakerName: f.speakerName, search: f.word }],
+      ] as const) {
+        const before = db.queries.count;
+        const res = await planned.gql(query, variables);
+        expect(res.errors).toBeUndefined();
+        expect(db.queries.count - before).toBe(1);
+      }
+    });
+  });
+}
+
+describeData("the seed article", 1, async (db) => {
+  await seed(db.dataSource);
+});
+
+describeData("a generated corpus with drafts, held and deleted comments", 3, async (db) => {
+  await generateCorpus(db.dataSource, { articles: 40, seed: 7 });
+  // Drafts: only editors see them (and the quotes and comments hanging from them).
+  await db.dataSource.query(`UPDATE articles SET status = 'DRAFT' WHERE id IN (SELECT id FROM articles ORDER BY id LIMIT 4)`);
+});
