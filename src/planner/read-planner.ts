@@ -300,12 +300,14 @@ export class ReadPlanner {
     const edgeFields = edgeNodes.length ? collectSubfields(c.schema, c.fragments, c.variables, edgeType, edgeNodes) : new Map<string, readonly FieldNode[]>();
     let nodeNodes: readonly FieldNode[] = [];
     let nodeKeys = 0;
+    const wantedExtras = new Set<string>();
     for (const [, fieldNodes] of edgeFields) {
       const name = fieldNodes[0].name.value;
       if (name === "node") {
         nodeNodes = fieldNodes;
         nodeKeys += 1;
-      } else if (name !== "cursor" && name !== "__typename" && !extras[name]) return null;
+      } else if (extras[name]) wantedExtras.add(name);
+      else if (name !== "cursor" && name !== "__typename") return null;
     }
     if (nodeKeys > 1) return null;
 
@@ -321,7 +323,8 @@ export class ReadPlanner {
     }
     const where = q.where.length ? ` WHERE ${q.where.join(" AND ")}` : "";
     const total = wantTotal ? `(SELECT count(*) FROM ${q.from}${where})` : null;
-    const extraCols = Object.entries(extras).filter(([, e]) => q.select.includes(`"${e.column}"`));
+    // Edge fields only when asked (a search's highlight costs a ts_headline per row), and only when the list computes them.
+    const extraCols = Object.entries(extras).filter(([name, e]) => wantedExtras.has(name) && q.select.includes(`"${e.column}"`));
 
     let pageSql: string | null = null;
     let node: Plan<object | null> | null = null;
