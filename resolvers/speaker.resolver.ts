@@ -1,5 +1,6 @@
 // Root queries for speakers.
-import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from "type-graphql";
 import { Speaker } from "../entities/speaker.entity";
 import type { RequestContext } from "../src/graphql/context";
 import { toConnection } from "../src/pagination/connections";
@@ -12,10 +13,13 @@ export class SpeakerResolver {
   @Query(() => Speaker, { nullable: true, description: "One speaker by exactly one of id, slug or Wikidata id; null when there is none." })
   speaker(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg("id", () => ID, { nullable: true, description: "The speaker's id." }) id?: string,
     @Arg("slug", () => String, { nullable: true, description: "The speaker's slug, e.g. `vladimir-putin`." }) slug?: string,
     @Arg("wikidataId", () => String, { nullable: true, description: "The speaker's Wikidata id, e.g. `Q7747`." }) wikidataId?: string,
   ): Promise<Speaker | null> {
+    const planner = ctx.services.planner;
+    if (planner) return planner.speaker({ id, slug, wikidataId }, ctx.visibility, info);
     return ctx.services.speakers.findOne({ id, slug, wikidataId }, (i) => ctx.loaders.speakerById.load(i));
   }
 

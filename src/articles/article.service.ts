@@ -143,7 +143,8 @@ export class ArticleService {
     return countBatched(this.ds, this.listQuery({}, "NEWEST", vis), "a.outlet_id", outletIds);
   }
 
-  private bySpeakerQuery(vis: Visibility): ListQuery {
+  /** The articles quoting speakers (`sq.speaker_id`) as a keyset query (the read planner composes it too). */
+  bySpeakerQuery(vis: Visibility): ListQuery {
     const visible = articleVisibleSql(vis);
     return {
       select: `${selectColumns(this.ds, Article, "a")}`,

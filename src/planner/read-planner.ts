@@ -1,4 +1,4 @@
-// The read planner: the root fields `article`, `articles` and `quotes` look ahead at their whole
+// The read planner: the root fields `article`, `articles`, `quotes` and `speaker` look ahead at their whole
 // selection (fragments, aliases, arguments, @skip/@include) and fetch it with ONE SQL statement that
 // returns nested JSON (correlated subqueries with json_build_object/json_agg), the way PostGraphile
 // and the raw-SQL peer do. The lists inside it are the services' own keyset queries (same filters,
@@ -37,7 +37,7 @@ import { buildPageQuery, PARENT_IDS, type ListQuery } from "../pagination/keyset
 import { pageRequest, type ConnectionArgsLike, type PageRequest } from "../pagination/page-request";
 import type { QuoteFilter, QuoteOrder, QuoteService } from "../quotes/quote.service";
 import { summarizeReactions, type ReactionCountRow, type ReactionService } from "../reactions/reaction.service";
-import type { SpeakerService } from "../speakers/speaker.service";
+import { speakerLookupColumn, type SpeakerLookup, type SpeakerService } from "../speakers/speaker.service";
 import { attachPlanned } from "./planned";
 
 type Json = Record<string, unknown>;
@@ -127,18 +127,29 @@ export class ReadPlanner {
   // ---- root fields ----------------------------------------------------------------------------
 
   /** Root `article`: the article and everything selected below it, in one statement. */
-  async article(lookup: ArticleLookup, vis: Visibility, info: GraphQLResolveInfo): Promise<Article | null> {
+  article(lookup: ArticleLookup, vis: Visibility, info: GraphQLResolveInfo): Promise<Article | null> {
     const { column, value } = articleLookupColumn(lookup);
+    return this.rootNode(info, vis, "Article", "articles a", column, value, articleVisibleSql(vis, "a")) as Promise<Article | null>;
+  }
+
+  /** Root `speaker`: the speaker and everything selected below it, in one statement. */
+  speaker(lookup: SpeakerLookup, vis: Visibility, info: GraphQLResolveInfo): Promise<Speaker | null> {
+    const { column, value } = speakerLookupColumn(lookup);
+    return this.rootNode(info, vis, "Speaker", "speakers s", column, value, null) as Promise<Speaker | null>;
+  }
+
+  /** One node found by a unique column (`table` is `name alias`), with everything selected below it. */
+  private async rootNode(info: GraphQLResolveInfo, vis: Visibility, kind: NodeKind, table: string, column: string, value: string, condition: string | null) {
     const c = this.compilation(info, vis);
     c.params.push(value);
     const row = this.alias(c);
-    const node = this.node(c, "Article", info.fieldNodes, row);
-    const visible = articleVisibleSql(vis, "a");
+    const node = this.node(c, kind, info.fieldNodes, row);
+    const t = table.split(" ")[1];
     const sql =
-      `SELECT ${node.sql} AS j FROM (SELECT ${selectColumns(this.ds, Article, "a")} FROM articles a ` +
-      `WHERE a.${column} = $1${column === "id" ? "::uuid" : ""}${visible ? ` AND ${visible}` : ""}) ${row}`;
+      `SELECT ${node.sql} AS j FROM (SELECT ${selectColumns(this.ds, ENTITIES[kind] as EntityTarget<ObjectLiteral>, t)} FROM ${table} ` +
+      `WHERE ${t}.${column} = $1${column === "id" ? "::uuid" : ""}${condition ? ` AND ${condition}` : ""}) ${row}`;
     const rows: Array<{ j: unknown }> = await this.ds.query(sql, c.params);
-    return rows[0] ? (node.build(rows[0].j) as Article) : null;
+    return rows[0] ? node.build(rows[0].j) : null;
   }
 
   /** Root `articles`: one page of the list with everything selected below it. */
@@ -453,6 +464,42 @@ export class ReadPlanner {
     return this.nested(c, "Comment", nodes, field, (args) => ({ list: this.services.comments.listQuery(false, args.orderBy as CommentOrder, c.vis), parentExpr: "c.parent_id" }), row);
   }
 
+  planSpeakerQuotes(c: Compilation, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) {
+    return this.nested(
+      c,
+      "Quote",
+      nodes,
+      field,
+      (args) => ({ list: this.services.quotes.listQuery({ ...((args.filter as QuoteFilter | undefined) ?? {}) }, args.orderBy as QuoteOrder, c.vis), parentExpr: "q.speaker_id", extras: SEARCH_EDGE }),
+      row,
+    );
+  }
+
+  planSpeakerArticles(c: Compilation, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) {
+    return this.nested(c, "Article", nodes, field, () => ({ list: this.services.articles.bySpeakerQuery(c.vis), parentExpr: "sq.speaker_id", extras: SEARCH_EDGE }), row);
+  }
+
+  /** quoteCount, firstQuotedAt and lastQuotedAt: the speaker's quotes in articles the viewer may see (as QuoteService.speakerStats). */
+  private speakerStat(c: Compilation, row: string, aggregate: string, convert: (v: unknown) => unknown): Plan<unknown> {
+    const visible = articleVisibleSql(c.vis, "a");
+    return {
+      sql: `(SELECT ${aggregate} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ${row}."id"${visible ? ` AND ${visible}` : ""})`,
+      build: convert,
+    };
+  }
+
+  planSpeakerQuoteCount(c: Compilation, _nodes: readonly FieldNode[], row: string) {
+    return this.speakerStat(c, row, "count(*)", (v) => Number(v ?? 0));
+  }
+
+  planSpeakerFirstQuotedAt(c: Compilation, _nodes: readonly FieldNode[], row: string) {
+    return this.speakerStat(c, row, "min(a.published_at)", (v) => (v == null ? null : new Date(v as string)));
+  }
+
+  planSpeakerLastQuotedAt(c: Compilation, _nodes: readonly FieldNode[], row: string) {
+    return this.speakerStat(c, row, "max(a.published_at)", (v) => (v == null ? null : new Date(v as string)));
+  }
+
   planCommentReplyCount(c: Compilation, _nodes: readonly FieldNode[], row: string) {
     return this.count(`SELECT count(*) FROM comments cc WHERE ${commentVisibleSql(c.vis, "cc", false)} AND cc.parent_id = ${row}."id"`);
   }
@@ -477,7 +524,13 @@ const CHILD_PLANNERS: Record<NodeKind, Record<string, ChildPlanner>> = {
     replies: ReadPlanner.prototype.planCommentReplies,
     replyCount: ReadPlanner.prototype.planCommentReplyCount,
   },
+  Speaker: {
+    quotes: ReadPlanner.prototype.planSpeakerQuotes,
+    articles: ReadPlanner.prototype.planSpeakerArticles,
+    quoteCount: ReadPlanner.prototype.planSpeakerQuoteCount,
+    firstQuotedAt: ReadPlanner.prototype.planSpeakerFirstQuotedAt,
+    lastQuotedAt: ReadPlanner.prototype.planSpeakerLastQuotedAt,
+  },
   Outlet: {},
-  Speaker: {},
   Reaction: {},
 };

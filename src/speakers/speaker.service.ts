@@ -21,6 +21,14 @@ export interface ArticleSpeakerEdgeBody {
   quoteCount: number;
 }
 
+/** The column and value a speaker lookup names; BAD_USER_INPUT unless exactly one of id, slug or wikidataId is given. */
+export function speakerLookupColumn(lookup: SpeakerLookup): { column: "id" | "slug" | "wikidata_id"; value: string } {
+  const given = (["id", "slug", "wikidataId"] as const).filter((k) => lookup[k] != null);
+  if (given.length !== 1) throw new BadUserInputError("Pass exactly one of id, slug or wikidataId.", given[1] ?? "id");
+  if (lookup.id != null) return { column: "id", value: assertUuid(lookup.id, "id") };
+  return lookup.slug != null ? { column: "slug", value: lookup.slug } : { column: "wikidata_id", value: lookup.wikidataId as string };
+}
+
 /** Escapes LIKE wildcards so user text matches literally. */
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -44,13 +52,9 @@ export class SpeakerService {
   }
 
   async findOne(lookup: SpeakerLookup, byId: (id: string) => Promise<Speaker | null>): Promise<Speaker | null> {
-    const given = (["id", "slug", "wikidataId"] as const).filter((k) => lookup[k] != null);
-    if (given.length !== 1) throw new BadUserInputError("Pass exactly one of id, slug or wikidataId.", given[1] ?? "id");
-    if (lookup.id != null) return byId(assertUuid(lookup.id, "id"));
-    const column = lookup.slug != null ? "slug" : "wikidata_id";
-    const rows: RawRow[] = await this.ds.query(`SELECT ${selectColumns(this.ds, Speaker, "s")} FROM speakers s WHERE s.${column} = $1`, [
-      lookup.slug ?? lookup.wikidataId,
-    ]);
+    const { column, value } = speakerLookupColumn(lookup);
+    if (column === "id") return byId(value);
+    const rows: RawRow[] = await this.ds.query(`SELECT ${selectColumns(this.ds, Speaker, "s")} FROM speakers s WHERE s.${column} = $1`, [value]);
     return rows[0] ? hydrate(this.ds, Speaker, rows[0]) : null;
   }
 

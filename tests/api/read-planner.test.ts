@@ -21,6 +21,8 @@ interface Fixture {
   articleUrl: string | null;
   draftSlug: string | null;
   speakerName: string;
+  speakerId: string;
+  speakerSlug: string;
   word: string;
 }
 
@@ -63,7 +65,19 @@ function cases(f: Fixture): Case[] {
     { name: "front page, 5", query: operation("front-page"), variables: { first: 5 } },
     { name: "speaker quotes", query: operation("speaker-quotes"), variables: { speakerName: f.speakerName, search: f.word } },
     { name: "quote search", query: operation("quote-search"), variables: { search: f.word } },
-    { name: "speaker profile", query: operation("speaker-profile"), variables: { slug: "speaker-1" } },
+    { name: "speaker profile", query: operation("speaker-profile"), variables: { slug: f.speakerSlug } },
+    {
+      name: "speaker by id and by slug: searched quotes, relevance, rank and highlight",
+      query: `query($id: ID!, $slug: String!, $q: String!) {
+        byId: speaker(id: $id) { id name quoteCount lastQuotedAt
+          quotes(filter: { search: $q }, orderBy: RELEVANCE, first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor rank highlight node { id text article { slug } } } } }
+        bySlug: speaker(slug: $slug) { slug firstQuotedAt oldest: quotes(orderBy: OLDEST, last: 2) { edges { cursor node { id } } } articles(first: 2) { totalCount edges { cursor rank node { id title } } } }
+      }`,
+      variables: { id: f.speakerId, slug: f.speakerSlug, q: f.word },
+    },
+    { name: "speaker by two keys is refused", query: `query($id: ID!, $slug: String!) { speaker(id: $id, slug: $slug) { id } }`, variables: { id: f.speakerId, slug: f.speakerSlug } },
+    { name: "speaker: relevance without a search is refused", query: `query($slug: String!) { speaker(slug: $slug) { id quotes(orderBy: RELEVANCE) { totalCount } } }`, variables: { slug: f.speakerSlug } },
+    { name: "no such speaker", query: `{ speaker(wikidataId: "Q0") { id name } }`, variables: {} },
     { name: "nested article, every field", query: NESTED_ARTICLE, variables: { slug: f.slug } },
     { name: "nested article, skip and include flipped", query: NESTED_ARTICLE, variables: { slug: f.slug, withBody: true, skipReplies: false, order: "NEWEST" } },
     {
@@ -123,10 +137,10 @@ async function fixture(db: TestDatabase): Promise<Fixture> {
   );
   const [draft] = await ds.query(`SELECT slug FROM articles WHERE status = 'DRAFT' ORDER BY id LIMIT 1`);
   const [quoted] = await ds.query(
-    `SELECT s.name, q.text FROM quotes q JOIN speakers s ON s.id = q.speaker_id GROUP BY s.id, s.name, q.text ORDER BY count(*) OVER (PARTITION BY s.id) DESC, s.id, q.text LIMIT 1`,
+    `SELECT s.id, s.slug, s.name, q.text FROM quotes q JOIN speakers s ON s.id = q.speaker_id GROUP BY s.id, s.name, q.text ORDER BY count(*) OVER (PARTITION BY s.id) DESC, s.id, q.text LIMIT 1`,
   );
   const word = (quoted.text as string).split(/\W+/).find((w) => w.length > 4) ?? "said";
-  return { slug: top.slug, articleId: top.id, articleUrl: top.url, draftSlug: draft?.slug ?? null, speakerName: quoted.name, word };
+  return { slug: top.slug, articleId: top.id, articleUrl: top.url, draftSlug: draft?.slug ?? null, speakerName: quoted.name, speakerId: quoted.id, speakerSlug: quoted.slug, word };
 }
 
 function describeData(label: string, commentPages: number, load: (db: TestDatabase) => Promise<void>): void {
