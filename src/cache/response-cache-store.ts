@@ -59,7 +59,24 @@ export function createResponseCacheStore(options: StoreOptions): ResponseCacheSt
     down = false;
   });
   // Every tag has an id part (`Article:list`, `Article:?`), so envelop never scans with KEYS.
-  const cache = createRedisCache({ redis: redis as never });
+  const envelop = createRedisCache({ redis: redis as never });
+  const cache: Cache = {
+    ...envelop,
+    // envelop leaves its sets (tag → answers, type → answers, answer → tags) without an expiry; they would outlive the
+    // answers and grow for ever. Each set lives as long as the longest-lived answer in it.
+    async set(key, result, tags, ttl) {
+      await envelop.set(key, result, tags, ttl);
+      const seconds = Math.ceil(ttl / 1000);
+      const pipeline = redis.pipeline();
+      const list = Array.from(tags);
+      const sets = new Set([`operations:${key}`, ...list.map((t) => t.typename), ...list.map((t) => `${t.typename}:${t.id}`)]);
+      for (const setKey of sets) {
+        pipeline.expire(setKey, seconds, "NX");
+        pipeline.expire(setKey, seconds, "GT");
+      }
+      await pipeline.exec();
+    },
+  };
   return wrap("redis", cache, async () => {
     await redis.quit().catch(() => redis.disconnect());
   }, (err) => {

@@ -3,6 +3,7 @@
 // mutations and moderation data are never cacheable; Cache-Control follows the hints; APQ over GET.
 // Runs on the embedded database (in-memory cache), and with REDIS_URL on the Redis cache too.
 import { createHash, randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
 import { operation } from "../support/operations";
 import type { TestApp } from "../support/test-app";
 import { ADD_COMMENT, authHeaders, publishedArticle, RUN, startReadersApp } from "../readers/support";
@@ -143,6 +144,23 @@ describe.each(modes)("response cache %s", (_mode, redisEnv) => {
     expect((await post(t, QUOTE, { id: q.data.addQuote.id })).body.data.quote.speaker.name).toBe(`Ada Quoted ${RUN}`);
     await t.gql(`mutation($id: ID!, $input: UpdateSpeakerInput!) { updateSpeaker(id: $id, input: $input) { id } }`, { id: speakerId, input: { name: `Ada Renamed ${RUN}` } }, editor);
     expect((await post(t, QUOTE, { id: q.data.addQuote.id })).body.data.quote.speaker.name).toBe(`Ada Renamed ${RUN}`);
+  });
+
+  it("gives the Redis tag sets an expiry, so they do not outlive the answers", async () => {
+    if (!redisEnv.REDIS_URL) return;
+    const a = await publishedArticle(t);
+    expect((await post(t, PAGE, { slug: a.slug })).cache).toBe("MISS");
+    const redis = new Redis(redisEnv.REDIS_URL);
+    try {
+      const prefix = `${t.config.RESPONSE_CACHE_PREFIX}:`;
+      for (const key of [`Article:${a.id}`, "Article"]) {
+        const ttl = await redis.ttl(prefix + key);
+        expect(ttl).toBeGreaterThan(0);
+        expect(ttl).toBeLessThanOrEqual(300);
+      }
+    } finally {
+      await redis.quit();
+    }
   });
 
   it("never serves a signed-in viewer's answer to others, nor the cache to signed-in viewers", async () => {
