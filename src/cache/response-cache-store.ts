@@ -3,11 +3,12 @@
 // memory (an LRU of RESPONSE_CACHE_MAX_ENTRIES answers) on one process; in Redis with REDIS_URL, shared
 // by every process (a write through one drops the answers cached by all).
 //
-// Redis being down must not break reads: every store call that fails is answered as a miss (or a
-// no-op), logged once per outage, and the request goes on to the database.
+// Redis being down must not break reads: every store call that fails (at most a second later: the
+// client bounds each command) is answered as a miss (or a no-op), logged once per outage, and the
+// request goes on to the database.
 import { createInMemoryCache, type Cache } from "@envelop/response-cache";
 import { createRedisCache } from "@envelop/response-cache-redis";
-import { Redis } from "ioredis";
+import { createRedisClient } from "../redis/redis-client";
 import type { Logger } from "pino";
 import type { CacheTag } from "./cache-tags";
 
@@ -41,21 +42,11 @@ export function createResponseCacheStore(options: StoreOptions): ResponseCacheSt
     const cache = createInMemoryCache({ max: options.maxEntries });
     return wrap("memory", cache, async () => undefined);
   }
-  const redis = new Redis(options.redisUrl, {
-    // Every key under one prefix (ioredis adds it to each command), so the cache shares a Redis with other data.
-    keyPrefix: `${options.prefix}:`,
-    // Fail fast while Redis is away: a read must not wait for it.
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 1_000,
-  });
+  // The project's Redis client: bounded commands, reconnects by itself, heartbeats through partitions.
+  // Every key under one prefix (ioredis adds it to each command), so the cache shares a Redis with other data.
+  const redis = createRedisClient(options.redisUrl, "response-cache", options.logger, { keyPrefix: `${options.prefix}:` });
   let down = false;
-  redis.on("error", (err) => {
-    if (!down) options.logger.warn({ err: err.message }, "response cache: Redis unavailable; answering without the cache");
-    down = true;
-  });
   redis.on("ready", () => {
-    if (down) options.logger.info("response cache: Redis is back");
     down = false;
   });
   // Every tag has an id part (`Article:list`, `Article:?`), so envelop never scans with KEYS.
