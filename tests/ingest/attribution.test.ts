@@ -104,6 +104,8 @@ describe('attribution', () => {
 
     it('takes the person, not the place or club before the role noun, as the speaker', () => {
       expect(attributions('Chelsea winger Noni Madueke, who scored twice, said the win was “massive”.')).toEqual([['massive', 'Noni Madueke']]);
+      // A verb between them is no description: France is the subject here.
+      expect(attributions('France met Prime Minister Keir Starmer, saying the talks were “productive”.')).toEqual([['productive', 'France']]);
     });
   });
 

@@ -182,7 +182,7 @@ export function findMentions(model: DocumentModel, registry: EntityRegistry): Me
 }
 
 /** Irregular past tenses that follow a subject's name ("Netanyahu spoke", "Biden met"). */
-const PAST_VERBS = new Set([
+export const PAST_VERBS = new Set([
   'spoke', 'met', 'went', 'won', 'lost', 'took', 'gave', 'made', 'came', 'saw', 'ran', 'left', 'led', 'sent', 'put', 'set', 'told',
   'thought', 'felt', 'kept', 'became', 'began', 'brought', 'bought', 'chose', 'drew', 'drove', 'fell', 'flew', 'grew', 'held',
   'heard', 'knew', 'meant', 'paid', 'rose', 'sat', 'spent', 'stood', 'struck', 'swore', 'threw', 'understood', 'wore', 'got',

@@ -9,8 +9,13 @@ import { isGroupNoun, isOnlineNoun, isPublicNoun, isQuantifierSubject } from './
 import { isDocumentHead, isOrgDescriptionHead } from './lexicon/organisations';
 import { canonicalCountry, countryOfAdjective } from './lexicon/places';
 import { descriptionFits, isRoleHead } from './lexicon/titles';
-import type { MentionIndex, NameMention } from './speaker-mentions';
+import { PAST_VERBS, type MentionIndex, type NameMention } from './speaker-mentions';
 import type { Token } from './text-tokens';
+
+/** A verb's shape: a past or present-tense ending, an -ing form, or an irregular past ("met", "told"). */
+function looksLikeVerb(lower: string): boolean {
+  return PAST_VERBS.has(lower) || /(?:ed|ing)$/.test(lower) || (/[^s]s$/.test(lower) && !/(?:ss|us|is)$/.test(lower));
+}
 
 export type SubjectKind = 'named' | 'pronoun' | 'description' | 'group' | 'anonymous' | 'document' | 'none';
 
@@ -203,6 +208,8 @@ export class SubjectReader {
       const t = this.token(j);
       if (!t || t.kind !== 'word' || t.cap || this.model.tokenQuote[j] !== -1) break;
       if (isPreposition(t.lower) || isDeterminer(t.lower) || isClauseBoundary(t.lower) || AUXILIARIES.has(t.lower) || cueBase(t.lower) !== undefined || RELATIVE_PRONOUNS.has(t.lower)) return undefined;
+      // Only nouns describe: "Britain thanked President Zelensky", "Germany welcomes Merz" have a verb between.
+      if (looksLikeVerb(t.lower)) return undefined;
       j++;
     }
     if (j === from || j >= limit) return undefined;
