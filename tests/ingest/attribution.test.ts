@@ -131,4 +131,11 @@ describe('attribution', () => {
       expect(attributions('Update, 9.40am PT: Google says the fault in Gmail and Drive is fixed. “We apologise,” the company said.')).toEqual([['We apologise,', 'Google']]);
     });
   });
+
+  describe('rules added after the wires-and-features batch', () => {
+    it('takes the full name in apposition to "the" and an office as the speaker', () => {
+      expect(attributions('The Ombudsman, Peter Tyndall, said the delays were “unacceptable”.')).toEqual([['unacceptable', 'Peter Tyndall']]);
+      expect(attributions('The BBC, Britain’s public broadcaster, said the claims were “false”.')).toEqual([['false', 'BBC']]);
+    });
+  });
 });

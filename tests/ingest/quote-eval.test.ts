@@ -35,6 +35,12 @@ describe('evaluation matching rules', () => {
     expect(normaliseQuoteText('good')).not.toBe(normaliseQuoteText('good idea'));
   });
 
+  it('leaves a possessive owner of one or more words out of an organisation’s name', () => {
+    expect(sameSpeaker('presidential office', 'South Korea’s presidential office', [])).toBe(true);
+    expect(sameSpeaker('Defence Ministry', 'Russia’s Defence Ministry', [])).toBe(true);
+    expect(sameSpeaker('presidential office', 'foreign ministry', [])).toBe(false);
+  });
+
   it('treats a surname, an alias or a leading article as the same speaker, and null only as null', () => {
     const speakers = [{ name: 'Vladimir Putin', role: null, kind: 'PERSON' as const, aliases: ['Putin'] }];
     expect(sameSpeaker('Putin', 'Vladimir Putin', speakers)).toBe(true);

@@ -62,13 +62,17 @@ export function normaliseQuoteText(text: string): string {
     .toLowerCase();
 }
 
-/** A name reduced for comparison: lower case, no dots, no leading article or possessive owner ("Russia’s Defence Ministry" → "defence ministry"). */
+/**
+ * A name reduced for comparison: lower case, no dots, no leading article or possessive owner ("Russia’s Defence
+ * Ministry" → "defence ministry", "South Korea’s presidential office" → "presidential office").
+ */
 export function normaliseSpeakerName(name: string): string {
   return name
+    .replace(/^(?:the|a|an)\s+/i, '')
+    .replace(/^(?:\p{Lu}\S*\s+){0,3}\S+['’]s\s+/u, '')
     .toLowerCase()
     .replace(/\./g, '')
     .replace(/^(?:the|a|an)\s+/, '')
-    .replace(/^\S+['’]s\s+/, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

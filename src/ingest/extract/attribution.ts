@@ -342,6 +342,11 @@ export class Attributor {
       const issuer = this.reader.issuerIn(pStart, comma);
       if (issuer) return { ...s, entity: issuer };
     }
+    // "The Tánaiste, Simon Harris, said", "The Ombudsman, Peter Tyndall, said": one capitalised word after "the" is
+    // an office (a person's name takes no article), and the full name in apposition says who holds it.
+    if (s && s.kind === 'named' && s.entity && p.kind === 'named' && p.entity?.kind === 'PERSON' && p.entity.nameTokens.length > 1 && this.namesAnOffice(s)) {
+      return p;
+    }
     if (s && s.entity && (s.kind === 'named' || s.kind === 'pronoun')) {
       this.applyAppositive(s, pStart, comma);
       return s;
@@ -355,6 +360,13 @@ export class Attributor {
     if (s && s.kind !== 'none') return s;
     if (p.kind !== 'none') return p;
     return this.inherited(cue, sentence, null);
+  }
+
+  /** "The Tánaiste": "the" and one capitalised word that is not an organisation's name. */
+  private namesAnOffice(s: Subject): boolean {
+    const e = s.entity;
+    if (!e || e.kind === 'ORGANIZATION' || e.kind === 'GROUP' || e.nameTokens.length !== 1) return false;
+    return s.to - s.from === 2 && this.tok(s.from)?.lower === 'the';
   }
 
   /** Whether a phrase is a common noun phrase headed by an organisation noun ("the port’s operator", "the company"). */
