@@ -246,3 +246,24 @@ describe("response cache with Redis down", () => {
     }
   });
 });
+
+describe("cache control without the response cache", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startReadersApp({ RESPONSE_CACHE: "false" });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("still sends the hints' Cache-Control (public for anonymous, private when signed in) and stores nothing", async () => {
+    const a = await publishedArticle(t);
+    const anon = await post(t, PAGE, { slug: a.slug });
+    expect(anon.cacheControl).toBe("max-age=30, public");
+    expect(anon.cache).toBeNull();
+    expect((await post(t, PAGE, { slug: a.slug })).cache).toBeNull();
+    expect((await post(t, FRONT, { first: 5 })).cacheControl).toBe("max-age=60, public");
+    const signedIn = await post(t, PAGE, { slug: a.slug }, await authHeaders(`reader-nc-${RUN}`));
+    expect(signedIn.cacheControl).toBe("max-age=30, private");
+  });
+});
