@@ -103,3 +103,20 @@ export async function articleDependents(m: Queryable, articleId: string, outletI
   const r = rows[0];
   return { articleId, outletIds: [...outletIds, r?.outlet ?? null], quoteIds: r?.quotes ?? [], speakerIds: r?.speakers ?? [] };
 }
+
+/**
+ * For processes that write without serving (`newsgraph ingest`): their changes reach the servers'
+ * shared response cache in Redis (RESPONSE_CACHE with REDIS_URL). Without Redis each server's cache is
+ * its own, out of reach; its answers then live out their maxAge.
+ */
+export async function sharedCacheChanges(
+  config: { RESPONSE_CACHE: boolean; REDIS_URL?: string; RESPONSE_CACHE_PREFIX: string; RESPONSE_CACHE_MAX_ENTRIES: number },
+  logger: Logger,
+): Promise<{ changes: ContentChanges; close(): Promise<void> }> {
+  const changes = new ContentChanges(logger);
+  if (!config.RESPONSE_CACHE || !config.REDIS_URL) return { changes, close: async () => undefined };
+  const { createResponseCacheStore } = await import("./response-cache-store");
+  const store = createResponseCacheStore({ redisUrl: config.REDIS_URL, prefix: config.RESPONSE_CACHE_PREFIX, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, logger });
+  changes.listen((tags) => store.invalidate(tags));
+  return { changes, close: () => store.close() };
+}

@@ -2,7 +2,9 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { SingleBar, Presets } from "cli-progress";
+import { articleDependents, sharedCacheChanges } from "../cache/content-changes";
 import { loadConfig } from "../config";
+import { createLogger } from "../logger";
 import { openConfiguredDatabase } from "../db/database";
 import { isIngestInputError } from "../ingest/ingest-errors";
 import { expandPaths, extractInput, ingestFiles } from "../ingest/ingest.service";
@@ -40,6 +42,9 @@ export async function ingestCommand(paths: string[], options: { format?: string;
   const files = expandPaths(paths);
   const config = loadConfig();
   const db = await openConfiguredDatabase(config);
+  // Stored articles drop what the servers' shared response cache holds of them (RESPONSE_CACHE with REDIS_URL).
+  const cache = await sharedCacheChanges(config, createLogger(config.LOG_LEVEL));
+  const invalidations: Array<Promise<void>> = [];
   const tty = Boolean(process.stderr.isTTY);
   const bar = tty ? new SingleBar({ format: "ingest [{bar}] {value}/{total} files | {articles} articles | {failed} failed", hideCursor: true }, Presets.shades_classic) : null;
   let articles = 0;
@@ -53,6 +58,7 @@ export async function ingestCommand(paths: string[], options: { format?: string;
       format,
       onFile: (o, done) => {
         articles += o.stored.length;
+        for (const r of o.stored) invalidations.push(articleDependents(db.dataSource, r.article.id).then((d) => cache.changes.article(d)));
         if (o.error) {
           failed++;
           const line = `${o.file}: ${o.error.code}: ${o.error.reason}`;
@@ -63,6 +69,7 @@ export async function ingestCommand(paths: string[], options: { format?: string;
       },
     });
     bar?.stop();
+    await Promise.all(invalidations);
     const secs = (Date.now() - started) / 1000;
     process.stdout.write(
       `ingested ${summary.files - summary.failedFiles}/${summary.files} files: ${summary.articlesCreated} articles created, ` +
@@ -73,6 +80,8 @@ export async function ingestCommand(paths: string[], options: { format?: string;
     if (summary.failedFiles) process.exitCode = 1;
   } finally {
     bar?.stop();
+    await Promise.allSettled(invalidations);
+    await cache.close();
     await db.close();
   }
 }
