@@ -36,6 +36,16 @@ export class ContentChanges {
     return () => this.listeners.delete(listener);
   }
 
+  /** Whether anyone listens (the response cache is on); writers skip naming their changes otherwise. */
+  get listening(): boolean {
+    return this.listeners.size > 0;
+  }
+
+  /** `articleDependents`, or null when nobody listens (one statement saved per editorial write). */
+  dependentsOf(m: Queryable, articleId: string): Promise<ArticleDependents | null> {
+    return this.listening ? articleDependents(m, articleId) : Promise.resolve(null);
+  }
+
   /** Tells every listener, and waits for them. A failing listener is logged: the write itself succeeded. */
   async changed(tags: CacheTag[]): Promise<void> {
     if (!tags.length || !this.listeners.size) return;

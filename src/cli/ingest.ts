@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { SingleBar, Presets } from "cli-progress";
-import { articleDependents, sharedCacheChanges } from "../cache/content-changes";
+import { sharedCacheChanges } from "../cache/content-changes";
 import { loadConfig } from "../config";
 import { createLogger } from "../logger";
 import { openConfiguredDatabase } from "../db/database";
@@ -58,7 +58,7 @@ export async function ingestCommand(paths: string[], options: { format?: string;
       format,
       onFile: (o, done) => {
         articles += o.stored.length;
-        for (const r of o.stored) invalidations.push(articleDependents(db.dataSource, r.article.id).then((d) => cache.changes.article(d)));
+        for (const r of o.stored) invalidations.push(cache.changes.dependentsOf(db.dataSource, r.article.id).then((d) => (d ? cache.changes.article(d) : undefined)));
         if (o.error) {
           failed++;
           const line = `${o.file}: ${o.error.code}: ${o.error.reason}`;

@@ -10,7 +10,7 @@ import type { SpeakerKind } from "../../entities/speaker-kind.enum";
 import { Speaker } from "../../entities/speaker.entity";
 import { requireRole, type Actor } from "../auth/actor";
 import { assertUuid, BadUserInputError, ConflictError, NotFoundError } from "../errors";
-import { articleDependents, ContentChanges, type ArticleDependents } from "../cache/content-changes";
+import { ContentChanges, type ArticleDependents } from "../cache/content-changes";
 import type { NewsEvents } from "../pubsub/news-events";
 import { normalizedHash, slugify, uniqueSlug } from "../text/slug";
 
@@ -93,7 +93,7 @@ export class EditorialService {
 
   /** Tells the cache what an article-wide write changed (after its transaction committed). */
   private async articleChanged(before: ArticleDependents | null, articleId: string | null): Promise<void> {
-    const after = articleId ? await articleDependents(this.ds, articleId) : null;
+    const after = articleId ? await this.changes.dependentsOf(this.ds, articleId) : null;
     const all = [before, after].filter((d): d is ArticleDependents => d !== null);
     if (!all.length) return;
     await this.changes.article({
@@ -165,7 +165,7 @@ export class EditorialService {
     const saved = await this.write(async (m) => {
       noNulls(data, ["title", "body", "language", "topics"]);
       const a = await this.article(m, id);
-      before = await articleDependents(m, a.id);
+      before = await this.changes.dependentsOf(m, a.id);
       if (data.outletId !== undefined) await this.checkOutlet(m, data.outletId, "input.outletId");
       for (const key of ["title", "body", "summary", "url", "publishedAt", "dateline", "language", "outletId"] as const) {
         if (data[key] !== undefined) (a as unknown as Record<string, unknown>)[key] = data[key];
@@ -208,7 +208,7 @@ export class EditorialService {
     let before: ArticleDependents | null = null;
     const deleted = await this.write(async (m) => {
       const a = await this.article(m, id);
-      before = await articleDependents(m, a.id);
+      before = await this.changes.dependentsOf(m, a.id);
       await m.getRepository(Article).delete({ id: a.id });
       return a.id;
     });
@@ -262,7 +262,7 @@ export class EditorialService {
       const repo = m.getRepository(Quote);
       const q = await repo.findOne({ where: { id: assertUuid(id, "id") }, lock: { mode: "pessimistic_write" } });
       if (!q) throw new NotFoundError("Quote", id);
-      before = await articleDependents(m, q.articleId);
+      before = await this.changes.dependentsOf(m, q.articleId);
       if (data.speakerId != null) await this.speaker(m, data.speakerId, "input.speakerId");
       const moved = data.speakerId !== undefined && data.speakerId !== q.speakerId;
       for (const key of ["speakerId", "text", "kind", "startOffset", "endOffset", "cue"] as const) {
@@ -287,7 +287,7 @@ export class EditorialService {
     const deleted = await this.write(async (m) => {
       const q = await m.getRepository(Quote).findOne({ where: { id: assertUuid(id, "id") } });
       if (!q) throw new NotFoundError("Quote", id);
-      before = await articleDependents(m, q.articleId);
+      before = await this.changes.dependentsOf(m, q.articleId);
       articleId = q.articleId;
       await m.getRepository(Quote).delete({ id: q.id });
       return id;

@@ -1,6 +1,5 @@
 // One raw article from the API into the graph, with ingest errors turned into BAD_USER_INPUT.
 import type { Article } from "../../entities/article.entity";
-import { articleDependents } from "../cache/content-changes";
 import { BadUserInputError } from "../errors";
 import type { RequestContext } from "../graphql/context";
 import { isIngestInputError } from "./ingest-errors";
@@ -34,6 +33,7 @@ export async function ingestOne(ctx: RequestContext, input: IngestOneInput): Pro
   }
   const stored = await storeWithRetry(ctx.db.dataSource, doc);
   ctx.logger.info({ article: stored.article.id, created: stored.created, quotes: stored.quotes }, "ingested an article");
-  await ctx.services.changes.article(await articleDependents(ctx.db.dataSource, stored.article.id));
+  const changed = await ctx.services.changes.dependentsOf(ctx.db.dataSource, stored.article.id);
+  if (changed) await ctx.services.changes.article(changed);
   return stored.article;
 }
