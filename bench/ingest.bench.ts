@@ -38,17 +38,22 @@ async function main(): Promise<void> {
     const worker = async () => {
       while (next < inputs.length) {
         const input = inputs[next++];
-        for (const doc of extractInput(input, { format: "text" })) quotes += (await storeWithRetry(db.dataSource, doc)).quotes;
+        for (const doc of extractInput(input, { format: "text" })) {
+          // Not `quotes += await …`: that reads `quotes` before the await and loses the other workers' counts.
+          const stored = await storeWithRetry(db.dataSource, doc);
+          quotes += stored.quotes;
+        }
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const seconds = (performance.now() - started) / 1000;
-    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM articles`);
+    const [{ n, q }] = await db.dataSource.query(`SELECT (SELECT count(*)::int FROM articles) AS n, (SELECT count(*)::int FROM quotes) AS q`);
     const rate = ARTICLES / seconds;
-    console.log(`articles:    ${ARTICLES} generated, ${n} stored, ${quotes} quotes, ${CONCURRENCY} at once`);
+    console.log(`articles:    ${ARTICLES} generated, ${n} stored, ${quotes} quotes extracted, ${q} stored, ${CONCURRENCY} at once`);
     console.log(`SQL:         ${db.queries.count} statements (${(db.queries.count / ARTICLES).toFixed(1)} per article)`);
     console.log(`ingest:      ${seconds.toFixed(1)} s → ${rate.toFixed(0)} articles/second (target ≥ ${TARGET_RATE})`);
     if (n !== ARTICLES) throw new Error(`stored ${n} articles, expected ${ARTICLES}`);
+    if (q !== quotes) throw new Error(`stored ${q} quotes, extracted ${quotes}`);
     if (rate < TARGET_RATE) process.exitCode = 1;
   } finally {
     await db.close();
