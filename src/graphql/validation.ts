@@ -1,6 +1,6 @@
 // Input validation for type-graphql: class-validator rules on input and args classes, answered as
 // BAD_USER_INPUT naming the offending field (e.g. `input.body`) instead of a generic validation error.
-import { validate, type ValidationError } from "class-validator";
+import { getMetadataStorage, validate, type ValidationError } from "class-validator";
 import type { ValidatorFn } from "type-graphql";
 import { BadUserInputError } from "../errors";
 
@@ -28,10 +28,26 @@ function argumentName(value: object, args: Record<string, unknown>): string {
   return "";
 }
 
+// Whether a class (or a class it extends) carries any class-validator rule, per class. Most argument
+// objects have none (the connection arguments `first/after/last/before` of every nested list, asked
+// again for every parent row): for them class-validator would find nothing after allocating its
+// executor and metadata lists, so they skip it. Decorators run when a class is defined, before any
+// instance exists, so the answer cannot change later.
+const hasRules = new WeakMap<Function, boolean>();
+function carriesRules(ctor: Function): boolean {
+  let known = hasRules.get(ctor);
+  if (known === undefined) {
+    known = getMetadataStorage().getTargetValidationMetadatas(ctor, "", true, false).length > 0;
+    hasRules.set(ctor, known);
+  }
+  return known;
+}
+
 export const validateInput: ValidatorFn = async (value, _type, data) => {
   if (value === null || typeof value !== "object" || value instanceof Date) return;
   const items = Array.isArray(value) ? value.filter((v) => v && typeof v === "object") : [value];
   for (const item of items) {
+    if (!carriesRules(item.constructor)) continue;
     const errors = await validate(item, { skipMissingProperties: true, forbidUnknownValues: false });
     const problem = firstProblem(errors, argumentName(item, data.args as Record<string, unknown>));
     if (problem) throw new BadUserInputError(problem.message, problem.path);
