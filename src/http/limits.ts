@@ -21,6 +21,7 @@ import {
   isInterfaceType,
   parse,
   print,
+  visit,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -205,6 +206,52 @@ export function operationCost(
   return report;
 }
 
+// Operation costs are remembered per parsed document and per values of the variables that can set a page
+// size: Apollo keeps one parsed document per query text, so an operation sent again (with other ids, words
+// or cursors) is priced once, not walked again on every request. Only the variables used as `first`/`last`
+// count in the key: everything else a request sends leaves the cost as it is.
+const costCache = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, Map<string, CostReport>>>();
+const pageVariablesOf = new WeakMap<DocumentNode, string[]>();
+/** Distinct page-size values remembered per operation (further ones are priced every time). */
+const MAX_COSTS_PER_OPERATION = 64;
+
+function pageVariables(document: DocumentNode): string[] {
+  let names = pageVariablesOf.get(document);
+  if (!names) {
+    const found = new Set<string>();
+    visit(document, {
+      Argument(node) {
+        if ((LIST_SIZE_ARGS as readonly string[]).includes(node.name.value) && node.value.kind === Kind.VARIABLE) found.add(node.value.name.value);
+      },
+    });
+    names = [...found];
+    pageVariablesOf.set(document, names);
+  }
+  return names;
+}
+
+/** `operationCost`, remembered per operation and page-size variables (see above). */
+export function cachedOperationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  maxPageSize = MAX_PAGE_SIZE,
+): CostReport {
+  // A variable that is absent (its default applies) and one sent as null are priced differently: [] vs [null].
+  const key = JSON.stringify([maxPageSize, ...pageVariables(document).map((n) => (Object.hasOwn(variables, n) ? [variables[n]] : []))]);
+  let bySchema = costCache.get(schema);
+  if (!bySchema) costCache.set(schema, (bySchema = new WeakMap()));
+  let byKey = bySchema.get(operation);
+  if (!byKey) bySchema.set(operation, (byKey = new Map()));
+  let report = byKey.get(key);
+  if (!report) {
+    report = operationCost(schema, document, operation, variables, maxPageSize);
+    if (byKey.size < MAX_COSTS_PER_OPERATION) byKey.set(key, report);
+  }
+  return report;
+}
+
 /** The refusal of an operation over the cost limit or asking for a page over the cap; null when it may run. */
 export function costRefusal(
   schema: GraphQLSchema,
@@ -213,7 +260,7 @@ export function costRefusal(
   variables: Record<string, unknown>,
   limits: OperationLimits,
 ): GraphQLError | null {
-  const report = operationCost(schema, document, operation, variables, limits.maxPageSize);
+  const report = cachedOperationCost(schema, document, operation, variables, limits.maxPageSize);
   if (report.oversizedPage) {
     const { argument, value } = report.oversizedPage;
     return new GraphQLError(`${argument} may be at most ${limits.maxPageSize}; got ${value}. Page through larger lists with after/before.`, {
