@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphq
 import { buildSchema, type PubSub } from "type-graphql";
 import { RESOLVERS } from "../../resolvers";
 import { printWithCacheHints, withCacheHints } from "../cache/cache-hints";
+import { servePlannedFields } from "../planner/planned-fields";
 import { authChecker } from "../auth/auth-checker";
 import { validateInput } from "./validation";
 
@@ -32,7 +33,10 @@ export function buildNewsSchema(): Promise<GraphQLSchema> {
     // events (in memory or Redis). type-graphql still insists on a pubSub, so it gets one that says so.
     pubSub: CONTEXT_EVENTS_ONLY,
     // Cache-control hints (@cacheControl) from one table: src/cache/cache-hints.ts.
-  }).then(withCacheHints);
+    // Fields the read planner fetched answer from its values without their resolvers: src/planner/planned-fields.ts.
+  })
+    .then(withCacheHints)
+    .then(servePlannedFields);
   return cached;
 }
 

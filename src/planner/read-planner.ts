@@ -534,3 +534,8 @@ const CHILD_PLANNERS: Record<NodeKind, Record<string, ChildPlanner>> = {
   Outlet: {},
   Reaction: {},
 };
+
+/** The fields, by object type, that the planner can fetch (served straight from its values: planned-fields.ts). */
+export const PLANNED_FIELDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(CHILD_PLANNERS).map(([type, fields]) => [type, Object.keys(fields)]),
+);
