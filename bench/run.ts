@@ -185,6 +185,9 @@ async function main(): Promise<void> {
       const r = spawnSync("npm", ["install", "--prefix", POSTGRAPHILE_DIR, "--no-audit", "--no-fund"], { stdio: "inherit" });
       if (r.status !== 0) throw new Error("npm install of the PostGraphile peer failed");
     }
+    // Comments left by a run that was killed before its clean-up.
+    const leftover = await removeBenchComments(url);
+    if (leftover) log(`removed ${leftover} comments left by an earlier run's scenario d`);
     const params = await sampleParams(url);
     const scenarios = SCENARIOS.filter((s) => opts.scenarios.split(",").includes(s.name));
     const env = {
