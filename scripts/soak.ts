@@ -26,6 +26,19 @@ function rssOf(pid: number): number {
   }
 }
 
+/** The server's JavaScript heap in use and its memory outside the heap (WebAssembly, buffers), from /metrics. */
+async function serverMemory(url: string): Promise<{ heap: number; external: number } | null> {
+  try {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)`, "m").exec(text)?.[1] ?? Number.NaN);
+    return { heap: value("newsgraph_nodejs_heap_size_used_bytes"), external: value("newsgraph_nodejs_external_memory_bytes") };
+  } catch {
+    return null;
+  }
+}
+
+const mib = (bytes: number) => +(bytes / 2 ** 20).toFixed(1);
+
 async function main(): Promise<void> {
   const count = arg("count", 50_000);
   const concurrency = arg("concurrency", 16);
@@ -43,12 +56,24 @@ async function main(): Promise<void> {
     .filter((f) => f.endsWith(".graphql"))
     .map((f) => readFileSync(join(dir, f), "utf8"));
   const started = Date.now();
+  let peakHeap = 0;
+  let peakExternal = 0;
   console.log(`soak: ${count} hostile requests, ${concurrency} at a time, against ${server.url} (pid ${pid}, RSS ${(startRss / 2 ** 20).toFixed(0)} MiB)`);
   const report = await runHostile(server.url, hostileRequests({ schema, count, seed, validDocuments: valid, identities: [{}, { "x-admin-key": adminKey }] }), {
     concurrency,
     maxFailures: 20,
     onProgress: (n) => {
-      if (n % 5000 === 0) console.log(`  ${n} sent, ${((Date.now() - started) / 1000).toFixed(0)} s, RSS ${(rssOf(pid) / 2 ** 20).toFixed(0)} MiB`);
+      if (n % 5000 !== 0) return;
+      void serverMemory(server.url).then((m) => {
+        if (m) {
+          peakHeap = Math.max(peakHeap, m.heap);
+          peakExternal = Math.max(peakExternal, m.external);
+        }
+        console.log(
+          `  ${n} sent, ${((Date.now() - started) / 1000).toFixed(0)} s, RSS ${mib(rssOf(pid)).toFixed(0)} MiB` +
+            (m ? `, heap ${mib(m.heap).toFixed(0)} MiB, external ${mib(m.external).toFixed(0)} MiB` : ""),
+        );
+      });
     },
   });
   clearInterval(sampler);
@@ -64,7 +89,9 @@ async function main(): Promise<void> {
         fiveXX: report.fiveXX,
         failures: report.failures.length,
         processAlive: alive,
-        rssMiB: { start: +(startRss / 2 ** 20).toFixed(1), peak: +(peakRss / 2 ** 20).toFixed(1), end: +(endRss / 2 ** 20).toFixed(1) },
+        rssMiB: { start: mib(startRss), peak: mib(peakRss), end: mib(endRss) },
+        // Sampled every 5,000 requests: the JavaScript heap, and memory outside it (the embedded database's WebAssembly memory).
+        serverMiB: { peakHeap: mib(peakHeap), peakExternal: mib(peakExternal) },
       },
       null,
       2,
