@@ -1,4 +1,5 @@
-// The real server process (`node bin/newsgraph.js serve`, embedded database in a temp folder):
+// The real server process (`node bin/newsgraph.js serve`, embedded database in a temp folder that
+// starts as a copy of the migrated test template, since creating a database is not what is tested here):
 // - SIGKILL during writes, then a restart on the same DATA_DIR: it opens, and every acknowledged
 //   write is there (checked one by one);
 // - SIGTERM under load: readiness turns 503 first, every request sent gets its answer, the process
@@ -7,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startChildServer, type ChildServer } from "../support/child-server";
+import { copyTemplateTo } from "../support/pglite-template";
 
 const ADMIN_KEY = "hardening-admin-key-0123456789";
 const BASE_ENV = { DATABASE_URL: "", REDIS_URL: "", ADMIN_API_KEY: ADMIN_KEY, SEED_ON_EMPTY: "false" };
@@ -14,8 +16,9 @@ const BASE_ENV = { DATABASE_URL: "", REDIS_URL: "", ADMIN_API_KEY: ADMIN_KEY, SE
 let dataDir: string;
 let servers: ChildServer[] = [];
 
-beforeEach(() => {
+beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "ng-faults-"));
+  await copyTemplateTo(dataDir);
 });
 afterEach(async () => {
   for (const s of servers) {
@@ -102,7 +105,8 @@ async function drainsOnSigterm(server: ChildServer): Promise<void> {
     }
   };
   const load = [worker(), worker(), worker(), worker(), poller()];
-  await new Promise((r) => setTimeout(r, 1500));
+  // Under load first: a count, not a time, so a slow machine still signals mid-load.
+  while (answered < 20 && dropped.length === 0) await new Promise((r) => setTimeout(r, 10));
   const signalledAt = Date.now();
   server.child.kill("SIGTERM");
   await Promise.all(load);
