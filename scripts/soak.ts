@@ -1,8 +1,10 @@
-// `npm run soak [-- --count 50000 --concurrency 16 --seed 1]`: starts `newsgraph serve` as a child
+// `npm run soak [-- --count 50000 --concurrency 16 --seed 1 --max-old-space 256]`: starts `newsgraph serve` as a child
 // (embedded database in a temp folder, or DATABASE_URL's server), sends hostile and malformed requests
 // from src/hardening/hostile-requests.ts, and reports the answers by status and code, the failures
 // (anything but a well-formed GraphQL response, any 5xx), whether the process stayed up, and its
-// peak resident memory (sampled from /proc every 250 ms).
+// peak resident memory (sampled from /proc every 250 ms). `--max-old-space MiB` runs the server with
+// that V8 heap cap (as `NODE_OPTIONS=--max-old-space-size=…` would in production): memory that only
+// grew until the end would crash it, so passing under a cap shows memory is bounded.
 import "reflect-metadata";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -45,7 +47,9 @@ async function main(): Promise<void> {
   const seed = arg("seed", 1);
   const adminKey = "soak-admin-key-0123456789abcdef";
   const dataDir = mkdtempSync(join(tmpdir(), "ng-soak-"));
-  const server = await startChildServer({ DATA_DIR: dataDir, ADMIN_API_KEY: adminKey, LOG_LEVEL: "info", SEED_ON_EMPTY: "true", NODE_ENV: "production" }, 300_000);
+  const maxOldSpace = arg("max-old-space", 0);
+  const heapCap: Record<string, string> = maxOldSpace ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${maxOldSpace}`.trim() } : {};
+  const server = await startChildServer({ DATA_DIR: dataDir, ADMIN_API_KEY: adminKey, LOG_LEVEL: "info", SEED_ON_EMPTY: "true", NODE_ENV: "production", ...heapCap }, 300_000);
   const pid = server.child.pid!;
   let peakRss = rssOf(pid);
   const startRss = peakRss;
@@ -58,7 +62,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   let peakHeap = 0;
   let peakExternal = 0;
-  console.log(`soak: ${count} hostile requests, ${concurrency} at a time, against ${server.url} (pid ${pid}, RSS ${(startRss / 2 ** 20).toFixed(0)} MiB)`);
+  console.log(
+    `soak: ${count} hostile requests, ${concurrency} at a time, against ${server.url} (pid ${pid}, RSS ${(startRss / 2 ** 20).toFixed(0)} MiB` +
+      (maxOldSpace ? `, heap capped at ${maxOldSpace} MiB)` : ")"),
+  );
   const report = await runHostile(server.url, hostileRequests({ schema, count, seed, validDocuments: valid, identities: [{}, { "x-admin-key": adminKey }] }), {
     concurrency,
     maxFailures: 20,
