@@ -156,16 +156,24 @@ describeRedis("Redis down", () => {
     expect(ready.body).toMatchObject({ status: "degraded", checks: { database: "up", redis: "down" } });
   }
 
+  /** The x-cache header of an anonymous read (the response cache keeps its answers in Redis). */
+  const cachedRead = async () =>
+    (await fetch(`${t.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: READ, variables: { id: article.id } }) })).headers.get("x-cache");
+
   async function recovers(): Promise<void> {
     proxy.setMode("forward");
     await waitUntil(async () => !(await comment()).errors, "rate-limited writes to work again", 15_000);
     await waitUntil(async () => (await readyz()).body.status === "ready", "readiness to report Redis up", 10_000);
     await subscriptionDelivers();
+    // The response cache serves from Redis again: a read is stored, and the next one is a hit.
+    await waitUntil(async () => (await cachedRead()) === "HIT", "the response cache to answer from Redis again", 10_000);
   }
 
   it("works through the proxy", async () => {
     expect((await comment()).errors).toBeUndefined();
     await subscriptionDelivers();
+    await cachedRead();
+    expect(await cachedRead()).toBe("HIT");
     expect((await readyz()).body).toMatchObject({ status: "ready", checks: { redis: "up" } });
   });
 
