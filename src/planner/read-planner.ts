@@ -80,6 +80,9 @@ const SEARCH_EDGE: Record<string, EdgeExtra> = {
   highlight: { column: "__highlight", convert: stringOrNull },
 };
 
+/** Which cursors a connection's selection reads: every edge's, only pageInfo's first and last, or none. */
+type CursorsWanted = "each" | "ends" | "none";
+
 /** json_build_object takes at most 100 arguments: a node with more planned children leaves the rest to the loaders. */
 const MAX_CHILDREN = 40;
 
@@ -297,13 +300,15 @@ export class ReadPlanner {
     let edgeNodes: readonly FieldNode[] = [];
     let edgeKeys = 0;
     let wantTotal = false;
+    let wantPageInfo = false;
     for (const [, fieldNodes] of connFields) {
       const name = fieldNodes[0].name.value;
       if (name === "edges") {
         edgeNodes = fieldNodes;
         edgeKeys += 1;
       } else if (name === "totalCount") wantTotal = true;
-      else if (name !== "pageInfo" && name !== "__typename") return null;
+      else if (name === "pageInfo") wantPageInfo = true;
+      else if (name !== "__typename") return null;
     }
     // Edges under two aliases share their node objects: planned children could collide. Leave it to the loaders.
     if (edgeKeys > 1) return null;
@@ -312,18 +317,23 @@ export class ReadPlanner {
     let nodeNodes: readonly FieldNode[] = [];
     let nodeKeys = 0;
     const wantedExtras = new Set<string>();
+    let wantCursor = false;
     for (const [, fieldNodes] of edgeFields) {
       const name = fieldNodes[0].name.value;
       if (name === "node") {
         nodeNodes = fieldNodes;
         nodeKeys += 1;
       } else if (extras[name]) wantedExtras.add(name);
-      else if (name !== "cursor" && name !== "__typename") return null;
+      else if (name === "cursor") wantCursor = true;
+      else if (name !== "__typename") return null;
     }
     if (nodeKeys > 1) return null;
+    // Cursors cost a key per row in the statement and an encoding per edge: every edge's when asked, else
+    // the first and last for pageInfo, else none.
+    const cursors: CursorsWanted = wantCursor ? "each" : wantPageInfo ? "ends" : "none";
 
     // No rows and no total asked: nothing to fetch (and no parameter left unused in the statement).
-    if (page.limit === 0 && !wantTotal) return { sql: `json_build_object('r', '[]'::json)`, build: (json) => this.pageValue(json, page, null, {}) };
+    if (page.limit === 0 && !wantTotal) return { sql: `json_build_object('r', '[]'::json)`, build: (json) => this.pageValue(json, page, null, {}, "none") };
     // The list's own parameters first, then whatever the node's children add, then the page bounds.
     const offset = c.params.length;
     const q = shiftParams(list, offset);
@@ -346,19 +356,19 @@ export class ReadPlanner {
       const built = buildPageQuery({ ...q, params: [...c.params] }, page);
       c.params.push(...built.params.slice(c.params.length));
       const dir = q.descending !== page.backward ? "DESC" : "ASC";
-      const keys = q.keys.map((_, i) => `${row}."__k${i}"`).join(", ");
+      const keys = cursors === "none" ? "" : `, 'k', json_build_array(${q.keys.map((_, i) => `${row}."__k${i}"`).join(", ")})`;
       const order = q.keys.map((_, i) => `${row}."__o${i}" ${dir}`).join(", ");
       const edgeExtras = extraCols.length ? `, 'e', json_build_object(${extraCols.map(([, e]) => `'${e.column}', ${row}."${e.column}"`).join(", ")})` : "";
       pageSql =
-        `(SELECT coalesce(json_agg(json_build_object('n', ${node.sql}, 'k', json_build_array(${keys})${edgeExtras}) ORDER BY ${order}), '[]'::json) ` +
+        `(SELECT coalesce(json_agg(json_build_object('n', ${node.sql}${keys}${edgeExtras}) ORDER BY ${order}), '[]'::json) ` +
         `FROM (${built.sql}) ${row})`;
     }
     const sql = `json_build_object('r', ${pageSql ?? "'[]'::json"}${total ? `, 't', ${total}` : ""})`;
-    return { sql, build: (json) => this.pageValue(json, page, node, extras) };
+    return { sql, build: (json) => this.pageValue(json, page, node, extras, cursors) };
   }
 
   /** The connection value from the JSON a connection plan fetched: edges with cursors, pageInfo, totalCount. */
-  private pageValue(json: unknown, page: PageRequest, node: Plan<object | null> | null, extras: Record<string, EdgeExtra>): ConnectionValue<object> {
+  private pageValue(json: unknown, page: PageRequest, node: Plan<object | null> | null, extras: Record<string, EdgeExtra>, cursors: CursorsWanted): ConnectionValue<object> {
     const j = json as { r: Array<{ n: unknown; k: CursorValue; e?: Json }>; t?: number };
     const hasMore = j.r.length > page.limit;
     const kept = j.r.slice(0, page.limit);
@@ -368,17 +378,19 @@ export class ReadPlanner {
       const edge: Record<string, unknown> = {};
       for (const [name, e] of extraNames) edge[name] = e.convert(r.e?.[e.column]);
       edge.node = node?.build(r.n);
-      edge.cursor = encodeCursor(r.k);
+      if (cursors === "each") edge.cursor = encodeCursor(r.k);
       return edge;
     });
+    const first = kept[0];
+    const last = kept[kept.length - 1];
     const totalCount = j.t === undefined ? undefined : Number(j.t);
     return {
       edges,
       pageInfo: {
         hasNextPage: page.backward ? Boolean(page.before) : hasMore,
         hasPreviousPage: page.backward ? hasMore : Boolean(page.after),
-        startCursor: (edges[0]?.cursor as string | undefined) ?? null,
-        endCursor: (edges[edges.length - 1]?.cursor as string | undefined) ?? null,
+        startCursor: first && cursors !== "none" ? encodeCursor(first.k) : null,
+        endCursor: last && cursors !== "none" ? encodeCursor(last.k) : null,
       },
       count: () => {
         // totalCount is fetched whenever the selection asks for it, and only then is it read.
