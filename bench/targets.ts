@@ -122,7 +122,8 @@ export function targets(basePort: number, readers: Readers): Target[] {
   const newsgraph = (name: TargetName, port: number, env: Record<string, string>): Target => ({
     name,
     port,
-    command: () => ({ cmd: process.execPath, args: [join(ROOT, "bin", "newsgraph.js"), "serve"], cwd: ROOT }),
+    // With the production heap setting of `npm start` (README, "Per-request overhead and memory").
+    command: () => ({ cmd: process.execPath, args: ["--max-old-space-size=512", "--max-semi-space-size=32", join(ROOT, "bin", "newsgraph.js"), "serve"], cwd: ROOT }),
     // Writers sign in; each request is one of many readers.
     request: graphql(NEWSGRAPH_DOCS, (s): Record<string, string> => (s === "d" ? { authorization: `Bearer ${pick(readers.tokens)}` } : {})),
     env: {
