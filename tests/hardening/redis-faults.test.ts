@@ -34,6 +34,9 @@ async function startRedis(): Promise<{ host: string; port: number; stop(): Promi
   }
   const port = await freePort();
   const child: ChildProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  // Never left running: also when the test process ends before afterAll (a forced exit).
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
   const probe = new Redis({ host: "127.0.0.1", port, lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: 0 });
   probe.on("error", () => undefined);
   await waitUntil(async () => (await probe.ping().catch(() => "")) === "PONG", "the private redis-server", 10_000);
@@ -42,6 +45,8 @@ async function startRedis(): Promise<{ host: string; port: number; stop(): Promi
     host: "127.0.0.1",
     port,
     async stop() {
+      process.off("exit", killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
