@@ -3,8 +3,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { DataSource } from "typeorm";
-import { extractArticle } from "./extract";
-import { parseInput, type ParseOptions } from "./formats";
+import { extractInput } from "./extract-input";
+import { ExtractPool } from "./extract-pool";
+import type { ParseOptions } from "./formats";
 import { IngestInputError, isIngestInputError } from "./ingest-errors";
 import { storeDocument, type StoreResult } from "./store/document-store";
 import type { ExtractedDocument } from "./types";
@@ -12,10 +13,7 @@ import type { ExtractedDocument } from "./types";
 /** File endings `ingest` reads from a folder; other files there are skipped. */
 export const INGESTIBLE = /\.(txt|text|md|json|xml|rss|atom|html?|xhtml)$/i;
 
-/** Parses and extracts every article of one input, without touching the database. */
-export function extractInput(content: string, options: ParseOptions = {}): ExtractedDocument[] {
-  return parseInput(content, options).map((raw) => extractArticle(raw));
-}
+export { extractInput };
 
 /** Errors another concurrent ingest can cause; the article is simply stored again. */
 const RETRYABLE = new Set(["23505" /* unique violation */, "40P01" /* deadlock */, "40001" /* serialization failure */]);
@@ -81,15 +79,26 @@ function describeError(err: unknown): { code: string; reason: string } {
 
 /**
  * Ingests files one by one; articles are stored with up to `concurrency` transactions at once (use 1 on
- * the embedded database, which is a single session). A bad file is reported and skipped.
+ * the embedded database, which is a single session). A bad file is reported and skipped. With more than
+ * one at once, files are extracted in `extractWorkers` worker threads (default 1; 0: on this thread).
  */
 export async function ingestFiles(
   ds: DataSource,
   files: string[],
-  opts: { concurrency?: number; format?: ParseOptions["format"]; onFile?: (o: FileOutcome, done: number) => void; root?: string } = {},
+  opts: {
+    concurrency?: number;
+    extractWorkers?: number;
+    format?: ParseOptions["format"];
+    onFile?: (o: FileOutcome, done: number) => void;
+    root?: string;
+  } = {},
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { files: files.length, failedFiles: 0, articlesCreated: 0, articlesUpdated: 0, quotes: 0, reactions: 0, outcomes: [] };
   const concurrency = Math.max(1, opts.concurrency ?? 1);
+  const workers = concurrency > 1 && files.length > 1 ? (opts.extractWorkers ?? 1) : 0;
+  const pool = workers > 0 ? new ExtractPool(workers) : null;
+  const extract = async (content: string, options: ParseOptions): Promise<ExtractedDocument[]> =>
+    pool ? pool.extract(content, options) : extractInput(content, options);
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -97,7 +106,7 @@ export async function ingestFiles(
       const file = files[next++];
       const outcome: FileOutcome = { file: opts.root ? relative(opts.root, file) || file : file, stored: [] };
       try {
-        const docs = extractInput(readFileSync(file, "utf8"), { fileName: file, format: opts.format });
+        const docs = await extract(readFileSync(file, "utf8"), { fileName: file, format: opts.format });
         for (const doc of docs) outcome.stored.push(await storeWithRetry(ds, doc));
       } catch (err) {
         outcome.error = describeError(err);
@@ -113,7 +122,11 @@ export async function ingestFiles(
       opts.onFile?.(outcome, ++done);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, files.length || 1) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, files.length || 1) }, worker));
+  } finally {
+    await pool?.close();
+  }
   return summary;
 }
 
