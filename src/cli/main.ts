@@ -5,7 +5,7 @@ import { loadConfig } from "../config";
 import { openConfiguredDatabase } from "../db/database";
 import { seed } from "../db/seed/seed";
 import { printNewsSchema } from "../graphql/schema";
-import { extractCommand, ingestCommand } from "./ingest";
+import { DEFAULT_CONCURRENCY, extractCommand, ingestCommand } from "./ingest";
 import { serve } from "./serve";
 import { registerTokenCommand } from "./token";
 
@@ -54,7 +54,7 @@ export async function main(argv: string[]): Promise<void> {
     .description("Store every article found in the given files and folders (text, JSON, RSS, Atom, HTML). Safe to run again.")
     .argument("<paths...>", "files and folders")
     .option("-f, --format <format>", "force one input format for every file")
-    .option("-c, --concurrency <n>", "articles stored at once on a PostgreSQL server (the embedded database takes one)", "4")
+    .option("-c, --concurrency <n>", "articles stored at once on a PostgreSQL server, at most DB_POOL_SIZE (the embedded database takes one)", String(DEFAULT_CONCURRENCY))
     .action(ingestCommand);
 
   program
