@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
@@ -29,6 +29,7 @@ import { mountHealth, type Health } from "./health";
 import { ContentChanges } from "../cache/content-changes";
 import { createResponseCacheStore } from "../cache/response-cache-store";
 import { responseCachePlugin, viewerCachePolicyPlugin } from "../cache/response-cache.plugin";
+import { staticCachePolicyPlugin } from "../cache/static-cache-policy";
 import { apolloHardening, graphqlFrontMiddleware, httpErrorHandler, loadSafelist, operationLimits } from "./limits";
 
 export interface AppOptions {
@@ -37,6 +38,8 @@ export interface AppOptions {
   logger: Logger;
   /** The clock requests see (tests set it). */
   clock?: () => Date;
+  /** Use Apollo's per-field cache-control plugin instead of the static cache policy (tests compare the two). */
+  apolloCacheControl?: boolean;
 }
 
 export interface RunningApp {
@@ -96,6 +99,9 @@ export async function startApp(options: AppOptions, listen: { port: number; host
       // In-flight requests get up to 7 s to finish on shutdown (the process must exit within 10 s).
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 7_000 }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      // Cache policy and Cache-Control once per document (src/cache/static-cache-policy.ts), not per field by
+      // Apollo's default plugin. A gateway executes elsewhere and keeps Apollo's plugin (answers stay no-store).
+      ...(gateway || options.apolloCacheControl ? [] : [staticCachePolicyPlugin(), ApolloServerPluginCacheControlDisabled()]),
     ],
   });
   await apollo.start();

@@ -22,10 +22,10 @@ export interface TestApp {
 
 export const TEST_ADMIN_KEY = "test-admin-key-0123456789";
 
-export async function startTestApp(env: Record<string, string> = {}, options: { db?: TestDatabase; clock?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { db?: TestDatabase; clock?: () => Date; apolloCacheControl?: boolean } = {}): Promise<TestApp> {
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ADMIN_API_KEY: TEST_ADMIN_KEY, ...env });
   const db = options.db ?? (await createTestDatabase());
-  const app = await startApp({ config, db, logger: pino({ level: "silent" }), clock: options.clock }, { port: 0, host: "127.0.0.1" });
+  const app = await startApp({ config, db, logger: pino({ level: "silent" }), clock: options.clock, apolloCacheControl: options.apolloCacheControl }, { port: 0, host: "127.0.0.1" });
   return {
     url: app.url,
     db,
