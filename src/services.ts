@@ -46,6 +46,8 @@ export interface ServiceDeps {
   changes: ContentChanges;
   /** Plan root reads into one statement (READ_PLANNER); on by default. */
   readPlanner: boolean;
+  /** How many distinct planned statement texts run as named prepared statements (0: none; see src/db/prepared-statements.ts). */
+  preparedStatements: number;
 }
 
 export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}): Services {
@@ -68,5 +70,5 @@ export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}):
     reactions: new ReactionService(ds),
     speakers: new SpeakerService(ds),
   };
-  return { ...services, planner: deps.readPlanner === false ? null : new ReadPlanner(ds, services) };
+  return { ...services, planner: deps.readPlanner === false ? null : new ReadPlanner(ds, services, deps.preparedStatements ?? 0) };
 }

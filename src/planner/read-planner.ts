@@ -38,6 +38,7 @@ import { pageRequest, type ConnectionArgsLike, type PageRequest } from "../pagin
 import type { QuoteFilter, QuoteOrder, QuoteService } from "../quotes/quote.service";
 import { summarizeReactions, type ReactionCountRow, type ReactionService } from "../reactions/reaction.service";
 import { speakerLookupColumn, type SpeakerLookup, type SpeakerService } from "../speakers/speaker.service";
+import { PreparedStatementNames, StatementRunner } from "../db/prepared-statements";
 import { attachPlanned } from "./planned";
 
 type Json = Record<string, unknown>;
@@ -122,10 +123,16 @@ function shiftParams(q: ListQuery, offset: number): ListQuery {
 export class ReadPlanner {
   private readonly columnCache = new Map<NodeKind, { all: Column[]; byProp: Map<string, Column>; always: Column[] }>();
 
+  private readonly statements: StatementRunner;
+
+  /** `preparedStatements`: how many distinct statement texts may run as named statements (0: none). */
   constructor(
     private readonly ds: DataSource,
     private readonly services: ReadPlannerServices,
-  ) {}
+    preparedStatements = 0,
+  ) {
+    this.statements = new StatementRunner(ds, preparedStatements > 0 ? new PreparedStatementNames(preparedStatements) : null);
+  }
 
   // ---- root fields ----------------------------------------------------------------------------
 
@@ -151,7 +158,7 @@ export class ReadPlanner {
     const sql =
       `SELECT ${node.sql} AS j FROM (SELECT ${selectColumns(this.ds, ENTITIES[kind] as EntityTarget<ObjectLiteral>, t)} FROM ${table} ` +
       `WHERE ${t}.${column} = $1${column === "id" ? "::uuid" : ""}${condition ? ` AND ${condition}` : ""}) ${row}`;
-    const rows: Array<{ j: unknown }> = await this.ds.query(sql, c.params);
+    const rows = await this.statements.rows<{ j: unknown }>(sql, c.params);
     return rows[0] ? node.build(rows[0].j) : null;
   }
 
@@ -182,7 +189,7 @@ export class ReadPlanner {
     const c = this.compilation(info, vis);
     const plan = this.connection(c, kind, getNamedType(info.returnType) as GraphQLObjectType, info.fieldNodes, list, page, null, extras);
     if (!plan) return undefined;
-    const rows: Array<{ j: unknown }> = await this.ds.query(`SELECT ${plan.sql} AS j`, c.params);
+    const rows = await this.statements.rows<{ j: unknown }>(`SELECT ${plan.sql} AS j`, c.params);
     const value = plan.build(rows[0].j);
     // A root list asked for no rows answers as fetchPage does (no look at the other direction).
     if (page.limit === 0) value.pageInfo = { hasNextPage: false, hasPreviousPage: Boolean(page.after), startCursor: null, endCursor: null };
