@@ -83,7 +83,7 @@ const schema = z.object({
   METRICS: bool.default(true),
   /** Plan the root fields `article`, `articles` and `quotes` into one SQL statement each (src/planner); off: every nested list goes through its batched loader. */
   READ_PLANNER: bool.default(true),
-  /** How many distinct read-planner statement texts run as named prepared statements on a PostgreSQL server (0: none). The embedded database never uses them. */
+  /** How many distinct read-planner statement texts (unique-key lookups and unfiltered lists) run as named prepared statements on a PostgreSQL server (0: none). The embedded database never uses them. */
   DB_PREPARED_STATEMENTS: z.coerce.number().int().min(0).max(10_000).default(500),
   /** pino log level. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

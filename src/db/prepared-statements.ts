@@ -44,8 +44,9 @@ export class StatementRunner {
     private readonly names: PreparedStatementNames | null,
   ) {}
 
-  async rows<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
-    const name = this.names?.nameFor(text);
+  /** `prepare`: the caller's word that one plan suits every value of this statement's parameters. */
+  async rows<T extends QueryResultRow>(text: string, values: unknown[], prepare: boolean): Promise<T[]> {
+    const name = prepare ? this.names?.nameFor(text) : undefined;
     if (name === undefined) return this.ds.query(text, values);
     this.ds.logger.logQuery(text, values);
     try {
