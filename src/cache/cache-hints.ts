@@ -7,8 +7,9 @@
 // cacheable, and a test checks the table covers every object type and root field of the schema.
 // Rules: published news is PUBLIC (editorial content for minutes, conversation for seconds);
 // moderation data is PRIVATE with maxAge 0, i.e. never stored; mutations carry no hint of their own,
-// so their policy follows the type they return (Apollo's rule); the response cache stores queries only. Answers to signed-in viewers are made PRIVATE
-// as a whole by viewerCachePolicyPlugin (they may hold drafts, held comments, their own pending comments).
+// so their policy follows the type they return (Apollo's rule); the response cache stores queries only.
+// Answers to signed-in viewers are made PRIVATE as a whole by viewerCachePolicyPlugin (they may hold
+// drafts, held comments, their own pending comments).
 import {
   DirectiveLocation,
   GraphQLBoolean,
