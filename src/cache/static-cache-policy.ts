@@ -20,7 +20,7 @@
 // staticCachePolicyPlugin applies it as execution starts and writes the Cache-Control header the way
 // Apollo's plugin does (its calculateHttpHeaders default); Apollo's own plugin is then switched off
 // with ApolloServerPluginCacheControlDisabled (src/http/app.ts).
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from "@apollo/server";
 import {
   getNamedType,
   isAbstractType,
@@ -204,23 +204,28 @@ export function setCacheControlHeader(policy: StaticCachePolicy, headers: Map<st
   }
 }
 
+/**
+ * Restricts the request's policy to its operation's static one, as execution starts (or, for an answer
+ * another plugin computes without graphql-js, before it answers: src/planner/direct-execution.ts).
+ */
+export function applyStaticPolicy(rc: Pick<GraphQLRequestContext<BaseContext>, "schema" | "overallCachePolicy" | "document" | "operation">): void {
+  // Like Apollo's plugin: a policy something else set before execution is an override, left as is.
+  if (isRestricted(rc.overallCachePolicy) || !rc.operation || !rc.document) return;
+  let memo = memos.get(rc.schema);
+  if (!memo) memos.set(rc.schema, (memo = new CachePolicyMemo(rc.schema)));
+  rc.overallCachePolicy.restrict(memo.policy(rc.document, rc.operation));
+}
+
+/** One memo per served schema (the API schema Apollo gives each request). */
+const memos = new WeakMap<GraphQLSchema, CachePolicyMemo>();
+
 /** Restricts each answer's policy to its operation's static one, and sets Cache-Control as Apollo's plugin would. */
 export function staticCachePolicyPlugin(): ApolloServerPlugin {
-  let memo: CachePolicyMemo | undefined;
   return {
-    async serverWillStart() {
-      return {
-        schemaDidLoadOrUpdate({ apiSchema }) {
-          memo = new CachePolicyMemo(apiSchema);
-        },
-      };
-    },
     async requestDidStart() {
       return {
         async executionDidStart(rc) {
-          // Like Apollo's plugin: a policy something else set before execution is an override, left as is.
-          if (isRestricted(rc.overallCachePolicy) || !memo || !rc.operation) return;
-          rc.overallCachePolicy.restrict(memo.policy(rc.document, rc.operation));
+          applyStaticPolicy(rc);
         },
         async willSendResponse(rc) {
           const body = rc.response.body;

@@ -5,6 +5,7 @@ import { buildSchema, type PubSub } from "type-graphql";
 import { RESOLVERS } from "../../resolvers";
 import { printWithCacheHints, withCacheHints } from "../cache/cache-hints";
 import { servePlannedFields } from "../planner/planned-fields";
+import { servePlainFields } from "./plain-fields";
 import { authChecker } from "../auth/auth-checker";
 import { validateInput } from "./validation";
 
@@ -33,9 +34,11 @@ export function buildNewsSchema(): Promise<GraphQLSchema> {
     // events (in memory or Redis). type-graphql still insists on a pubSub, so it gets one that says so.
     pubSub: CONTEXT_EVENTS_ONLY,
     // Cache-control hints (@cacheControl) from one table: src/cache/cache-hints.ts.
+    // No global middlewares: fields with nothing to run lose their resolvers (src/graphql/plain-fields.ts).
     // Fields the read planner fetched answer from its values without their resolvers: src/planner/planned-fields.ts.
   })
     .then(withCacheHints)
+    .then(servePlainFields)
     .then(servePlannedFields);
   return cached;
 }

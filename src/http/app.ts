@@ -30,6 +30,7 @@ import { ContentChanges } from "../cache/content-changes";
 import { createResponseCacheStore } from "../cache/response-cache-store";
 import { responseCachePlugin, viewerCachePolicyPlugin } from "../cache/response-cache.plugin";
 import { staticCachePolicyPlugin } from "../cache/static-cache-policy";
+import { directExecutionPlugin, type DirectExecutionStats } from "../planner/direct-execution";
 import { apolloHardening, graphqlFrontMiddleware, httpErrorHandler, loadSafelist, operationLimits } from "./limits";
 
 export interface AppOptions {
@@ -53,6 +54,8 @@ export interface RunningApp {
   metrics?: Metrics;
   /** The app's services (tests wait on `services.events` to know a subscription is listening). */
   services: Services;
+  /** Answers given by the direct execution of planned reads, and eligible ones graphql-js gave after all. */
+  directExecution: DirectExecutionStats;
   close(): Promise<void>;
 }
 
@@ -84,6 +87,11 @@ export async function startApp(options: AppOptions, listen: { port: number; host
       ? createResponseCacheStore({ redisUrl: config.REDIS_URL, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, prefix: config.RESPONSE_CACHE_PREFIX, logger: logger.child({ component: "cache" }) })
       : undefined;
 
+  // Planned reads answered without graphql-js: needs the planner, and the static cache policy (the
+  // per-field one of Apollo's plugin is computed during graphql-js execution); not in gateway mode.
+  const directExecution: DirectExecutionStats = { direct: 0, fallback: 0 };
+  const direct = config.DIRECT_EXECUTION && config.READ_PLANNER && !gateway && !options.apolloCacheControl;
+
   const apollo = new ApolloServer<RequestContext>({
     ...(gateway ? { gateway } : { schema }),
     introspection: config.introspection,
@@ -98,6 +106,8 @@ export async function startApp(options: AppOptions, listen: { port: number; host
       requestObserverPlugin(metrics),
       viewerCachePolicyPlugin(),
       ...(responseCache ? [responseCachePlugin(responseCache, changes)] : []),
+      // After the response cache: a hit answers first.
+      ...(direct ? [directExecutionPlugin(directExecution)] : []),
       // In-flight requests get up to 7 s to finish on shutdown (the process must exit within 10 s).
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 7_000 }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
@@ -157,6 +167,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
     health,
     metrics,
     services,
+    directExecution,
     async close() {
       health.markShuttingDown();
       await ws.close();

@@ -20,3 +20,8 @@ export function plannedValue<T>(parent: object, info: GraphQLResolveInfo): T | u
   const key = info.path.key as string;
   return map.has(key) ? (map.get(key) as T) : undefined;
 }
+
+/** The value planned for response key `key` of `parent`, or undefined (the direct execution's lookup: it has no resolve info). */
+export function plannedFor(parent: object, key: string): unknown {
+  return (parent as WithPlanned)[PLANNED]?.get(key);
+}

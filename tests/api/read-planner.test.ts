@@ -1,7 +1,10 @@
 // The read planner (src/planner) answers exactly as the loader path does: every example operation and a
-// set of aliased, fragmented, @skip/@include, paged and refused variants, sent to two servers over the
-// same database — one planning (READ_PLANNER on, the default) and one not — as anonymous, moderator and
-// editor, on the seed article and on a generated corpus with drafts, held and deleted comments.
+// set of aliased, fragmented, @skip/@include, paged and refused variants, sent to three servers over the
+// same database — one planning with direct execution (the default), one planning through graphql-js
+// (DIRECT_EXECUTION off) and one not planning (READ_PLANNER off) — as anonymous, moderator and editor,
+// on the seed article and on a generated corpus with drafts, held and deleted comments. The two planning
+// servers must also send the same Cache-Control header, and the example operations must be answered
+// directly (src/planner/direct-execution.ts), not handed back to graphql-js.
 import { generateCorpus } from "../../src/db/corpus/corpus";
 import { seed } from "../../src/db/seed/seed";
 import { authHeaders, READERS_ENV } from "../readers/support";
@@ -13,6 +16,8 @@ interface Case {
   name: string;
   query: string;
   variables: Record<string, unknown>;
+  /** Answered by the direct execution (every field planned or plain, and no error). */
+  direct?: boolean;
 }
 
 interface Fixture {
@@ -58,14 +63,14 @@ const NESTED_ARTICLE = `
 
 function cases(f: Fixture): Case[] {
   const list: Case[] = [
-    { name: "article page", query: operation("article-page"), variables: { slug: f.slug } },
-    { name: "article page, 3 comments", query: operation("article-page"), variables: { slug: f.slug, comments: 3 } },
-    { name: "article page, no such article", query: operation("article-page"), variables: { slug: "no-such-article" } },
-    { name: "front page", query: operation("front-page"), variables: {} },
-    { name: "front page, 5", query: operation("front-page"), variables: { first: 5 } },
-    { name: "speaker quotes", query: operation("speaker-quotes"), variables: { speakerName: f.speakerName, search: f.word } },
-    { name: "quote search", query: operation("quote-search"), variables: { search: f.word } },
-    { name: "speaker profile", query: operation("speaker-profile"), variables: { slug: f.speakerSlug } },
+    { name: "article page", direct: true, query: operation("article-page"), variables: { slug: f.slug } },
+    { name: "article page, 3 comments", direct: true, query: operation("article-page"), variables: { slug: f.slug, comments: 3 } },
+    { name: "article page, no such article", direct: true, query: operation("article-page"), variables: { slug: "no-such-article" } },
+    { name: "front page", direct: true, query: operation("front-page"), variables: {} },
+    { name: "front page, 5", direct: true, query: operation("front-page"), variables: { first: 5 } },
+    { name: "speaker quotes", direct: true, query: operation("speaker-quotes"), variables: { speakerName: f.speakerName, search: f.word } },
+    { name: "quote search", direct: true, query: operation("quote-search"), variables: { search: f.word } },
+    { name: "speaker profile", direct: true, query: operation("speaker-profile"), variables: { slug: f.speakerSlug } },
     {
       name: "speaker by id and by slug: searched quotes, relevance, rank and highlight",
       query: `query($id: ID!, $slug: String!, $q: String!) {
@@ -74,10 +79,11 @@ function cases(f: Fixture): Case[] {
         bySlug: speaker(slug: $slug) { slug firstQuotedAt oldest: quotes(orderBy: OLDEST, last: 2) { edges { cursor node { id } } } articles(first: 2) { totalCount edges { cursor rank node { id title } } } }
       }`,
       variables: { id: f.speakerId, slug: f.speakerSlug, q: f.word },
+      direct: true,
     },
     { name: "speaker by two keys is refused", query: `query($id: ID!, $slug: String!) { speaker(id: $id, slug: $slug) { id } }`, variables: { id: f.speakerId, slug: f.speakerSlug } },
     { name: "speaker: relevance without a search is refused", query: `query($slug: String!) { speaker(slug: $slug) { id quotes(orderBy: RELEVANCE) { totalCount } } }`, variables: { slug: f.speakerSlug } },
-    { name: "no such speaker", query: `{ speaker(wikidataId: "Q0") { id name } }`, variables: {} },
+    { name: "no such speaker", direct: true, query: `{ speaker(wikidataId: "Q0") { id name } }`, variables: {} },
     { name: "nested article, every field", query: NESTED_ARTICLE, variables: { slug: f.slug } },
     { name: "nested article, skip and include flipped", query: NESTED_ARTICLE, variables: { slug: f.slug, withBody: true, skipReplies: false, order: "NEWEST" } },
     {
@@ -85,6 +91,7 @@ function cases(f: Fixture): Case[] {
       query: `query($id: ID!, $url: String!) { byId: article(id: $id) { id title outlet { name } commentCount } byUrl: article(url: $url) { id slug } }`,
       // The seed article has no URL: ask for one that matches nothing.
       variables: { id: f.articleId, url: f.articleUrl ?? "https://example.invalid/none" },
+      direct: true,
     },
     { name: "article by two keys is refused", query: `query($id: ID!, $slug: String!) { article(id: $id, slug: $slug) { id } }`, variables: { id: f.articleId, slug: f.slug } },
     { name: "article by a malformed id is refused", query: `{ article(id: "nope") { id } }`, variables: {} },
@@ -98,19 +105,22 @@ function cases(f: Fixture): Case[] {
       name: "articles: search, relevance, rank and highlight",
       query: `query($q: String!) { articles(filter: { search: $q }, orderBy: RELEVANCE, first: 4) { totalCount pageInfo { hasNextPage endCursor } edges { cursor rank highlight node { id title outlet { name } speakers(first: 1) { edges { quoteCount node { name } } } } } } }`,
       variables: { q: f.word },
+      direct: true,
     },
     {
       name: "articles: oldest, backwards",
       query: `{ articles(orderBy: OLDEST, last: 3) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id publishedAt } } } }`,
       variables: {},
+      direct: true,
     },
-    { name: "articles: none asked", query: `{ articles(first: 0) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor } } }`, variables: {} },
+    { name: "articles: none asked", direct: true, query: `{ articles(first: 0) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor } } }`, variables: {} },
     { name: "articles: an unknown relevance order is refused", query: `{ articles(orderBy: RELEVANCE) { totalCount } }`, variables: {} },
     {
       name: "quotes: a fragment on the connection, speaker aliased twice",
       query: `fragment Page on QuoteConnection { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id who: speaker { name } speaker { id slug } article { slug comments(first: 1) { totalCount } } } } }
               query($name: String!) { quotes(filter: { speakerName: $name }, first: 7) { ...Page } }`,
       variables: { name: f.speakerName },
+      direct: true,
     },
     {
       name: "quotes: oldest, with appearances (not planned)",
@@ -118,7 +128,7 @@ function cases(f: Fixture): Case[] {
       variables: {},
     },
   ];
-  if (f.draftSlug) list.push({ name: "a draft article", query: operation("article-page"), variables: { slug: f.draftSlug } });
+  if (f.draftSlug) list.push({ name: "a draft article", direct: true, query: operation("article-page"), variables: { slug: f.draftSlug } });
   return list;
 }
 
@@ -143,10 +153,17 @@ async function fixture(db: TestDatabase): Promise<Fixture> {
   return { slug: top.slug, articleId: top.id, articleUrl: top.url, draftSlug: draft?.slug ?? null, speakerName: quoted.name, speakerId: quoted.id, speakerSlug: quoted.slug, word };
 }
 
+/** POSTs an operation and returns the parsed body with the Cache-Control header. */
+async function post(app: TestApp, query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
+  const res = await fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+  return { body: (await res.json()) as { data?: unknown; errors?: unknown[] }, cacheControl: res.headers.get("cache-control") };
+}
+
 function describeData(label: string, commentPages: number, load: (db: TestDatabase) => Promise<void>): void {
   describe(label, () => {
     let db: TestDatabase;
     let planned: TestApp;
+    let graphqlJs: TestApp;
     let loaders: TestApp;
     let f: Fixture;
     const viewers: Record<string, Record<string, string>> = {};
@@ -155,6 +172,7 @@ function describeData(label: string, commentPages: number, load: (db: TestDataba
       db = await createTestDatabase();
       await load(db);
       planned = await startTestApp({ ...READERS_ENV, SEED_ON_EMPTY: "false" }, { db });
+      graphqlJs = await startTestApp({ ...READERS_ENV, SEED_ON_EMPTY: "false", DIRECT_EXECUTION: "false" }, { db });
       loaders = await startTestApp({ ...READERS_ENV, SEED_ON_EMPTY: "false", READ_PLANNER: "false" }, { db });
       f = await fixture(db);
       viewers.anonymous = {};
@@ -164,16 +182,24 @@ function describeData(label: string, commentPages: number, load: (db: TestDataba
 
     afterAll(async () => {
       await planned?.close();
+      await graphqlJs?.close();
       await loaders?.close();
       await db?.close();
     });
 
     it("answers every case as the loader path does, for every viewer", async () => {
       let compared = 0;
+      const stats = planned.app.directExecution;
       for (const c of cases(f)) {
         for (const [viewer, headers] of Object.entries(viewers)) {
-          const [a, b] = [await planned.gql(c.query, c.variables, headers), await loaders.gql(c.query, c.variables, headers)];
+          const before = stats.direct;
+          const direct = await post(planned, c.query, c.variables, headers);
+          const viaGraphqlJs = await post(graphqlJs, c.query, c.variables, headers);
+          const [a, b] = [direct.body, await loaders.gql(c.query, c.variables, headers)];
           expect({ case: c.name, viewer, answer: comparable(a) }).toEqual({ case: c.name, viewer, answer: comparable(b) });
+          expect({ case: c.name, viewer, answer: comparable(viaGraphqlJs.body) }).toEqual({ case: c.name, viewer, answer: comparable(b) });
+          expect({ case: c.name, viewer, cacheControl: direct.cacheControl }).toEqual({ case: c.name, viewer, cacheControl: viaGraphqlJs.cacheControl });
+          expect({ case: c.name, viewer, direct: stats.direct - before }).toEqual({ case: c.name, viewer, direct: c.direct ? 1 : 0 });
           // Refusals must be refusals, everything else must answer: equal errors alone would prove little.
           expect({ case: c.name, viewer, refused: Boolean(a.errors) }).toEqual({ case: c.name, viewer, refused: /refused|forged/.test(c.name) });
           compared += 1;
