@@ -1,7 +1,7 @@
 // Root queries for quotes: the analysts' entry point.
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, ID, Info, Query, Resolver } from "type-graphql";
-import { nodeSelects } from "../src/graphql/selection";
+import { nodeSelects, selects } from "../src/graphql/selection";
 import { Quote } from "../entities/quote.entity";
 import { assertUuid } from "../src/errors";
 import type { RequestContext } from "../src/graphql/context";
@@ -23,7 +23,12 @@ export class QuoteResolver {
   async quotes(@Ctx() ctx: RequestContext, @Args() args: QuotesArgs, @Info() info: GraphQLResolveInfo): Promise<QuoteConnection> {
     const planned = await ctx.services.planner?.quotes(args.filter ?? {}, args.orderBy, args, ctx.visibility, info);
     if (planned) return planned as QuoteConnection;
-    const embed = { speaker: nodeSelects(info, "speaker"), article: nodeSelects(info, "article") };
+    const embed = {
+      speaker: nodeSelects(info, "speaker"),
+      article: nodeSelects(info, "article"),
+      rank: selects(info, "edges", "rank"),
+      highlight: selects(info, "edges", "highlight"),
+    };
     const { rows, count } = await ctx.services.quotes.list(args.filter ?? {}, args.orderBy, pageRequest(args), ctx.visibility, embed);
     return toConnection(rows, count) as QuoteConnection;
   }

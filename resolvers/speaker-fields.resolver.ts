@@ -2,7 +2,7 @@
 // read planner fetched with the root field when there are some (src/planner), else batched loaders.
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql";
-import { nodeSelects } from "../src/graphql/selection";
+import { nodeSelects, selects } from "../src/graphql/selection";
 import { plannedValue } from "../src/planner/planned";
 import { Speaker } from "../entities/speaker.entity";
 import type { RequestContext } from "../src/graphql/context";
@@ -20,10 +20,11 @@ export class SpeakerFieldsResolver {
     const req = pageRequest(args);
     const planned = plannedValue<QuoteConnection>(speaker, info);
     if (planned) return planned;
-    const embed = { article: nodeSelects(info, "article") };
+    const embed = { article: nodeSelects(info, "article"), rank: selects(info, "edges", "rank"), highlight: selects(info, "edges", "highlight") };
     const filter = { ...(args.filter ?? {}) };
     const quotes = ctx.services.quotes;
-    const key = [filter, args.orderBy];
+    // Aliases with the same arguments share one batch: the edge columns it computes are part of its key.
+    const key = [filter, args.orderBy, embed.rank, embed.highlight];
     const page = await ctx.loaders.page("Speaker.quotes", key, req, speaker.id, (ids) => quotes.pagesBy("speaker", ids, filter, args.orderBy, req, ctx.visibility, embed));
     return toNestedConnection(page, req, () => ctx.loaders.count("Speaker.quotes", filter, speaker.id, (ids) => quotes.countsBy("speaker", ids, filter, ctx.visibility))) as QuoteConnection;
   }

@@ -21,6 +21,12 @@ export interface ListQuery {
   /** Sort keys, most significant first; the last must be unique (the id). */
   keys: SortKey[];
   descending: boolean;
+  /**
+   * The filter picks out a set small enough to hold whole (a search, a speaker, an article): a planned
+   * page then sorts that set's keys and reads the count from it too (buildMatchedPageQuery), instead of
+   * walking the sort index hoping to meet the page's rows early and scanning the set again to count.
+   */
+  narrow?: boolean;
 }
 
 export interface PageRows<Row> {
@@ -90,6 +96,36 @@ export function buildPageQuery(q: ListQuery, page: PageRequest): Built {
     `SELECT ${q.select}, ${keyText} FROM ${q.from}` +
     (where.length ? ` WHERE ${where.join(" AND ")}` : "") +
     ` ORDER BY ${keyCols(q.keys, (i) => `(${q.keys[i].expr})`, dir)} LIMIT $${params.length}`;
+  return { sql, params };
+}
+
+/**
+ * The sort keys (as "__o0"…) of every row of a narrow list, for a MATERIALIZED CTE that a page
+ * (buildMatchedPageQuery) and a count both read: one scan of the matching rows instead of two.
+ */
+export function buildMatchQuery(q: ListQuery): string {
+  const keys = q.keys.map((k, i) => `(${k.expr}) AS "__o${i}"`).join(", ");
+  return `SELECT ${keys} FROM ${q.from}` + (q.where.length ? ` WHERE ${q.where.join(" AND ")}` : "");
+}
+
+/**
+ * The page buildPageQuery returns (same columns, rows and cursors; in no particular order, the caller
+ * sorts by "__o…"), cut from the keys in CTE `match` (buildMatchQuery) and joined back to its rows by the
+ * last key, which is unique: the sort handles narrow key tuples only, and the select list (a search's
+ * ts_headline, say) runs for the page's rows alone.
+ */
+export function buildMatchedPageQuery(q: ListQuery, page: PageRequest, match: string): Built {
+  const params = [...q.params];
+  const where = bounds(q, page, (i) => `${match}."__o${i}"`, params);
+  const dir = q.descending !== page.backward ? "DESC" : "ASC";
+  params.push(page.limit + 1);
+  const last = q.keys.length - 1;
+  const cut =
+    `SELECT * FROM ${match}` +
+    (where.length ? ` WHERE ${where.join(" AND ")}` : "") +
+    ` ORDER BY ${keyCols(q.keys, (i) => `${match}."__o${i}"`, dir)} LIMIT $${params.length}`;
+  const keyText = q.keys.map((k, i) => `(${k.expr})::text AS "__k${i}"`).join(", ");
+  const sql = `SELECT ${q.select}, ${keyText} FROM ${q.from} JOIN (${cut}) ${match}_page ON (${q.keys[last].expr}) = ${match}_page."__o${last}"`;
   return { sql, params };
 }
 

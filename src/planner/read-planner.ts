@@ -33,7 +33,7 @@ import { commentVisibleSql, type CommentOrder, type CommentService } from "../co
 import type { ConnectionValue } from "../pagination/connection.types";
 import { encodeCursor, type CursorValue } from "../pagination/cursor";
 import { selectColumns } from "../pagination/entity-rows";
-import { buildPageQuery, PARENT_IDS, type ListQuery } from "../pagination/keyset-query";
+import { buildMatchedPageQuery, buildMatchQuery, buildPageQuery, PARENT_IDS, type ListQuery } from "../pagination/keyset-query";
 import { pageRequest, type ConnectionArgsLike, type PageRequest } from "../pagination/page-request";
 import type { QuoteFilter, QuoteOrder, QuoteService } from "../quotes/quote.service";
 import { summarizeReactions, type ReactionCountRow, type ReactionService } from "../reactions/reaction.service";
@@ -81,6 +81,12 @@ const SEARCH_EDGE: Record<string, EdgeExtra> = {
   highlight: { column: "__highlight", convert: stringOrNull },
 };
 
+/**
+ * A quote search's rank and highlight columns in the list query: connection() reads them only when the
+ * edges select them, and Postgres drops a subquery's unread columns (no ts_headline runs otherwise).
+ */
+const SEARCH_COLUMNS = { rank: true, highlight: true } as const;
+
 /** Which cursors a connection's selection reads: every edge's, only pageInfo's first and last, or none. */
 type CursorsWanted = "each" | "ends" | "none";
 
@@ -127,6 +133,7 @@ function shiftParams(q: ListQuery, offset: number): ListQuery {
     params: q.params,
     keys: q.keys.map((k) => ({ ...k, expr: shift(k.expr) })),
     descending: q.descending,
+    narrow: q.narrow,
   };
 }
 
@@ -181,7 +188,7 @@ export class ReadPlanner {
 
   /** Root `quotes`: one page of the analysts' list with everything selected below it. */
   quotes(filter: QuoteFilter, order: QuoteOrder, args: ConnectionArgsLike, vis: Visibility, info: GraphQLResolveInfo) {
-    const list = this.services.quotes.listQuery(filter, order, vis);
+    const list = this.services.quotes.listQuery(filter, order, vis, SEARCH_COLUMNS);
     return this.rootConnection(info, vis, "Quote", list, pageRequest(args), SEARCH_EDGE, unfiltered(filter));
   }
 
@@ -361,8 +368,11 @@ export class ReadPlanner {
       q.from = q.from.split(PARENT_IDS).join(`ARRAY[${parent.ref}]::uuid[]`);
       q.where = [...q.where, `${parent.expr} = ${parent.ref}`];
     }
+    // A narrow list (a search, a speaker) is matched once into a CTE of its sort keys that the page and
+    // the count both read; any other list pages along its sort index and counts on its own.
+    const match = page.limit > 0 && q.narrow ? `${this.alias(c)}_m` : null;
     const where = q.where.length ? ` WHERE ${q.where.join(" AND ")}` : "";
-    const total = wantTotal ? `(SELECT count(*) FROM ${q.from}${where})` : null;
+    const total = !wantTotal ? null : match ? `(SELECT count(*) FROM ${match})` : `(SELECT count(*) FROM ${q.from}${where})`;
     // Edge fields only when asked (a search's highlight costs a ts_headline per row), and only when the list computes them.
     const extraCols = Object.entries(extras).filter(([name, e]) => wantedExtras.has(name) && q.select.includes(`"${e.column}"`));
 
@@ -372,7 +382,7 @@ export class ReadPlanner {
       const row = this.alias(c);
       node = this.node(c, kind, nodeNodes, row);
       q.select += q.keys.map((k, i) => `, (${k.expr}) AS "__o${i}"`).join("");
-      const built = buildPageQuery({ ...q, params: [...c.params] }, page);
+      const built = match ? buildMatchedPageQuery({ ...q, params: [...c.params] }, page, match) : buildPageQuery({ ...q, params: [...c.params] }, page);
       c.params.push(...built.params.slice(c.params.length));
       const dir = q.descending !== page.backward ? "DESC" : "ASC";
       const keys = cursors === "none" ? "" : `, 'k', json_build_array(${q.keys.map((_, i) => `${row}."__k${i}"`).join(", ")})`;
@@ -382,7 +392,9 @@ export class ReadPlanner {
         `(SELECT coalesce(json_agg(json_build_object('n', ${node.sql}${keys}${edgeExtras}) ORDER BY ${order}), '[]'::json) ` +
         `FROM (${built.sql}) ${row})`;
     }
-    const sql = `json_build_object('r', ${pageSql ?? "'[]'::json"}${total ? `, 't', ${total}` : ""})`;
+    const value = `json_build_object('r', ${pageSql ?? "'[]'::json"}${total ? `, 't', ${total}` : ""})`;
+    // MATERIALIZED: without it Postgres may fold the CTE into the page's subquery and walk the sort index again.
+    const sql = match ? `(WITH ${match} AS MATERIALIZED (${buildMatchQuery(q)}) SELECT ${value})` : value;
     return { sql, build: (json) => this.pageValue(json, page, node, extras, cursors) };
   }
 
@@ -501,7 +513,7 @@ export class ReadPlanner {
       "Quote",
       nodes,
       field,
-      (args) => ({ list: this.services.quotes.listQuery({ ...((args.filter as QuoteFilter | undefined) ?? {}) }, args.orderBy as QuoteOrder, c.vis), parentExpr: "q.speaker_id", extras: SEARCH_EDGE }),
+      (args) => ({ list: this.services.quotes.listQuery({ ...((args.filter as QuoteFilter | undefined) ?? {}) }, args.orderBy as QuoteOrder, c.vis, SEARCH_COLUMNS), parentExpr: "q.speaker_id", extras: SEARCH_EDGE }),
       row,
     );
   }

@@ -29,6 +29,8 @@ interface Fixture {
   speakerId: string;
   speakerSlug: string;
   word: string;
+  /** A speaker with the fewest quotes (a rare speaker: the case a walk along the sort index handles worst). */
+  rareSpeakerName: string;
 }
 
 const NESTED_ARTICLE = `
@@ -123,6 +125,43 @@ function cases(f: Fixture): Case[] {
       direct: true,
     },
     {
+      name: "quotes: a speaker's search, totalCount with a page from the middle and every edge field",
+      query: `query($name: String!, $q: String!) { quotes(filter: { speakerName: $name, search: $q }, first: 2) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor rank highlight node { id text speaker { name } article { title publishedAt } } } } }`,
+      variables: { name: f.speakerName, q: f.word },
+    },
+    {
+      name: "quotes: a speaker's search, backwards",
+      query: `query($name: String!, $q: String!) { quotes(filter: { speakerName: $name, search: $q }, last: 2) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`,
+      variables: { name: f.speakerName, q: f.word },
+    },
+    {
+      name: "quotes: a search nothing matches",
+      query: `query($name: String!) { quotes(filter: { speakerName: $name, search: "zzxqvw" }, first: 5) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`,
+      variables: { name: f.speakerName },
+    },
+    {
+      name: "quotes: a rare speaker, no search, totalCount only and a page without it",
+      query: `query($name: String!) { counted: quotes(filter: { speakerName: $name }, first: 3) { totalCount edges { node { id } } } plain: quotes(filter: { speakerName: $name }) { pageInfo { hasNextPage endCursor } edges { node { id article { title } } } } }`,
+      variables: { name: f.rareSpeakerName },
+    },
+    {
+      name: "quotes: by speaker id and kind, oldest, and by article",
+      query: `query($id: ID!, $article: ID!) { byId: quotes(filter: { speakerId: $id, kind: DIRECT }, orderBy: OLDEST, first: 4) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind } } } byArticle: quotes(filter: { articleId: $article }, orderBy: ARTICLE_ORDER, last: 2) { totalCount pageInfo { hasPreviousPage startCursor } edges { cursor node { id position } } } }`,
+      variables: { id: f.speakerId, article: f.articleId },
+    },
+    {
+      name: "quotes: a search by relevance, rank only",
+      query: `query($q: String!) { quotes(filter: { search: $q }, orderBy: RELEVANCE, first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor rank node { id } } } }`,
+      variables: { q: f.word },
+    },
+    {
+      // The loader path batches the two lists together (same arguments): the one without rank or
+      // highlight comes first, and the other must still get them.
+      name: "speaker: the same searched quotes twice, edge fields on the second only",
+      query: `query($slug: String!, $q: String!) { speaker(slug: $slug) { bare: quotes(filter: { search: $q }, first: 2) { edges { node { id } } } full: quotes(filter: { search: $q }, first: 2) { totalCount edges { rank highlight node { id } } } } }`,
+      variables: { slug: f.speakerSlug, q: f.word },
+    },
+    {
       name: "quotes: oldest, with appearances (not planned)",
       query: `{ quotes(orderBy: OLDEST, first: 3) { edges { node { id appearances(first: 2) { totalCount edges { node { id } } } } } } }`,
       variables: {},
@@ -134,6 +173,19 @@ function cases(f: Fixture): Case[] {
 
 /** Follows every page of an article's comments through both servers: cursors must lead to the same pages. */
 const COMMENT_PAGES = `query($slug: String!, $after: String) { article(slug: $slug) { comments(first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor node { id } } } } }`;
+
+/** A speaker's quotes matching a word, page by page (forward with first/after, backward with last/before). */
+const QUOTE_PAGES = `query($name: String!, $q: String!, $after: String, $before: String, $first: Int, $last: Int) {
+  quotes(filter: { speakerName: $name, search: $q }, first: $first, after: $after, last: $last, before: $before) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }
+  }
+}`;
+
+interface QuotePage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  edges: Array<{ node: { id: string } }>;
+}
 
 /** An answer without what differs per request and per code path (request id, stack trace). */
 function comparable(answer: unknown): unknown {
@@ -150,7 +202,18 @@ async function fixture(db: TestDatabase): Promise<Fixture> {
     `SELECT s.id, s.slug, s.name, q.text FROM quotes q JOIN speakers s ON s.id = q.speaker_id GROUP BY s.id, s.name, q.text ORDER BY count(*) OVER (PARTITION BY s.id) DESC, s.id, q.text LIMIT 1`,
   );
   const word = (quoted.text as string).split(/\W+/).find((w) => w.length > 4) ?? "said";
-  return { slug: top.slug, articleId: top.id, articleUrl: top.url, draftSlug: draft?.slug ?? null, speakerName: quoted.name, speakerId: quoted.id, speakerSlug: quoted.slug, word };
+  const [rare] = await ds.query(`SELECT s.name FROM quotes q JOIN speakers s ON s.id = q.speaker_id GROUP BY s.id, s.name ORDER BY count(*), s.id LIMIT 1`);
+  return {
+    slug: top.slug,
+    articleId: top.id,
+    articleUrl: top.url,
+    draftSlug: draft?.slug ?? null,
+    speakerName: quoted.name,
+    speakerId: quoted.id,
+    speakerSlug: quoted.slug,
+    word,
+    rareSpeakerName: rare.name,
+  };
 }
 
 /** POSTs an operation and returns the parsed body with the Cache-Control header. */
@@ -219,6 +282,38 @@ function describeData(label: string, commentPages: number, load: (db: TestDataba
         pages += 1;
       } while (after && pages < 50);
       expect(pages).toBeGreaterThanOrEqual(commentPages);
+    }, 60_000);
+
+    it("pages through a speaker's searched quotes as the loader path does, forwards and backwards, with the same totalCount", async () => {
+      // What the pages must add up to, computed apart from both code paths: the speaker by name, the word
+      // through to_tsvector on the quote's text, articles an anonymous reader may see, newest first.
+      const expected: Array<{ id: string }> = await db.dataSource.query(
+        `SELECT q.id FROM quotes q JOIN speakers s ON s.id = q.speaker_id JOIN articles a ON a.id = q.article_id
+         WHERE lower(s.name) = lower($1) AND to_tsvector('english', q.text) @@ plainto_tsquery('english', $2) AND a.status = 'PUBLISHED'
+         ORDER BY coalesce(a.published_at, a.created_at) DESC, a.id DESC, q.position, q.id DESC`,
+        [f.speakerName, f.word],
+      );
+      expect(expected.length).toBeGreaterThan(0);
+      const walk = async (backward: boolean) => {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        for (let pages = 0; pages < 200; pages++) {
+          const vars = { name: f.speakerName, q: f.word, ...(backward ? { last: 2, before: cursor } : { first: 2, after: cursor }) };
+          const [a, b] = [await planned.gql(QUOTE_PAGES, vars), await loaders.gql(QUOTE_PAGES, vars)];
+          expect(comparable(a)).toEqual(comparable(b));
+          const conn = a.data.quotes as QuotePage;
+          expect(conn.totalCount).toBe(expected.length);
+          const ids = conn.edges.map((e) => e.node.id);
+          if (backward) seen.unshift(...ids);
+          else seen.push(...ids);
+          const more = backward ? conn.pageInfo.hasPreviousPage : conn.pageInfo.hasNextPage;
+          if (!more) break;
+          cursor = backward ? conn.pageInfo.startCursor : conn.pageInfo.endCursor;
+        }
+        return seen;
+      };
+      expect(await walk(false)).toEqual(expected.map((r) => r.id));
+      expect(await walk(true)).toEqual(expected.map((r) => r.id));
     }, 60_000);
 
     it("sends one statement for the article page and the front page", async () => {
