@@ -126,31 +126,37 @@ function cases(f: Fixture): Case[] {
     },
     {
       name: "quotes: a speaker's search, totalCount with a page from the middle and every edge field",
+      direct: true,
       query: `query($name: String!, $q: String!) { quotes(filter: { speakerName: $name, search: $q }, first: 2) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor rank highlight node { id text speaker { name } article { title publishedAt } } } } }`,
       variables: { name: f.speakerName, q: f.word },
     },
     {
       name: "quotes: a speaker's search, backwards",
+      direct: true,
       query: `query($name: String!, $q: String!) { quotes(filter: { speakerName: $name, search: $q }, last: 2) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`,
       variables: { name: f.speakerName, q: f.word },
     },
     {
       name: "quotes: a search nothing matches",
+      direct: true,
       query: `query($name: String!) { quotes(filter: { speakerName: $name, search: "zzxqvw" }, first: 5) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`,
       variables: { name: f.speakerName },
     },
     {
       name: "quotes: a rare speaker, no search, totalCount only and a page without it",
+      direct: true,
       query: `query($name: String!) { counted: quotes(filter: { speakerName: $name }, first: 3) { totalCount edges { node { id } } } plain: quotes(filter: { speakerName: $name }) { pageInfo { hasNextPage endCursor } edges { node { id article { title } } } } }`,
       variables: { name: f.rareSpeakerName },
     },
     {
       name: "quotes: by speaker id and kind, oldest, and by article",
+      direct: true,
       query: `query($id: ID!, $article: ID!) { byId: quotes(filter: { speakerId: $id, kind: DIRECT }, orderBy: OLDEST, first: 4) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind } } } byArticle: quotes(filter: { articleId: $article }, orderBy: ARTICLE_ORDER, last: 2) { totalCount pageInfo { hasPreviousPage startCursor } edges { cursor node { id position } } } }`,
       variables: { id: f.speakerId, article: f.articleId },
     },
     {
       name: "quotes: a search by relevance, rank only",
+      direct: true,
       query: `query($q: String!) { quotes(filter: { search: $q }, orderBy: RELEVANCE, first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor rank node { id } } } }`,
       variables: { q: f.word },
     },
@@ -158,6 +164,7 @@ function cases(f: Fixture): Case[] {
       // The loader path batches the two lists together (same arguments): the one without rank or
       // highlight comes first, and the other must still get them.
       name: "speaker: the same searched quotes twice, edge fields on the second only",
+      direct: true,
       query: `query($slug: String!, $q: String!) { speaker(slug: $slug) { bare: quotes(filter: { search: $q }, first: 2) { edges { node { id } } } full: quotes(filter: { search: $q }, first: 2) { totalCount edges { rank highlight node { id } } } } }`,
       variables: { slug: f.speakerSlug, q: f.word },
     },
