@@ -211,9 +211,27 @@ export function setCacheControlHeader(policy: StaticCachePolicy, headers: Map<st
 export function applyStaticPolicy(rc: Pick<GraphQLRequestContext<BaseContext>, "schema" | "overallCachePolicy" | "document" | "operation">): void {
   // Like Apollo's plugin: a policy something else set before execution is an override, left as is.
   if (isRestricted(rc.overallCachePolicy) || !rc.operation || !rc.document) return;
-  let memo = memos.get(rc.schema);
-  if (!memo) memos.set(rc.schema, (memo = new CachePolicyMemo(rc.schema)));
-  rc.overallCachePolicy.restrict(memo.policy(rc.document, rc.operation));
+  rc.overallCachePolicy.restrict(operationPolicy(rc.schema, rc.document, rc.operation));
+}
+
+/** The static policy of an operation (memoized per schema and document). */
+export function operationPolicy(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): StaticCachePolicy {
+  let memo = memos.get(schema);
+  if (!memo) memos.set(schema, (memo = new CachePolicyMemo(schema)));
+  return memo.policy(document, operation);
+}
+
+/**
+ * The Cache-Control header of an answer without errors given outside Apollo's pipeline (src/http/direct-lane.ts):
+ * what applyStaticPolicy, the viewer rule (private for a signed-in viewer) and the plugin's willSendResponse make of it.
+ */
+export function cacheControlOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, signedIn: boolean): string {
+  const policy: StaticCachePolicy = {};
+  restrictPolicy(policy, operationPolicy(schema, document, operation));
+  if (signedIn) restrictPolicy(policy, { scope: "PRIVATE" });
+  const headers = new Map<string, string>();
+  setCacheControlHeader(policy, headers, true, false);
+  return headers.get("cache-control")!;
 }
 
 /** One memo per served schema (the API schema Apollo gives each request). */

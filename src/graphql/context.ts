@@ -28,6 +28,8 @@ export interface RequestContext {
   db: Database;
   services: Services;
   loaders: Loaders;
+  /** The direct lane tried this request and handed it to Apollo: graphql-js answers it (src/http/direct-lane.ts). */
+  directTried?: boolean;
 }
 
 export interface AppDeps {

@@ -30,7 +30,8 @@ import { ContentChanges } from "../cache/content-changes";
 import { createResponseCacheStore } from "../cache/response-cache-store";
 import { responseCachePlugin, viewerCachePolicyPlugin } from "../cache/response-cache.plugin";
 import { staticCachePolicyPlugin } from "../cache/static-cache-policy";
-import { directExecutionPlugin, type DirectExecutionStats } from "../planner/direct-execution";
+import { DirectExecution, type DirectExecutionStats } from "../planner/direct-execution";
+import { directLane } from "./direct-lane";
 import { apolloHardening, graphqlFrontMiddleware, httpErrorHandler, loadSafelist, operationLimits } from "./limits";
 
 export interface AppOptions {
@@ -89,7 +90,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
 
   // Planned reads answered without graphql-js: needs the planner, and the static cache policy (the
   // per-field one of Apollo's plugin is computed during graphql-js execution); not in gateway mode.
-  const directExecution: DirectExecutionStats = { direct: 0, fallback: 0 };
+  const directExecution = new DirectExecution();
   const direct = config.DIRECT_EXECUTION && config.READ_PLANNER && !gateway && !options.apolloCacheControl;
 
   const apollo = new ApolloServer<RequestContext>({
@@ -107,7 +108,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
       viewerCachePolicyPlugin(),
       ...(responseCache ? [responseCachePlugin(responseCache, changes)] : []),
       // After the response cache: a hit answers first.
-      ...(direct ? [directExecutionPlugin(directExecution)] : []),
+      ...(direct ? [directExecution.plugin()] : []),
       // In-flight requests get up to 7 s to finish on shutdown (the process must exit within 10 s).
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 7_000 }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
@@ -121,21 +122,24 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   app.disable("x-powered-by");
   const health = mountHealth(app, db, { redisUrl: config.REDIS_URL });
   if (metrics) app.get("/metrics", metrics.handler());
+  const context = async (req: express.Request, res: express.Response): Promise<RequestContext> => {
+    const requestId = (req.header("x-request-id") ?? "").slice(0, 100) || randomUUID();
+    const user = await viewerFromHeaders(req.headers, config, options.clock?.()).catch((err) => {
+      // A wrong token is refused outright (HTTP 401), never silently treated as anonymous.
+      if (err instanceof CodedError) Object.assign(err.extensions, { http: { status: 401 } });
+      throw err;
+    });
+    const ctx = createContext({ db, services, logger, clock: options.clock }, { user, requestId, ip: req.ip ?? null });
+    if (res.locals.directTried) ctx.directTried = true;
+    return ctx;
+  };
   app.use(
     "/graphql",
     httpRefusalObserver(metrics, logger),
     ...graphqlFrontMiddleware(config, limits, () => health.shuttingDown),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = (req.header("x-request-id") ?? "").slice(0, 100) || randomUUID();
-        const user = await viewerFromHeaders(req.headers, config, options.clock?.()).catch((err) => {
-          // A wrong token is refused outright (HTTP 401), never silently treated as anonymous.
-          if (err instanceof CodedError) Object.assign(err.extensions, { http: { status: 401 } });
-          throw err;
-        });
-        return createContext({ db, services, logger, clock: options.clock }, { user, requestId, ip: req.ip ?? null });
-      },
-    }),
+    // Repeats of planned reads, without Apollo's pipeline (not with the response cache, which answers in that pipeline).
+    ...(direct && !responseCache ? [directLane({ schema, direct: directExecution, limits, metrics, context })] : []),
+    expressMiddleware(apollo, { context: ({ req, res }) => context(req, res) }),
     httpErrorHandler((err) => logger.error({ err }, "unexpected error in front of GraphQL")),
   );
 
@@ -167,7 +171,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
     health,
     metrics,
     services,
-    directExecution,
+    directExecution: directExecution.stats,
     async close() {
       health.markShuttingDown();
       await ws.close();

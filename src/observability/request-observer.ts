@@ -42,32 +42,57 @@ export function requestObserverPlugin(metrics: Metrics | undefined): ApolloServe
           resolved = true;
         },
         async willSendResponse({ response, operationName, operation, document, contextValue: ctx, request }) {
-          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           const body = response.body.kind === "single" ? response.body.singleResult : undefined;
           const codes = (body?.errors ?? []).map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
           const hasData = body?.data !== undefined && body?.data !== null;
-          const outcome = outcomeOf(codes, hasData);
           // The name even when validation failed (the document parsed, but no operation was resolved).
           const parsedName = !operation && document ? getOperationAST(document, request.operationName)?.name?.value : undefined;
           const name = operationName ?? operation?.name?.value ?? parsedName ?? request.operationName ?? null;
-          const label = metrics?.operationLabel(name, resolved) ?? "";
-          metrics?.observeRequest(label, outcome, seconds, codes);
-          const line = {
-            requestId: ctx.requestId,
-            operationName: name ? name.slice(0, 100) : null,
+          recordRequest(metrics, ctx, {
+            started,
+            name,
+            resolved,
             operationType: operation?.operation ?? null,
-            durationMs: Math.round(seconds * 10_000) / 10,
-            userId: ctx.user?.id ?? null,
-            outcome,
             status: response.http.status ?? 200,
-            errorCodes: codes.length ? [...new Set(codes)] : undefined,
-          };
-          if (outcome === "error" || outcome === "unavailable") contextValue.logger.warn(line, "graphql request");
-          else contextValue.logger.info(line, "graphql request");
+            codes,
+            outcome: outcomeOf(codes, hasData),
+          });
         },
       };
     },
   };
+}
+
+/** What one answered GraphQL request leaves in the metrics and the log. */
+export interface RequestRecord {
+  /** process.hrtime.bigint() when the request started. */
+  started: bigint;
+  name: string | null;
+  /** Whether an operation was resolved (its name is then a metrics label; see Metrics.operationLabel). */
+  resolved: boolean;
+  operationType: string | null;
+  status: number;
+  codes: string[];
+  outcome: Outcome;
+}
+
+/** The metric updates and the log line of one request (also for answers given without Apollo: src/http/direct-lane.ts). */
+export function recordRequest(metrics: Metrics | undefined, ctx: RequestContext, r: RequestRecord): void {
+  const seconds = Number(process.hrtime.bigint() - r.started) / 1e9;
+  const label = metrics?.operationLabel(r.name, r.resolved) ?? "";
+  metrics?.observeRequest(label, r.outcome, seconds, r.codes);
+  const line = {
+    requestId: ctx.requestId,
+    operationName: r.name ? r.name.slice(0, 100) : null,
+    operationType: r.operationType,
+    durationMs: Math.round(seconds * 10_000) / 10,
+    userId: ctx.user?.id ?? null,
+    outcome: r.outcome,
+    status: r.status,
+    errorCodes: r.codes.length ? [...new Set(r.codes)] : undefined,
+  };
+  if (r.outcome === "error" || r.outcome === "unavailable") ctx.logger.warn(line, "graphql request");
+  else ctx.logger.info(line, "graphql request");
 }
 
 /**

@@ -16,19 +16,21 @@
 // formatting). Which documents can run directly is decided once per document (`eligible`), so other
 // queries pay a map lookup. The answer's cache policy is the static one every answer gets
 // (src/cache/static-cache-policy.ts), private for a signed-in viewer (response-cache.plugin.ts).
-import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLResponse } from "@apollo/server";
+import type { ApolloServerPlugin, GraphQLResponse } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
 import {
   getNamedType,
+  GraphQLEnumType,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLScalarType,
   isLeafType,
-  isListType,
-  isNonNullType,
   isObjectType,
   Kind,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
@@ -48,6 +50,8 @@ export const DIRECT_ROOT_FIELDS: ReadonlySet<string> = new Set(["article", "arti
 /** How many requests were answered directly and how many went back to graphql-js (tests and metrics read it). */
 export interface DirectExecutionStats {
   direct: number;
+  /** Of those, answered by the direct lane without Apollo's pipeline (src/http/direct-lane.ts). */
+  lane: number;
   /** Eligible documents that graphql-js answered after all (see the header for why). */
   fallback: number;
 }
@@ -58,14 +62,25 @@ const NOT_DIRECT = new NotDirect("answered by graphql-js");
 
 type Fragments = Record<string, FragmentDefinitionNode>;
 
-/** The fields an object type's selection resolves to, per response key (graphql-js's collectSubfields, memoized per request). */
-type Subfields = Map<string, readonly FieldNode[]>;
+/** One field of an object's selection, ready to complete: where its value comes from and how to complete it. */
+interface FieldStep {
+  key: string;
+  name: string;
+  /** __typename: the type's name; plain: the parent's property; planned: the planner's value; count: `count()`. */
+  source: "typename" | "plain" | "planned" | "count";
+  nodes: readonly FieldNode[];
+  complete: Completer;
+}
+
+/** Completes a value of one output type (graphql-js's completeValue, for what `eligible` lets through). */
+type Completer = (w: Walk, nodes: readonly FieldNode[], value: unknown) => unknown;
 
 interface Walk {
   schema: GraphQLSchema;
   fragments: Fragments;
   variables: Record<string, unknown>;
-  subfields: Map<GraphQLObjectType, WeakMap<readonly FieldNode[], Subfields>>;
+  /** An object type's selection per field-node list (graphql-js's collectSubfields), worked out once per request. */
+  steps: Map<GraphQLObjectType, WeakMap<readonly FieldNode[], FieldStep[]>>;
 }
 
 function fragmentsOf(document: DocumentNode): Fragments {
@@ -126,86 +141,129 @@ function eligible(schema: GraphQLSchema, operation: OperationDefinitionNode, fra
   return selectionOk(operation.selectionSet, query, true);
 }
 
-function subfieldsOf(w: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[]): Subfields {
-  let byNodes = w.subfields.get(type);
-  if (!byNodes) w.subfields.set(type, (byNodes = new WeakMap()));
-  let fields = byNodes.get(nodes);
-  if (!fields) byNodes.set(nodes, (fields = collectSubfields(w.schema, w.fragments, w.variables, type, nodes)));
-  return fields;
+function stepsOf(w: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[]): FieldStep[] {
+  let byNodes = w.steps.get(type);
+  if (!byNodes) w.steps.set(type, (byNodes = new WeakMap()));
+  let steps = byNodes.get(nodes);
+  if (steps) return steps;
+  steps = [];
+  const defs = type.getFields();
+  for (const [key, fieldNodes] of collectSubfields(w.schema, w.fragments, w.variables, type, nodes)) {
+    const name = fieldNodes[0].name.value;
+    if (name === "__typename") {
+      steps.push({ key, name, source: "typename", nodes: fieldNodes, complete: (_w, _n, v) => v });
+      continue;
+    }
+    const def = defs[name];
+    const role = servedRole(def.resolve);
+    if (def.resolve && !role) throw NOT_DIRECT;
+    steps.push({ key, name, source: def.resolve ? role! : "plain", nodes: fieldNodes, complete: completerFor(def.type) });
+  }
+  byNodes.set(nodes, steps);
+  return steps;
 }
 
 function isThenable(v: unknown): boolean {
   return typeof v === "object" && v !== null && typeof (v as { then?: unknown }).then === "function";
 }
 
-/** graphql-js's completeValue for the fields `eligible` lets through; NOT_DIRECT where it would do more. */
-function complete(w: Walk, type: GraphQLOutputType, nodes: readonly FieldNode[], value: unknown): unknown {
-  if (isNonNullType(type)) {
-    const v = complete(w, type.ofType, nodes, value);
-    // graphql-js answers a null here with an error and a null further up.
-    if (v === null) throw NOT_DIRECT;
-    return v;
-  }
-  if (value === null || value === undefined) return null;
-  if (isListType(type)) {
-    if (!Array.isArray(value)) throw NOT_DIRECT;
-    const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = complete(w, type.ofType, nodes, value[i]);
-    return out;
-  }
-  if (isLeafType(type)) {
-    let serialized: unknown;
-    try {
-      serialized = type.serialize(value);
-    } catch {
-      throw NOT_DIRECT;
-    }
-    if (serialized === null || serialized === undefined) throw NOT_DIRECT;
-    return serialized;
-  }
-  if (!isObjectType(type)) throw NOT_DIRECT;
-  return completeObject(w, type, nodes, value as Record<string, unknown>);
-}
-
 function completeObject(w: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[], source: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const defs = type.getFields();
-  for (const [key, fieldNodes] of subfieldsOf(w, type, nodes)) {
-    const name = fieldNodes[0].name.value;
-    if (name === "__typename") {
-      out[key] = type.name;
-      continue;
-    }
-    const def = defs[name];
+  for (const step of stepsOf(w, type, nodes)) {
     let value: unknown;
-    const role = servedRole(def.resolve);
-    if (!def.resolve) {
-      value = source[name];
-      // graphql-js's default resolver calls a function-valued property; nothing planned has one.
-      if (typeof value === "function") throw NOT_DIRECT;
-    } else if (role === "planned") {
-      value = plannedFor(source, key);
-      if (value === undefined) throw NOT_DIRECT;
-    } else if (role === "count") {
-      if (typeof source.count !== "function") throw NOT_DIRECT;
-      value = (source.count as () => unknown)();
-      if (isThenable(value)) throw NOT_DIRECT;
-    } else throw NOT_DIRECT;
-    out[key] = complete(w, def.type, fieldNodes, value);
+    switch (step.source) {
+      case "typename":
+        value = type.name;
+        break;
+      case "plain":
+        value = source[step.name];
+        // graphql-js's default resolver calls a function-valued property; nothing planned has one.
+        if (typeof value === "function") throw NOT_DIRECT;
+        break;
+      case "planned":
+        value = plannedFor(source, step.key);
+        if (value === undefined) throw NOT_DIRECT;
+        break;
+      case "count":
+        if (typeof source.count !== "function") throw NOT_DIRECT;
+        value = (source.count as () => unknown)();
+        if (isThenable(value)) throw NOT_DIRECT;
+        break;
+    }
+    out[step.key] = step.complete(w, step.nodes, value);
   }
   return out;
 }
 
-/** The answer to `rc`'s operation without graphql-js, or null when graphql-js must give it. */
-async function executeDirectly(rc: GraphQLRequestContext<RequestContext>, operation: OperationDefinitionNode, fragments: Fragments): Promise<Record<string, unknown> | null> {
-  const schema = rc.schema;
+/**
+ * The completer of a type, made once per type: graphql-js's checks (isNonNullType, isListType, …) cost
+ * more than the completion itself when run for every value, outside NODE_ENV=production above all.
+ */
+const completers = new WeakMap<GraphQLOutputType, Completer>();
+
+const notDirect: Completer = () => {
+  throw NOT_DIRECT;
+};
+
+function completerFor(type: GraphQLOutputType): Completer {
+  let c = completers.get(type);
+  if (c) return c;
+  if (type instanceof GraphQLNonNull) {
+    const inner = completerFor(type.ofType);
+    c = (w, nodes, value) => {
+      const v = inner(w, nodes, value);
+      // graphql-js answers a null here with an error and a null further up.
+      if (v === null) throw NOT_DIRECT;
+      return v;
+    };
+  } else if (type instanceof GraphQLList) {
+    const inner = completerFor(type.ofType);
+    c = (w, nodes, value) => {
+      if (value === null || value === undefined) return null;
+      if (!Array.isArray(value)) throw NOT_DIRECT;
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) out[i] = inner(w, nodes, value[i]);
+      return out;
+    };
+  } else if (type instanceof GraphQLScalarType || type instanceof GraphQLEnumType) {
+    const leaf = type;
+    c = (_w, _nodes, value) => {
+      if (value === null || value === undefined) return null;
+      let serialized: unknown;
+      try {
+        serialized = leaf.serialize(value);
+      } catch {
+        throw NOT_DIRECT;
+      }
+      // graphql-js refuses a leaf its type serializes to nothing.
+      if (serialized === null || serialized === undefined) throw NOT_DIRECT;
+      return serialized;
+    };
+  } else if (type instanceof GraphQLObjectType) {
+    const object = type;
+    c = (w, nodes, value) => (value === null || value === undefined ? null : completeObject(w, object, nodes, value as Record<string, unknown>));
+  } else {
+    // Interfaces and unions: `eligible` keeps them out.
+    c = notDirect;
+  }
+  completers.set(type, c);
+  return c;
+}
+
+/** The answer to `operation` without graphql-js, or null when graphql-js must give it (it may also throw). */
+async function executeDirectly(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Fragments,
+  variableInputs: Record<string, unknown>,
+  context: RequestContext,
+): Promise<Record<string, unknown> | null> {
   const query = schema.getQueryType()!;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rc.request.variables ?? {}, { maxErrors: 1 });
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variableInputs, { maxErrors: 1 });
   if (coerced.errors) return null;
   const variables = coerced.coerced;
-  const w: Walk = { schema, fragments, variables, subfields: new Map() };
-  const roots = collectFields(schema, fragments, variables, query, operation.selectionSet);
-  const entries = [...roots];
+  const w: Walk = { schema, fragments, variables, steps: new Map() };
+  const entries = [...collectFields(schema, fragments, variables, query, operation.selectionSet)];
   // The root fields run through their own resolvers, side by side as graphql-js runs a query's.
   const values = await Promise.all(
     entries.map(async ([key, fieldNodes]) => {
@@ -225,53 +283,108 @@ async function executeDirectly(rc: GraphQLRequestContext<RequestContext>, operat
         operation,
         variableValues: variables,
       };
-      return field.resolve!(undefined, args, rc.contextValue, info);
+      return field.resolve!(undefined, args, context, info);
     }),
   );
   const data: Record<string, unknown> = {};
   entries.forEach(([key, fieldNodes], i) => {
     const name = fieldNodes[0].name.value;
-    data[key] = name === "__typename" ? values[i] : complete(w, query.getFields()[name].type, fieldNodes, values[i]);
+    data[key] = name === "__typename" ? values[i] : completerFor(query.getFields()[name].type)(w, fieldNodes, values[i]);
   });
   return data;
 }
 
+/** A document Apollo Server parsed and validated, and whose operation runs directly. */
+export interface DirectDocument {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  fragments: Fragments;
+}
+
+/** How many query texts the lane remembers (src/http/direct-lane.ts), and how many characters of them at most. */
+const REMEMBERED_TEXTS = 500;
+const REMEMBERED_CHARS = 2 * 2 ** 20;
+
 /**
- * The Apollo Server plugin. Put it after the response cache's plugin (a cache hit answers first) and
- * use it only where the static cache policy replaces Apollo's per-field one, and not in gateway mode.
+ * Direct execution for one app: which operations may run directly (decided once per parsed operation),
+ * the counts, and the query texts Apollo Server has accepted and that ran directly, for the lane in
+ * front of it (src/http/direct-lane.ts), which answers repeats of them without Apollo's pipeline.
  */
-export function directExecutionPlugin(stats: DirectExecutionStats): ApolloServerPlugin<RequestContext> {
-  const verdicts = new WeakMap<OperationDefinitionNode, { ok: boolean; fragments: Fragments }>();
-  return {
-    async requestDidStart() {
-      return {
-        async responseForOperation(rc): Promise<GraphQLResponse | null> {
+export class DirectExecution {
+  readonly stats: DirectExecutionStats = { direct: 0, lane: 0, fallback: 0 };
+
+  private readonly verdicts = new WeakMap<OperationDefinitionNode, { ok: boolean; fragments: Fragments }>();
+
+  /** Query text and operation name → the document Apollo accepted; oldest first (dropped first). */
+  private readonly texts = new Map<string, DirectDocument>();
+
+  private textChars = 0;
+
+  /** The operation's fragments when it may run directly, else null. */
+  private directFragments(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Fragments | null {
+    let verdict = this.verdicts.get(operation);
+    if (!verdict) {
+      const fragments = fragmentsOf(document);
+      this.verdicts.set(operation, (verdict = { ok: eligible(schema, operation, fragments), fragments }));
+    }
+    return verdict.ok ? verdict.fragments : null;
+  }
+
+  /** The answer's data, or null when graphql-js must answer (counted as a fallback). */
+  async execute(schema: GraphQLSchema, doc: DirectDocument, variables: Record<string, unknown>, context: RequestContext): Promise<Record<string, unknown> | null> {
+    let data: Record<string, unknown> | null;
+    try {
+      data = await executeDirectly(schema, doc.operation, doc.fragments, variables, context);
+    } catch {
+      // NOT_DIRECT, or a root resolver's error: graphql-js runs the operation and answers it its way.
+      data = null;
+    }
+    if (data) this.stats.direct += 1;
+    else this.stats.fallback += 1;
+    return data;
+  }
+
+  /** The accepted document a query text and operation name stand for, if it ran directly before. */
+  remembered(query: string, operationName: string | null | undefined): DirectDocument | undefined {
+    return this.texts.get(`${operationName ?? ""}\n${query}`);
+  }
+
+  private remember(query: string, operationName: string | null | undefined, doc: DirectDocument): void {
+    const key = `${operationName ?? ""}\n${query}`;
+    if (this.texts.has(key) || key.length > REMEMBERED_CHARS / 4) return;
+    this.texts.set(key, doc);
+    this.textChars += key.length;
+    for (const [old] of this.texts) {
+      if (this.texts.size <= REMEMBERED_TEXTS && this.textChars <= REMEMBERED_CHARS) break;
+      this.texts.delete(old);
+      this.textChars -= old.length;
+    }
+  }
+
+  /**
+   * The Apollo Server plugin. Put it after the response cache's plugin (a cache hit answers first) and
+   * use it only where the static cache policy replaces Apollo's per-field one, and not in gateway mode.
+   */
+  plugin(): ApolloServerPlugin<RequestContext> {
+    return {
+      requestDidStart: async () => ({
+        responseForOperation: async (rc): Promise<GraphQLResponse | null> => {
           const { operation, document } = rc;
-          if (!operation || !document) return null;
-          let verdict = verdicts.get(operation);
-          if (!verdict) {
-            const fragments = fragmentsOf(document);
-            verdicts.set(operation, (verdict = { ok: eligible(rc.schema, operation, fragments), fragments }));
-          }
-          if (!verdict.ok) return null;
-          let data: Record<string, unknown> | null;
-          try {
-            data = await executeDirectly(rc, operation, verdict.fragments);
-          } catch {
-            // NOT_DIRECT, or a root resolver's error: graphql-js runs the operation and answers it its way.
-            data = null;
-          }
-          if (!data) {
-            stats.fallback += 1;
-            return null;
-          }
-          stats.direct += 1;
+          // The lane tried this request already and handed it over: graphql-js answers it.
+          if (!operation || !document || rc.contextValue.directTried) return null;
+          const fragments = this.directFragments(rc.schema, document, operation);
+          if (!fragments) return null;
+          const doc = { document, operation, fragments };
+          const data = await this.execute(rc.schema, doc, rc.request.variables ?? {}, rc.contextValue);
+          if (!data) return null;
+          // Parsed, validated and limited by Apollo and the plugins before this hook: the lane may answer repeats.
+          if (typeof rc.request.query === "string") this.remember(rc.request.query, rc.request.operationName, doc);
           applyStaticPolicy(rc);
           // As viewerCachePolicyPlugin does after graphql-js: a signed-in viewer's answer is private.
           if (rc.contextValue.user) rc.overallCachePolicy.restrict({ scope: "PRIVATE" });
           return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: "single", singleResult: { data } } };
         },
-      };
-    },
-  };
+      }),
+    };
+  }
 }

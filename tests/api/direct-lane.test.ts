@@ -1,0 +1,157 @@
+// The direct lane (src/http/direct-lane.ts): once Apollo Server has accepted a query text and the direct
+// execution answered it, repeats skip Apollo's pipeline. They must answer exactly as Apollo does — body,
+// status, Content-Type, Cache-Control, request id, log line and metrics — and everything that depends on
+// the request (cost of these variables, variables, token, accepted media type, operation name) must still
+// be checked on each one. Compared with a server that runs every request through graphql-js
+// (DIRECT_EXECUTION off) over the same database.
+import { Writable } from "node:stream";
+import pino from "pino";
+import { loadConfig } from "../../src/config";
+import { startApp, type RunningApp } from "../../src/http/app";
+import { authHeaders, READERS_ENV } from "../readers/support";
+import { operation } from "../support/operations";
+import { TEST_ADMIN_KEY } from "../support/test-app";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { seed } from "../../src/db/seed/seed";
+
+interface Answer {
+  status: number;
+  body: { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+  headers: Record<string, string | null>;
+}
+
+let db: TestDatabase;
+let lane: RunningApp;
+let graphqlJs: RunningApp;
+const logLines: Array<Record<string, unknown>> = [];
+
+async function start(env: Record<string, string>, logs?: Array<Record<string, unknown>>): Promise<RunningApp> {
+  const config = loadConfig({ NODE_ENV: "test", ADMIN_API_KEY: TEST_ADMIN_KEY, ...READERS_ENV, SEED_ON_EMPTY: "false", ...env });
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split("\n")) if (line && logs) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  return startApp({ config, db, logger: pino({ level: "info" }, sink) }, { port: 0, host: "127.0.0.1" });
+}
+
+async function post(app: RunningApp, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const res = await fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const names = ["content-type", "cache-control", "x-request-id"];
+  return { status: res.status, body: (await res.json()) as Answer["body"], headers: Object.fromEntries(names.map((n) => [n, res.headers.get(n)])) };
+}
+
+/** Sends the request to both servers: the lane's answer (sent twice, so the second one takes the lane) and graphql-js's. */
+async function both(body: unknown, headers: Record<string, string> = {}) {
+  await post(lane, body, headers);
+  const before = { ...lane.directExecution };
+  const viaLane = await post(lane, body, headers);
+  const viaGraphqlJs = await post(graphqlJs, body, headers);
+  return { viaLane, viaGraphqlJs, laneAnswers: lane.directExecution.lane - before.lane, fallbacks: lane.directExecution.fallback - before.fallback };
+}
+
+/** An answer without what differs per request (request ids, stack traces). */
+function withoutRequestId(a: Answer) {
+  const body = JSON.parse(JSON.stringify(a.body, (k, v) => (k === "requestId" || k === "stacktrace" ? undefined : v)));
+  return { ...a, body, headers: { ...a.headers, "x-request-id": undefined } };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seed(db.dataSource);
+  lane = await start({}, logLines);
+  graphqlJs = await start({ DIRECT_EXECUTION: "false" });
+}, 120_000);
+
+afterAll(async () => {
+  await lane?.close();
+  await graphqlJs?.close();
+  await db?.close();
+});
+
+describe("the direct lane", () => {
+  it("answers repeats of the example reads as Apollo does, for anonymous and signed-in viewers", async () => {
+    const reader = await authHeaders("lane-reader", ["READER"]);
+    const [{ slug }] = await db.dataSource.query(`SELECT slug FROM articles LIMIT 1`);
+    const [{ name }] = await db.dataSource.query(`SELECT s.name FROM speakers s JOIN quotes q ON q.speaker_id = s.id LIMIT 1`);
+    const cases: Array<[string, Record<string, unknown>]> = [
+      ["article-page", { slug }],
+      ["front-page", {}],
+      ["front-page", { first: 2 }],
+      ["speaker-quotes", { speakerName: name, search: "ceasefire" }],
+    ];
+    for (const [op, variables] of cases) {
+      for (const headers of [{}, reader, { accept: "application/graphql-response+json" }]) {
+        const { viaLane, viaGraphqlJs, laneAnswers } = await both({ query: operation(op), variables }, headers);
+        expect({ op, headers, laneAnswers }).toEqual({ op, headers, laneAnswers: 1 });
+        expect({ op, answer: withoutRequestId(viaLane) }).toEqual({ op, answer: withoutRequestId(viaGraphqlJs) });
+        expect(viaLane.status).toBe(200);
+        expect(viaLane.body.errors).toBeUndefined();
+      }
+    }
+    // Signed in: private; anonymous: public (the static policy of the article page).
+    const anonymous = await post(lane, { query: operation("article-page"), variables: { slug } });
+    const signedIn = await post(lane, { query: operation("article-page"), variables: { slug } }, reader);
+    expect(anonymous.headers["cache-control"]).toMatch(/public/);
+    expect(signedIn.headers["cache-control"]).toMatch(/private/);
+  });
+
+  it("echoes the request id, logs the request and counts it in the metrics", async () => {
+    const query = "query LaneLogged { articles(first: 1) { totalCount edges { node { id } } } }";
+    await post(lane, { query });
+    const before = lane.directExecution.lane;
+    const res = await post(lane, { query }, { "x-request-id": "lane-logged-1" });
+    expect(lane.directExecution.lane - before).toBe(1);
+    expect(res.headers["x-request-id"]).toBe("lane-logged-1");
+    const line = logLines.find((l) => l.requestId === "lane-logged-1" && l.msg === "graphql request");
+    expect(line).toMatchObject({ operationName: "LaneLogged", operationType: "query", outcome: "ok", status: 200, userId: null });
+    const metrics = await (await fetch(`${lane.url}/metrics`)).text();
+    const count = metrics.split("\n").find((l) => l.startsWith("newsgraph_graphql_requests_total") && l.includes('operation="LaneLogged"') && l.includes('outcome="ok"'));
+    expect(count).toMatch(/ 2$/);
+  });
+
+  it("still checks what depends on the request: cost of the variables, variables, token, media type", async () => {
+    const query = operation("front-page");
+    await post(lane, { query });
+    const refusals: Array<[string, Record<string, unknown>, Record<string, string>]> = [
+      ["page over the cap", { query, variables: { first: 1000 } }, {}],
+      ["variable of the wrong type", { query, variables: { first: "ten" } }, {}],
+      ["forged token", { query }, { authorization: "Bearer not-a-token" }],
+      ["unacceptable media type", { query }, { accept: "text/html" }],
+    ];
+    for (const [name, body, headers] of refusals) {
+      const before = { ...lane.directExecution };
+      const a = await post(lane, body, headers);
+      const b = await post(graphqlJs, body, headers);
+      expect({ name, lane: lane.directExecution.lane - before.lane }).toEqual({ name, lane: 0 });
+      expect({ name, answer: withoutRequestId(a) }).toEqual({ name, answer: withoutRequestId(b) });
+      expect({ name, refused: a.status >= 400 || Boolean(a.body.errors) }).toEqual({ name, refused: true });
+    }
+  });
+
+  it("keeps operation names apart, and hands what it cannot answer to graphql-js once", async () => {
+    const doc = `query One { articles(first: 1) { edges { node { id } } } } query Two { articles(first: 2) { edges { node { slug } } } }`;
+    const one = await both({ query: doc, operationName: "One" });
+    const two = await both({ query: doc, operationName: "Two" });
+    expect(one.laneAnswers).toBe(1);
+    expect(two.laneAnswers).toBe(1);
+    type Edges = { articles: { edges: Array<{ node: Record<string, unknown> }> } };
+    expect(Object.keys((one.viaLane.body.data as Edges).articles.edges[0].node)).toEqual(["id"]);
+    expect(Object.keys((two.viaLane.body.data as Edges).articles.edges[0].node)).toEqual(["slug"]);
+    expect(withoutRequestId(two.viaLane)).toEqual(withoutRequestId(two.viaGraphqlJs));
+
+    // A forged nested cursor: the planner leaves the list to its resolver, so the direct execution hands
+    // the request to graphql-js, which answers with the coded error (and is tried once, not twice).
+    const forged = `query($slug: String!, $after: String) { article(slug: $slug) { id comments(first: 2, after: $after) { totalCount } } }`;
+    const [{ slug }] = await db.dataSource.query(`SELECT slug FROM articles LIMIT 1`);
+    await post(lane, { query: forged, variables: { slug, after: null } });
+    const before = { ...lane.directExecution };
+    const a = await post(lane, { query: forged, variables: { slug, after: "bm9wZQ" } });
+    const b = await post(graphqlJs, { query: forged, variables: { slug, after: "bm9wZQ" } });
+    expect(withoutRequestId(a)).toEqual(withoutRequestId(b));
+    expect(a.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(lane.directExecution.lane - before.lane).toBe(0);
+    expect(lane.directExecution.fallback - before.fallback).toBe(1);
+  });
+});
