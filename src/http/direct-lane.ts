@@ -19,7 +19,7 @@ import { cacheControlOf } from "../cache/static-cache-policy";
 import type { RequestContext } from "../graphql/context";
 import type { Metrics } from "../observability/metrics";
 import { recordRequest } from "../observability/request-observer";
-import type { DirectExecution } from "../planner/direct-execution";
+import { answerText, type DirectExecution } from "../planner/direct-execution";
 import { responseMediaType } from "./graphql-over-http";
 import { costRefusal, type OperationLimits } from "./limits";
 
@@ -65,7 +65,7 @@ export function directLane(deps: DirectLaneDeps): RequestHandler {
       } catch {
         return next(); // Apollo answers a refused token (401) its way
       }
-      const data = await direct.execute(schema, doc, variables, ctx);
+      const data = await direct.execute(schema, doc, variables, ctx, true);
       if (!data) {
         res.locals.directTried = true;
         return next();
@@ -75,8 +75,10 @@ export function directLane(deps: DirectLaneDeps): RequestHandler {
       res.statusCode = 200;
       res.setHeader("content-type", mediaType);
       res.setHeader("cache-control", cacheControlOf(schema, doc.document, doc.operation, ctx.user !== null));
-      res.end(JSON.stringify({ data }));
+      const { body: text, fromText } = answerText(data);
+      res.end(text);
       direct.stats.lane += 1;
+      if (fromText) direct.stats.text += 1;
       recordRequest(metrics, ctx, {
         started,
         name: doc.operation.name?.value ?? null,

@@ -43,6 +43,7 @@ import type { RequestContext } from "../graphql/context";
 import { applyStaticPolicy } from "../cache/static-cache-policy";
 import { plannedFor } from "./planned";
 import { servedRole } from "./planned-fields";
+import { askForResponseText, ResponseJson } from "./response-sql";
 
 /** The root fields the read planner fetches whole (ReadPlanner: article, articles, quotes, speaker). */
 export const DIRECT_ROOT_FIELDS: ReadonlySet<string> = new Set(["article", "articles", "quotes", "speaker"]);
@@ -52,6 +53,8 @@ export interface DirectExecutionStats {
   direct: number;
   /** Of those, answered by the direct lane without Apollo's pipeline (src/http/direct-lane.ts). */
   lane: number;
+  /** Of those, answered with JSON text the read planner's response mode wrote (src/planner/response-sql.ts). */
+  text: number;
   /** Eligible documents that graphql-js answered after all (see the header for why). */
   fallback: number;
 }
@@ -257,6 +260,7 @@ async function executeDirectly(
   fragments: Fragments,
   variableInputs: Record<string, unknown>,
   context: RequestContext,
+  responseText: boolean,
 ): Promise<Record<string, unknown> | null> {
   const query = schema.getQueryType()!;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variableInputs, { maxErrors: 1 });
@@ -283,15 +287,28 @@ async function executeDirectly(
         operation,
         variableValues: variables,
       };
-      return field.resolve!(undefined, args, context, info);
+      return field.resolve!(undefined, args, context, responseText ? askForResponseText(info) : info);
     }),
   );
   const data: Record<string, unknown> = {};
   entries.forEach(([key, fieldNodes], i) => {
     const name = fieldNodes[0].name.value;
-    data[key] = name === "__typename" ? values[i] : completerFor(query.getFields()[name].type)(w, fieldNodes, values[i]);
+    const value = values[i];
+    // A planner's answer in response mode is already the field's serialized value.
+    data[key] = name === "__typename" || value instanceof ResponseJson ? value : completerFor(query.getFields()[name].type)(w, fieldNodes, value);
   });
   return data;
+}
+
+/** The response body `{"data": …}` for data from `DirectExecution.execute`, ResponseJson text written in as it is. */
+export function answerText(data: Record<string, unknown>): { body: string; fromText: boolean } {
+  const parts: string[] = [];
+  let fromText = false;
+  for (const [key, value] of Object.entries(data)) {
+    if (value instanceof ResponseJson) fromText = true;
+    parts.push(`${JSON.stringify(key)}:${value instanceof ResponseJson ? value.text : JSON.stringify(value)}`);
+  }
+  return { body: `{"data":{${parts.join(",")}}}`, fromText };
 }
 
 /** A document Apollo Server parsed and validated, and whose operation runs directly. */
@@ -311,7 +328,7 @@ const REMEMBERED_CHARS = 2 * 2 ** 20;
  * front of it (src/http/direct-lane.ts), which answers repeats of them without Apollo's pipeline.
  */
 export class DirectExecution {
-  readonly stats: DirectExecutionStats = { direct: 0, lane: 0, fallback: 0 };
+  readonly stats: DirectExecutionStats = { direct: 0, lane: 0, text: 0, fallback: 0 };
 
   private readonly verdicts = new WeakMap<OperationDefinitionNode, { ok: boolean; fragments: Fragments }>();
 
@@ -330,11 +347,14 @@ export class DirectExecution {
     return verdict.ok ? verdict.fragments : null;
   }
 
-  /** The answer's data, or null when graphql-js must answer (counted as a fallback). */
-  async execute(schema: GraphQLSchema, doc: DirectDocument, variables: Record<string, unknown>, context: RequestContext): Promise<Record<string, unknown> | null> {
+  /**
+   * The answer's data, or null when graphql-js must answer (counted as a fallback). With `responseText`,
+   * root fields may come back as ResponseJson (the read planner's response mode): see `answerText`.
+   */
+  async execute(schema: GraphQLSchema, doc: DirectDocument, variables: Record<string, unknown>, context: RequestContext, responseText = false): Promise<Record<string, unknown> | null> {
     let data: Record<string, unknown> | null;
     try {
-      data = await executeDirectly(schema, doc.operation, doc.fragments, variables, context);
+      data = await executeDirectly(schema, doc.operation, doc.fragments, variables, context, responseText);
     } catch {
       // NOT_DIRECT, or a root resolver's error: graphql-js runs the operation and answers it its way.
       data = null;

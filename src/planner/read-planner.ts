@@ -40,6 +40,7 @@ import { summarizeReactions, type ReactionCountRow, type ReactionService } from 
 import { speakerLookupColumn, type SpeakerLookup, type SpeakerService } from "../speakers/speaker.service";
 import { PreparedStatementNames, StatementRunner } from "../db/prepared-statements";
 import { attachPlanned } from "./planned";
+import { cursorSql, isoSql, leafSql, ResponseJson, UNSUPPORTED, wantsResponseText } from "./response-sql";
 
 type Json = Record<string, unknown>;
 
@@ -58,6 +59,8 @@ interface Compilation {
   params: unknown[];
   /** Counter for row aliases (`pl_1`, `pl_2`, …), unique in the statement so subqueries can refer to their parent row. */
   aliases: number;
+  /** Response mode: the statement returns the field's answer as GraphQL serializes it (response-sql.ts), not entity rows. */
+  response: boolean;
 }
 
 /** The object types the planner builds, and their entities. */
@@ -87,6 +90,11 @@ const SEARCH_EDGE: Record<string, EdgeExtra> = {
  */
 const SEARCH_COLUMNS = { rank: true, highlight: true } as const;
 
+/** The build of a response-mode plan: its JSON is the answer itself, never turned into values. */
+const RESPONSE_ONLY = (): never => {
+  throw new Error("read planner: a response-mode plan has no values to build");
+};
+
 /** Which cursors a connection's selection reads: every edge's, only pageInfo's first and last, or none. */
 type CursorsWanted = "each" | "ends" | "none";
 
@@ -96,6 +104,7 @@ const MAX_CHILDREN = 40;
 interface Column {
   prop: string;
   date: boolean;
+  nullable: boolean;
 }
 
 export interface ReadPlannerServices {
@@ -167,14 +176,28 @@ export class ReadPlanner {
 
   /** One node found by a unique column (`table` is `name alias`), with everything selected below it. */
   private async rootNode(info: GraphQLResolveInfo, vis: Visibility, kind: NodeKind, table: string, column: string, value: string, condition: string | null) {
+    const t = table.split(" ")[1];
+    // The row, as the alias `row`: $1 is the looked-up value.
+    const from = (row: string) =>
+      `(SELECT ${selectColumns(this.ds, ENTITIES[kind] as EntityTarget<ObjectLiteral>, t)} FROM ${table} ` +
+      `WHERE ${t}.${column} = $1${column === "id" ? "::uuid" : ""}${condition ? ` AND ${condition}` : ""}) ${row}`;
+    const text = await this.responseText(
+      info,
+      vis,
+      (rc) => {
+        rc.params.push(value);
+        const row = this.alias(rc);
+        return `SELECT (${this.responseNode(rc, kind, info.fieldNodes, row)})::text AS j FROM ${from(row)}`;
+      },
+      true,
+    );
+    // A ResponseJson stands in for the node: only the direct execution asks for one, and reads it as such.
+    if (text) return text as unknown as object;
     const c = this.compilation(info, vis);
     c.params.push(value);
     const row = this.alias(c);
     const node = this.node(c, kind, info.fieldNodes, row);
-    const t = table.split(" ")[1];
-    const sql =
-      `SELECT ${node.sql} AS j FROM (SELECT ${selectColumns(this.ds, ENTITIES[kind] as EntityTarget<ObjectLiteral>, t)} FROM ${table} ` +
-      `WHERE ${t}.${column} = $1${column === "id" ? "::uuid" : ""}${condition ? ` AND ${condition}` : ""}) ${row}`;
+    const sql = `SELECT ${node.sql} AS j FROM ${from(row)}`;
     // A lookup by a unique column plans the same for every value: safe to prepare.
     const rows = await this.statements.rows<{ j: unknown }>(sql, c.params, true);
     return rows[0] ? node.build(rows[0].j) : null;
@@ -205,8 +228,21 @@ export class ReadPlanner {
     extras: Record<string, EdgeExtra>,
     prepare: boolean,
   ): Promise<ConnectionValue<object> | undefined> {
+    const connType = getNamedType(info.returnType) as GraphQLObjectType;
+    const text = await this.responseText(
+      info,
+      vis,
+      (c) => {
+        const plan = this.connection(c, kind, connType, info.fieldNodes, list, page, null, extras);
+        if (!plan) throw UNSUPPORTED;
+        return `SELECT (${plan.sql})::text AS j`;
+      },
+      prepare,
+    );
+    // A ResponseJson stands in for the connection: only the direct execution asks for one, and reads it as such.
+    if (text) return text as unknown as ConnectionValue<object>;
     const c = this.compilation(info, vis);
-    const plan = this.connection(c, kind, getNamedType(info.returnType) as GraphQLObjectType, info.fieldNodes, list, page, null, extras);
+    const plan = this.connection(c, kind, connType, info.fieldNodes, list, page, null, extras);
     if (!plan) return undefined;
     const rows = await this.statements.rows<{ j: unknown }>(`SELECT ${plan.sql} AS j`, c.params, prepare);
     const value = plan.build(rows[0].j);
@@ -217,8 +253,26 @@ export class ReadPlanner {
 
   // ---- compilation ----------------------------------------------------------------------------
 
-  private compilation(info: GraphQLResolveInfo, vis: Visibility): Compilation {
-    return { schema: info.schema, fragments: info.fragments, variables: info.variableValues, vis, params: [], aliases: 0 };
+  private compilation(info: GraphQLResolveInfo, vis: Visibility, response = false): Compilation {
+    return { schema: info.schema, fragments: info.fragments, variables: info.variableValues, vis, params: [], aliases: 0, response };
+  }
+
+  /**
+   * The root field's answer as JSON text, when the direct execution asks for it (wantsResponseText) and
+   * response mode covers the selection; undefined otherwise (the caller then plans entities as usual).
+   */
+  private async responseText(info: GraphQLResolveInfo, vis: Visibility, compile: (c: Compilation) => string, prepare: boolean): Promise<ResponseJson | undefined> {
+    if (!wantsResponseText(info)) return undefined;
+    const c = this.compilation(info, vis, true);
+    let sql: string;
+    try {
+      sql = compile(c);
+    } catch (err) {
+      if (err === UNSUPPORTED) return undefined;
+      throw err;
+    }
+    const rows = await this.statements.rows<{ j: string | null }>(sql, c.params, prepare);
+    return new ResponseJson(rows[0]?.j ?? "null");
   }
 
   private alias(c: Compilation): string {
@@ -230,7 +284,7 @@ export class ReadPlanner {
     let cols = this.columnCache.get(kind);
     if (!cols) {
       const meta = this.ds.getMetadata(ENTITIES[kind]);
-      const all = meta.columns.map((col) => ({ prop: col.propertyName, date: col.type === "timestamptz" || col.type === Date }));
+      const all = meta.columns.map((col) => ({ prop: col.propertyName, date: col.type === "timestamptz" || col.type === Date, nullable: col.isNullable }));
       // The id and the foreign keys: what the loaders need when a child field falls back to them.
       const always = all.filter((col) => col.prop === "id" || meta.relations.some((r) => r.joinColumns.some((j) => j.propertyName === col.prop)));
       cols = { all, byProp: new Map(all.map((col) => [col.prop, col])), always };
@@ -292,10 +346,61 @@ export class ReadPlanner {
     };
   }
 
+  /**
+   * Response mode's node: a JSON object with the selection's response keys, in its order, each value as
+   * GraphQL serializes it (src/planner/response-sql.ts); UNSUPPORTED for anything it cannot write so.
+   */
+  private responseNode(c: Compilation, kind: NodeKind, nodes: readonly FieldNode[], row: string): string {
+    const type = c.schema.getType(kind) as GraphQLObjectType;
+    const defs = type.getFields();
+    const cols = this.columns(kind);
+    const pairs: string[] = [];
+    for (const [key, fieldNodes] of collectSubfields(c.schema, c.fragments, c.variables, type, nodes)) {
+      const name = fieldNodes[0].name.value;
+      if (name === "__typename") {
+        pairs.push(`'${key}', '${type.name}'`);
+        continue;
+      }
+      const def = defs[name];
+      const column = cols.byProp.get(name);
+      const planner = CHILD_PLANNERS[kind][name];
+      if (column && !def.resolve) {
+        // A plain field (no resolver of its own: src/graphql/plain-fields.ts) reads its column.
+        pairs.push(`'${key}', ${leafSql(def.type, `${row}."${column.prop}"`, column.nullable)}`);
+      } else if (planner) {
+        let plan: Plan<unknown> | null;
+        try {
+          plan = planner.call(this, c, fieldNodes, row, def);
+        } catch (err) {
+          // A refused argument is its resolver's to answer, through graphql-js.
+          if (err instanceof GraphQLError) throw UNSUPPORTED;
+          throw err;
+        }
+        if (!plan) throw UNSUPPORTED;
+        pairs.push(`'${key}', ${plan.sql}`);
+      } else throw UNSUPPORTED;
+    }
+    // json_build_object takes at most 100 arguments.
+    if (pairs.length > 50) throw UNSUPPORTED;
+    return `json_build_object(${pairs.join(", ")})`;
+  }
+
   /** A to-one relation: the row of `entity` whose id is `${row}."${fk}"` (and that `condition` allows). */
-  private relation(c: Compilation, kind: NodeKind, nodes: readonly FieldNode[], row: string, fk: string, table: string, condition?: string | null): Plan<object | null> {
+  private relation(
+    c: Compilation,
+    kind: NodeKind,
+    nodes: readonly FieldNode[],
+    row: string,
+    fk: string,
+    table: string,
+    condition?: string | null,
+    seenByList = false,
+  ): Plan<object | null> {
+    // Response mode: a relation the viewer may not see would need graphql-js's error under a non-null
+    // field, unless the list the parent came from already keeps only rows whose relation is visible.
+    if (c.response && condition && !seenByList) throw UNSUPPORTED;
     const alias = this.alias(c);
-    const node = this.node(c, kind, nodes, alias);
+    const node = c.response ? { sql: this.responseNode(c, kind, nodes, alias), build: RESPONSE_ONLY } : this.node(c, kind, nodes, alias);
     const t = table.split(" ")[1];
     const sql =
       `(SELECT ${node.sql} FROM (SELECT ${selectColumns(this.ds, ENTITIES[kind] as EntityTarget<ObjectLiteral>, t)} FROM ${table} ` +
@@ -359,7 +464,10 @@ export class ReadPlanner {
     const cursors: CursorsWanted = wantCursor ? "each" : wantPageInfo ? "ends" : "none";
 
     // No rows and no total asked: nothing to fetch (and no parameter left unused in the statement).
-    if (page.limit === 0 && !wantTotal) return { sql: `json_build_object('r', '[]'::json)`, build: (json) => this.pageValue(json, page, null, {}, "none") };
+    if (page.limit === 0 && !wantTotal) {
+      if (c.response) throw UNSUPPORTED;
+      return { sql: `json_build_object('r', '[]'::json)`, build: (json) => this.pageValue(json, page, null, {}, "none") };
+    }
     // The list's own parameters first, then whatever the node's children add, then the page bounds.
     const offset = c.params.length;
     const q = shiftParams(list, offset);
@@ -375,6 +483,8 @@ export class ReadPlanner {
     const total = !wantTotal ? null : match ? `(SELECT count(*) FROM ${match})` : `(SELECT count(*) FROM ${q.from}${where})`;
     // Edge fields only when asked (a search's highlight costs a ts_headline per row), and only when the list computes them.
     const extraCols = Object.entries(extras).filter(([name, e]) => wantedExtras.has(name) && q.select.includes(`"${e.column}"`));
+
+    if (c.response) return { sql: this.responseConnection(c, kind, connType, connFields, edgeType, edgeFields, q, page, match, total, extras), build: RESPONSE_ONLY };
 
     let pageSql: string | null = null;
     let node: Plan<object | null> | null = null;
@@ -396,6 +506,90 @@ export class ReadPlanner {
     // MATERIALIZED: without it Postgres may fold the CTE into the page's subquery and walk the sort index again.
     const sql = match ? `(WITH ${match} AS MATERIALIZED (${buildMatchQuery(q)}) SELECT ${value})` : value;
     return { sql, build: (json) => this.pageValue(json, page, node, extras, cursors) };
+  }
+
+  /**
+   * Response mode's connection: its selection's keys in order — edges (node, cursor, edge fields), pageInfo,
+   * totalCount — over the same page query, in one pass over its rows (at most `limit` + 1).
+   */
+  private responseConnection(
+    c: Compilation,
+    kind: NodeKind,
+    connType: GraphQLObjectType,
+    connFields: Map<string, readonly FieldNode[]>,
+    edgeType: GraphQLObjectType,
+    edgeFields: Map<string, readonly FieldNode[]>,
+    q: ListQuery,
+    page: PageRequest,
+    match: string | null,
+    total: string | null,
+    extras: Record<string, EdgeExtra>,
+  ): string {
+    // An empty page answers without a look at its rows (pageValue's special cases): not in response mode.
+    if (page.limit <= 0) throw UNSUPPORTED;
+    const limit = Math.trunc(page.limit);
+    const row = this.alias(c);
+    const edgePairs: string[] = [];
+    const cursor = cursorSql(q.keys.map((_, i) => `${row}."__k${i}"`));
+    const edgeDefs = edgeType.getFields();
+    for (const [key, fieldNodes] of edgeFields) {
+      const name = fieldNodes[0].name.value;
+      if (name === "__typename") edgePairs.push(`'${key}', '${edgeType.name}'`);
+      else if (name === "node") edgePairs.push(`'${key}', ${this.responseNode(c, kind, fieldNodes, row)}`);
+      else if (name === "cursor") edgePairs.push(`'${key}', ${cursor}`);
+      else if (extras[name]) {
+        const column = extras[name].column;
+        // An edge field the list does not compute is null (as pageValue makes it).
+        const computed = q.select.includes(`"${column}"`);
+        edgePairs.push(`'${key}', ${computed ? leafSql(edgeDefs[name].type, `${row}."${column}"`, false) : leafSql(edgeDefs[name].type, "NULL", true)}`);
+      } else throw UNSUPPORTED;
+    }
+    q.select += q.keys.map((k, i) => `, (${k.expr}) AS "__o${i}"`).join("");
+    const built = match ? buildMatchedPageQuery({ ...q, params: [...c.params] }, page, match) : buildPageQuery({ ...q, params: [...c.params] }, page);
+    c.params.push(...built.params.slice(c.params.length));
+    // Rows come in the direction of the page (backwards for `last`/`before`), numbered so; edges read forwards.
+    const fetchDir = q.descending !== page.backward ? "DESC" : "ASC";
+    const readDir = q.descending ? "DESC" : "ASC";
+    const numbered = `(SELECT x.*, row_number() OVER (ORDER BY ${q.keys.map((_, i) => `x."__o${i}" ${fetchDir}`).join(", ")}) AS "__rn" FROM (${built.sql}) x) ${row}`;
+    const order = q.keys.map((_, i) => `${row}."__o${i}" ${readDir}`).join(", ");
+    const kept = `FILTER (WHERE ${row}."__rn" <= ${limit})`;
+    const agg = `${row}_a`;
+    const more = `(${agg}.n > ${limit})`;
+    const pairs: string[] = [];
+    for (const [key, fieldNodes] of connFields) {
+      const name = fieldNodes[0].name.value;
+      if (name === "__typename") pairs.push(`'${key}', '${connType.name}'`);
+      else if (name === "totalCount") pairs.push(`'${key}', ${total}`);
+      else if (name === "edges") pairs.push(`'${key}', ${agg}.e`);
+      else if (name === "pageInfo") {
+        const infoType = getNamedType(connType.getFields().pageInfo.type) as GraphQLObjectType;
+        const infoPairs: string[] = [];
+        for (const [infoKey, infoNodes] of collectSubfields(c.schema, c.fragments, c.variables, infoType, fieldNodes)) {
+          const field = infoNodes[0].name.value;
+          const value =
+            field === "__typename"
+              ? `'${infoType.name}'`
+              : field === "hasNextPage"
+                ? page.backward ? String(Boolean(page.before)) : more
+                : field === "hasPreviousPage"
+                  ? page.backward ? more : String(Boolean(page.after))
+                  : field === "startCursor"
+                    ? `${agg}.ks[1]`
+                    : field === "endCursor"
+                      ? `${agg}.ks[array_length(${agg}.ks, 1)]`
+                      : null;
+          if (value === null) throw UNSUPPORTED;
+          infoPairs.push(`'${infoKey}', ${value}`);
+        }
+        pairs.push(`'${key}', json_build_object(${infoPairs.join(", ")})`);
+      } else throw UNSUPPORTED;
+    }
+    const aggregate =
+      `SELECT coalesce(json_agg(json_build_object(${edgePairs.join(", ")}) ORDER BY ${order}) ${kept}, '[]'::json) AS e, count(*) AS n, ` +
+      `array_agg(${cursor} ORDER BY ${order}) ${kept} AS ks FROM ${numbered}`;
+    const value = `SELECT json_build_object(${pairs.join(", ")}) FROM (${aggregate}) ${agg}`;
+    // MATERIALIZED: as in connection().
+    return match ? `(WITH ${match} AS MATERIALIZED (${buildMatchQuery(q)}) ${value})` : `(${value})`;
   }
 
   /** The connection value from the JSON a connection plan fetched: edges with cursors, pageInfo, totalCount. */
@@ -482,7 +676,9 @@ export class ReadPlanner {
     return this.nested(c, "Comment", nodes, field, (args) => ({ list: this.services.comments.listQuery(true, args.orderBy as CommentOrder, c.vis), parentExpr: "c.article_id" }), row);
   }
 
-  planArticleReactionSummary(_c: Compilation, _nodes: readonly FieldNode[], row: string): Plan<unknown> {
+  planArticleReactionSummary(c: Compilation, _nodes: readonly FieldNode[], row: string): Plan<unknown> {
+    // Summarized in JS (summarizeReactions): not in response mode.
+    if (c.response) throw UNSUPPORTED;
     return {
       sql:
         `(SELECT coalesce(json_agg(json_build_object('origin', rs.origin, 'sentiment', rs.sentiment, 'n', rs.n)), '[]'::json) ` +
@@ -500,7 +696,9 @@ export class ReadPlanner {
   }
 
   planQuoteArticle(c: Compilation, nodes: readonly FieldNode[], row: string) {
-    return this.relation(c, "Article", nodes, row, "articleId", "articles a", articleVisibleSql(c.vis, "a"));
+    // Every planned quote comes from a quote list (QuoteService.listQuery), which keeps only quotes of
+    // articles the viewer may see, under this same condition: the article is there for each of them.
+    return this.relation(c, "Article", nodes, row, "articleId", "articles a", articleVisibleSql(c.vis, "a"), true);
   }
 
   planCommentReplies(c: Compilation, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) {
@@ -523,10 +721,10 @@ export class ReadPlanner {
   }
 
   /** quoteCount, firstQuotedAt and lastQuotedAt: the speaker's quotes in articles the viewer may see (as QuoteService.speakerStats). */
-  private speakerStat(c: Compilation, row: string, aggregate: string, convert: (v: unknown) => unknown): Plan<unknown> {
+  private speakerStat(c: Compilation, row: string, aggregate: string, convert: (v: unknown) => unknown, date = false): Plan<unknown> {
     const visible = articleVisibleSql(c.vis, "a");
     return {
-      sql: `(SELECT ${aggregate} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ${row}."id"${visible ? ` AND ${visible}` : ""})`,
+      sql: `(SELECT ${c.response && date ? isoSql(aggregate) : aggregate} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ${row}."id"${visible ? ` AND ${visible}` : ""})`,
       build: convert,
     };
   }
@@ -536,11 +734,11 @@ export class ReadPlanner {
   }
 
   planSpeakerFirstQuotedAt(c: Compilation, _nodes: readonly FieldNode[], row: string) {
-    return this.speakerStat(c, row, "min(a.published_at)", (v) => (v == null ? null : new Date(v as string)));
+    return this.speakerStat(c, row, "min(a.published_at)", (v) => (v == null ? null : new Date(v as string)), true);
   }
 
   planSpeakerLastQuotedAt(c: Compilation, _nodes: readonly FieldNode[], row: string) {
-    return this.speakerStat(c, row, "max(a.published_at)", (v) => (v == null ? null : new Date(v as string)));
+    return this.speakerStat(c, row, "max(a.published_at)", (v) => (v == null ? null : new Date(v as string)), true);
   }
 
   planCommentReplyCount(c: Compilation, _nodes: readonly FieldNode[], row: string) {

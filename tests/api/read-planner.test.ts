@@ -276,6 +276,10 @@ function describeData(label: string, commentPages: number, load: (db: TestDataba
         }
       }
       expect(compared).toBeGreaterThan(60);
+      // Repeats (the second and third viewer of each case) take the direct lane, many of them answered
+      // with the planner's response-mode JSON text: those are held to the same answers above.
+      expect(stats.lane).toBeGreaterThan(20);
+      expect(stats.text).toBeGreaterThan(10);
     }, 120_000);
 
     it("cursors lead to the same pages", async () => {
