@@ -75,10 +75,8 @@ export function directLane(deps: DirectLaneDeps): RequestHandler {
       res.statusCode = 200;
       res.setHeader("content-type", mediaType);
       res.setHeader("cache-control", cacheControlOf(schema, doc.document, doc.operation, ctx.user !== null));
-      const { body: text, fromText } = answerText(data);
-      res.end(text);
+      res.end(answerText(data));
       direct.stats.lane += 1;
-      if (fromText) direct.stats.text += 1;
       recordRequest(metrics, ctx, {
         started,
         name: doc.operation.name?.value ?? null,

@@ -53,7 +53,7 @@ export interface DirectExecutionStats {
   direct: number;
   /** Of those, answered by the direct lane without Apollo's pipeline (src/http/direct-lane.ts). */
   lane: number;
-  /** Of those, answered with JSON text the read planner's response mode wrote (src/planner/response-sql.ts). */
+  /** Of those, answered with JSON the read planner's response mode wrote (src/planner/response-sql.ts). */
   text: number;
   /** Eligible documents that graphql-js answered after all (see the header for why). */
   fallback: number;
@@ -301,14 +301,10 @@ async function executeDirectly(
 }
 
 /** The response body `{"data": …}` for data from `DirectExecution.execute`, ResponseJson text written in as it is. */
-export function answerText(data: Record<string, unknown>): { body: string; fromText: boolean } {
+export function answerText(data: Record<string, unknown>): string {
   const parts: string[] = [];
-  let fromText = false;
-  for (const [key, value] of Object.entries(data)) {
-    if (value instanceof ResponseJson) fromText = true;
-    parts.push(`${JSON.stringify(key)}:${value instanceof ResponseJson ? value.text : JSON.stringify(value)}`);
-  }
-  return { body: `{"data":{${parts.join(",")}}}`, fromText };
+  for (const [key, value] of Object.entries(data)) parts.push(`${JSON.stringify(key)}:${value instanceof ResponseJson ? value.text : JSON.stringify(value)}`);
+  return `{"data":{${parts.join(",")}}}`;
 }
 
 /** A document Apollo Server parsed and validated, and whose operation runs directly. */
@@ -359,8 +355,10 @@ export class DirectExecution {
       // NOT_DIRECT, or a root resolver's error: graphql-js runs the operation and answers it its way.
       data = null;
     }
-    if (data) this.stats.direct += 1;
-    else this.stats.fallback += 1;
+    if (data) {
+      this.stats.direct += 1;
+      if (Object.values(data).some((v) => v instanceof ResponseJson)) this.stats.text += 1;
+    } else this.stats.fallback += 1;
     return data;
   }
 
@@ -395,8 +393,11 @@ export class DirectExecution {
           const fragments = this.directFragments(rc.schema, document, operation);
           if (!fragments) return null;
           const doc = { document, operation, fragments };
-          const data = await this.execute(rc.schema, doc, rc.request.variables ?? {}, rc.contextValue);
+          // Response mode here too (parsed back into values for Apollo to send), so that a query shape is
+          // one statement text whichever way it comes (one prepared statement per shape, not two).
+          const data = await this.execute(rc.schema, doc, rc.request.variables ?? {}, rc.contextValue, true);
           if (!data) return null;
+          for (const [key, value] of Object.entries(data)) if (value instanceof ResponseJson) data[key] = JSON.parse(value.text);
           // Parsed, validated and limited by Apollo and the plugins before this hook: the lane may answer repeats.
           if (typeof rc.request.query === "string") this.remember(rc.request.query, rc.request.operationName, doc);
           applyStaticPolicy(rc);

@@ -276,8 +276,8 @@ function describeData(label: string, commentPages: number, load: (db: TestDataba
         }
       }
       expect(compared).toBeGreaterThan(60);
-      // Repeats (the second and third viewer of each case) take the direct lane, many of them answered
-      // with the planner's response-mode JSON text: those are held to the same answers above.
+      // Repeats (the second and third viewer of each case) take the direct lane, and many answers are
+      // written by the planner's response mode: all of them are held to the same answers above.
       expect(stats.lane).toBeGreaterThan(20);
       expect(stats.text).toBeGreaterThan(10);
     }, 120_000);
