@@ -16,6 +16,10 @@
 // formatting). Which documents can run directly is decided once per document (`eligible`), so other
 // queries pay a map lookup. The answer's cache policy is the static one every answer gets
 // (src/cache/static-cache-policy.ts), private for a signed-in viewer (response-cache.plugin.ts).
+//
+// Root fields are asked for the read planner's response mode (src/planner/response-sql.ts): where it
+// covers the selection, the planner returns the field's answer as JSON text written by SQL, which the
+// direct lane (src/http/direct-lane.ts) sends as it is and Apollo's path parses back into values.
 import type { ApolloServerPlugin, GraphQLResponse } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
 import {
@@ -48,7 +52,7 @@ import { askForResponseText, ResponseJson } from "./response-sql";
 /** The root fields the read planner fetches whole (ReadPlanner: article, articles, quotes, speaker). */
 export const DIRECT_ROOT_FIELDS: ReadonlySet<string> = new Set(["article", "articles", "quotes", "speaker"]);
 
-/** How many requests were answered directly and how many went back to graphql-js (tests and metrics read it). */
+/** How many requests were answered directly and how many went back to graphql-js (tests read them). */
 export interface DirectExecutionStats {
   direct: number;
   /** Of those, answered by the direct lane without Apollo's pipeline (src/http/direct-lane.ts). */
