@@ -244,7 +244,9 @@ export async function generateCorpus(ds: DataSource, options: CorpusOptions): Pr
       options.onProgress?.(counts.articles, n);
     }
   });
-  // Fresh statistics, so the planner sees the corpus as it is.
-  await ds.query(`ANALYZE ${NEWS_TABLES.join(", ")}`);
+  // Fresh statistics, so the planner sees the corpus as it is; VACUUM too, for servers where autovacuum is
+  // off or late: it flushes the GIN indexes' pending lists (fastupdate), which every search would otherwise
+  // scan, and sets the visibility map that index-only scans need.
+  await ds.query(`VACUUM ANALYZE ${NEWS_TABLES.join(", ")}`);
   return counts;
 }
