@@ -17,6 +17,7 @@ import {
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from "graphql";
 import { collectSubfields } from "graphql/execution/collectFields";
 import { getArgumentValues } from "graphql/execution/values";
@@ -40,7 +41,7 @@ import { summarizeReactions, type ReactionCountRow, type ReactionService } from 
 import { speakerLookupColumn, type SpeakerLookup, type SpeakerService } from "../speakers/speaker.service";
 import { PreparedStatementNames, StatementRunner } from "../db/prepared-statements";
 import { attachPlanned } from "./planned";
-import { cursorSql, isoSql, leafSql, ResponseJson, UNSUPPORTED, wantsResponseText } from "./response-sql";
+import { cursorSql, isoSql, leafSql, ResponseJson, UNSUPPORTED, Unsupported, wantsResponseText } from "./response-sql";
 
 type Json = Record<string, unknown>;
 
@@ -98,6 +99,10 @@ const RESPONSE_ONLY = (): never => {
 /** Which cursors a connection's selection reads: every edge's, only pageInfo's first and last, or none. */
 type CursorsWanted = "each" | "ends" | "none";
 
+/** Response-mode statements kept per operation, and the longest key (variables) worth keeping one for. */
+const MAX_COMPILED_PER_OPERATION = 32;
+const MAX_COMPILED_KEY = 2_000;
+
 /** json_build_object takes at most 100 arguments: a node with more planned children leaves the rest to the loaders. */
 const MAX_CHILDREN = 40;
 
@@ -150,10 +155,27 @@ function shiftParams(q: ListQuery, offset: number): ListQuery {
   };
 }
 
+/**
+ * An article's quote list without the join that checks, quote by quote, that the article is visible:
+ * every article the planner reaches is one the viewer may see (the root lookup, the article lists and
+ * Quote.article all apply the same condition), so under it the check is the parent's, made again. Kept
+ * as it is when anything else reads the joined article.
+ */
+function withoutArticleCheck(list: ListQuery, vis: Visibility): ListQuery {
+  const visible = articleVisibleSql(vis);
+  const where = list.where.filter((w) => w !== visible);
+  const readsArticle = [list.select, ...where, ...list.keys.map((k) => k.expr)].some((sql) => /\ba\./.test(sql));
+  if (readsArticle || list.from !== "quotes q JOIN articles a ON a.id = q.article_id") return list;
+  return { ...list, from: "quotes q", where };
+}
+
 export class ReadPlanner {
   private readonly columnCache = new Map<NodeKind, { all: Column[]; byProp: Map<string, Column>; always: Column[] }>();
 
   private readonly statements: StatementRunner;
+
+  /** Response-mode statements by parsed operation, then root field, visibility and variables (responseText). */
+  private readonly compiled = new WeakMap<OperationDefinitionNode, Map<string, { sql: string; params: unknown[] } | Unsupported>>();
 
   /** `preparedStatements`: how many distinct statement texts may run as named statements (0: none). */
   constructor(
@@ -267,15 +289,28 @@ export class ReadPlanner {
    */
   private async responseText(info: GraphQLResolveInfo, vis: Visibility, compile: (c: Compilation) => string, prepare: boolean): Promise<ResponseJson | undefined> {
     if (!wantsResponseText(info)) return undefined;
-    const c = this.compilation(info, vis, true);
-    let sql: string;
-    try {
-      sql = compile(c);
-    } catch (err) {
-      if (err === UNSUPPORTED) return undefined;
-      throw err;
+    // The statement depends only on the operation, the root field, the variables and the visibility: a
+    // request that repeats all four (every visitor's front page) reuses it instead of compiling it again.
+    const key = `${String(info.path.key)}\n${vis.drafts}${vis.heldComments}\n${JSON.stringify(info.variableValues)}`;
+    let byKey = this.compiled.get(info.operation);
+    let statement = byKey?.get(key);
+    if (!statement) {
+      const c = this.compilation(info, vis, true);
+      try {
+        statement = { sql: compile(c), params: c.params };
+      } catch (err) {
+        if (err !== UNSUPPORTED) throw err;
+        statement = UNSUPPORTED;
+      }
+      if (key.length <= MAX_COMPILED_KEY) {
+        if (!byKey) this.compiled.set(info.operation, (byKey = new Map()));
+        // A few variable sets per operation: beyond that, start over (the common case repeats one).
+        if (byKey.size >= MAX_COMPILED_PER_OPERATION) byKey.clear();
+        byKey.set(key, statement);
+      }
     }
-    const rows = await this.statements.rows<{ j: string | null }>(sql, c.params, prepare);
+    if (statement instanceof Unsupported) return undefined;
+    const rows = await this.statements.rows<{ j: string | null }>(statement.sql, statement.params, prepare);
     return new ResponseJson(rows[0]?.j ?? "null");
   }
 
@@ -560,6 +595,7 @@ export class ReadPlanner {
     const agg = `${row}_a`;
     const more = `(${agg}.n > ${limit})`;
     const pairs: string[] = [];
+    let wantCursors = false;
     for (const [key, fieldNodes] of connFields) {
       const name = fieldNodes[0].name.value;
       if (name === "__typename") pairs.push(`'${key}', '${connType.name}'`);
@@ -583,14 +619,16 @@ export class ReadPlanner {
                       ? `${agg}.ks[array_length(${agg}.ks, 1)]`
                       : null;
           if (value === null) throw UNSUPPORTED;
+          if (field === "startCursor" || field === "endCursor") wantCursors = true;
           infoPairs.push(`'${infoKey}', ${value}`);
         }
         pairs.push(`'${key}', json_build_object(${infoPairs.join(", ")})`);
       } else throw UNSUPPORTED;
     }
     const aggregate =
-      `SELECT coalesce(json_agg(json_build_object(${edgePairs.join(", ")}) ORDER BY ${order}) ${kept}, '[]'::json) AS e, count(*) AS n, ` +
-      `array_agg(${cursor} ORDER BY ${order}) ${kept} AS ks FROM ${numbered}`;
+      `SELECT coalesce(json_agg(json_build_object(${edgePairs.join(", ")}) ORDER BY ${order}) ${kept}, '[]'::json) AS e, count(*) AS n` +
+      // The page's cursors, for pageInfo's startCursor and endCursor only.
+      `${wantCursors ? `, array_agg(${cursor} ORDER BY ${order}) ${kept} AS ks` : ""} FROM ${numbered}`;
     const value = `SELECT json_build_object(${pairs.join(", ")}) FROM (${aggregate}) ${agg}`;
     // MATERIALIZED: as in connection().
     return match ? `(WITH ${match} AS MATERIALIZED (${buildMatchQuery(q)}) ${value})` : `(${value})`;
@@ -651,7 +689,7 @@ export class ReadPlanner {
   }
 
   planArticleQuotes(c: Compilation, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) {
-    return this.nested(c, "Quote", nodes, field, () => ({ list: this.services.quotes.listQuery({}, "ARTICLE_ORDER", c.vis), parentExpr: "q.article_id", extras: SEARCH_EDGE }), row);
+    return this.nested(c, "Quote", nodes, field, () => ({ list: withoutArticleCheck(this.services.quotes.listQuery({}, "ARTICLE_ORDER", c.vis), c.vis), parentExpr: "q.article_id", extras: SEARCH_EDGE }), row);
   }
 
   planArticleSpeakers(c: Compilation, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) {
