@@ -583,19 +583,15 @@ export class ReadPlanner {
         edgePairs.push(`'${key}', ${computed ? leafSql(edgeDefs[name].type, `${row}."${column}"`, false) : leafSql(edgeDefs[name].type, "NULL", true)}`);
       } else throw UNSUPPORTED;
     }
-    q.select += q.keys.map((k, i) => `, (${k.expr}) AS "__o${i}"`).join("");
-    const built = match ? buildMatchedPageQuery({ ...q, params: [...c.params] }, page, match) : buildPageQuery({ ...q, params: [...c.params] }, page);
-    c.params.push(...built.params.slice(c.params.length));
-    // Rows come in the direction of the page (backwards for `last`/`before`), numbered so; edges read forwards.
-    const fetchDir = q.descending !== page.backward ? "DESC" : "ASC";
     const readDir = q.descending ? "DESC" : "ASC";
-    const numbered = `(SELECT x.*, row_number() OVER (ORDER BY ${q.keys.map((_, i) => `x."__o${i}" ${fetchDir}`).join(", ")}) AS "__rn" FROM (${built.sql}) x) ${row}`;
     const order = q.keys.map((_, i) => `${row}."__o${i}" ${readDir}`).join(", ");
-    const kept = `FILTER (WHERE ${row}."__rn" <= ${limit})`;
     const agg = `${row}_a`;
     const more = `(${agg}.n > ${limit})`;
     const pairs: string[] = [];
     let wantCursors = false;
+    // Whether pageInfo asks if rows follow (or, paging backwards, precede) the page: only then is the row
+    // past the page fetched and counted.
+    let wantMore = false;
     for (const [key, fieldNodes] of connFields) {
       const name = fieldNodes[0].name.value;
       if (name === "__typename") pairs.push(`'${key}', '${connType.name}'`);
@@ -620,11 +616,24 @@ export class ReadPlanner {
                       : null;
           if (value === null) throw UNSUPPORTED;
           if (field === "startCursor" || field === "endCursor") wantCursors = true;
+          if (value === more) wantMore = true;
           infoPairs.push(`'${infoKey}', ${value}`);
         }
         pairs.push(`'${key}', json_build_object(${infoPairs.join(", ")})`);
       } else throw UNSUPPORTED;
     }
+    q.select += q.keys.map((k, i) => `, (${k.expr}) AS "__o${i}"`).join("");
+    // buildPageQuery fetches one row past the page; without wantMore, asking for one row less fetches the page alone.
+    const fetched = wantMore ? page : { ...page, limit: page.limit - 1 };
+    const built = match ? buildMatchedPageQuery({ ...q, params: [...c.params] }, fetched, match) : buildPageQuery({ ...q, params: [...c.params] }, fetched);
+    c.params.push(...built.params.slice(c.params.length));
+    // Rows come in the direction of the page (backwards for `last`/`before`), numbered so when the one past
+    // the page is among them; edges read forwards.
+    const fetchDir = q.descending !== page.backward ? "DESC" : "ASC";
+    const numbered = wantMore
+      ? `(SELECT x.*, row_number() OVER (ORDER BY ${q.keys.map((_, i) => `x."__o${i}" ${fetchDir}`).join(", ")}) AS "__rn" FROM (${built.sql}) x) ${row}`
+      : `(${built.sql}) ${row}`;
+    const kept = wantMore ? `FILTER (WHERE ${row}."__rn" <= ${limit})` : "";
     const aggregate =
       `SELECT coalesce(json_agg(json_build_object(${edgePairs.join(", ")}) ORDER BY ${order}) ${kept}, '[]'::json) AS e, count(*) AS n` +
       // The page's cursors, for pageInfo's startCursor and endCursor only.
