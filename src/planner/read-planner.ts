@@ -156,17 +156,13 @@ function shiftParams(q: ListQuery, offset: number): ListQuery {
 }
 
 /**
- * An article's quote list without the join that checks, quote by quote, that the article is visible:
- * every article the planner reaches is one the viewer may see (the root lookup, the article lists and
- * Quote.article all apply the same condition), so under it the check is the parent's, made again. Kept
- * as it is when anything else reads the joined article.
+ * A connection's value `value` (read from `from`, if any), with the narrow list's match as a CTE when
+ * there is one. MATERIALIZED: without it Postgres may fold the CTE into the page's subquery and walk the
+ * sort index again.
  */
-function withoutArticleCheck(list: ListQuery, vis: Visibility): ListQuery {
-  const visible = articleVisibleSql(vis);
-  const where = list.where.filter((w) => w !== visible);
-  const readsArticle = [list.select, ...where, ...list.keys.map((k) => k.expr)].some((sql) => /\ba\./.test(sql));
-  if (readsArticle || list.from !== "quotes q JOIN articles a ON a.id = q.article_id") return list;
-  return { ...list, from: "quotes q", where };
+function withMatch(match: string | null, q: ListQuery, value: string, from = ""): string {
+  if (match) return `(WITH ${match} AS MATERIALIZED (${buildMatchQuery(q)}) SELECT ${value}${from})`;
+  return from ? `(SELECT ${value}${from})` : value;
 }
 
 export class ReadPlanner {
@@ -530,9 +526,7 @@ export class ReadPlanner {
     if (page.limit > 0) {
       const row = this.alias(c);
       node = this.node(c, kind, nodeNodes, row);
-      q.select += q.keys.map((k, i) => `, (${k.expr}) AS "__o${i}"`).join("");
-      const built = match ? buildMatchedPageQuery({ ...q, params: [...c.params] }, page, match) : buildPageQuery({ ...q, params: [...c.params] }, page);
-      c.params.push(...built.params.slice(c.params.length));
+      const built = this.pageQuery(c, q, page, match);
       const dir = q.descending !== page.backward ? "DESC" : "ASC";
       const keys = cursors === "none" ? "" : `, 'k', json_build_array(${q.keys.map((_, i) => `${row}."__k${i}"`).join(", ")})`;
       const order = q.keys.map((_, i) => `${row}."__o${i}" ${dir}`).join(", ");
@@ -542,9 +536,7 @@ export class ReadPlanner {
         `FROM (${built.sql}) ${row})`;
     }
     const value = `json_build_object('r', ${pageSql ?? "'[]'::json"}${total ? `, 't', ${total}` : ""})`;
-    // MATERIALIZED: without it Postgres may fold the CTE into the page's subquery and walk the sort index again.
-    const sql = match ? `(WITH ${match} AS MATERIALIZED (${buildMatchQuery(q)}) SELECT ${value})` : value;
-    return { sql, build: (json) => this.pageValue(json, page, node, extras, cursors) };
+    return { sql: withMatch(match, q, value), build: (json) => this.pageValue(json, page, node, extras, cursors) };
   }
 
   /**
@@ -622,11 +614,8 @@ export class ReadPlanner {
         pairs.push(`'${key}', json_build_object(${infoPairs.join(", ")})`);
       } else throw UNSUPPORTED;
     }
-    q.select += q.keys.map((k, i) => `, (${k.expr}) AS "__o${i}"`).join("");
     // buildPageQuery fetches one row past the page; without wantMore, asking for one row less fetches the page alone.
-    const fetched = wantMore ? page : { ...page, limit: page.limit - 1 };
-    const built = match ? buildMatchedPageQuery({ ...q, params: [...c.params] }, fetched, match) : buildPageQuery({ ...q, params: [...c.params] }, fetched);
-    c.params.push(...built.params.slice(c.params.length));
+    const built = this.pageQuery(c, q, wantMore ? page : { ...page, limit: page.limit - 1 }, match);
     // Rows come in the direction of the page (backwards for `last`/`before`), numbered so when the one past
     // the page is among them; edges read forwards.
     const fetchDir = q.descending !== page.backward ? "DESC" : "ASC";
@@ -638,9 +627,18 @@ export class ReadPlanner {
       `SELECT coalesce(json_agg(json_build_object(${edgePairs.join(", ")}) ORDER BY ${order}) ${kept}, '[]'::json) AS e, count(*) AS n` +
       // The page's cursors, for pageInfo's startCursor and endCursor only.
       `${wantCursors ? `, array_agg(${cursor} ORDER BY ${order}) ${kept} AS ks` : ""} FROM ${numbered}`;
-    const value = `SELECT json_build_object(${pairs.join(", ")}) FROM (${aggregate}) ${agg}`;
-    // MATERIALIZED: as in connection().
-    return match ? `(WITH ${match} AS MATERIALIZED (${buildMatchQuery(q)}) ${value})` : `(${value})`;
+    return withMatch(match, q, `json_build_object(${pairs.join(", ")})`, ` FROM (${aggregate}) ${agg}`);
+  }
+
+  /**
+   * The page query of list `q` (one row past the page, sort keys as "__o…"), matched from CTE `match` when
+   * the list is narrow; its page bounds join the statement's parameters.
+   */
+  private pageQuery(c: Compilation, q: ListQuery, page: PageRequest, match: string | null) {
+    q.select += q.keys.map((k, i) => `, (${k.expr}) AS "__o${i}"`).join("");
+    const built = match ? buildMatchedPageQuery({ ...q, params: [...c.params] }, page, match) : buildPageQuery({ ...q, params: [...c.params] }, page);
+    c.params.push(...built.params.slice(c.params.length));
+    return built;
   }
 
   /** The connection value from the JSON a connection plan fetched: edges with cursors, pageInfo, totalCount. */
@@ -698,7 +696,9 @@ export class ReadPlanner {
   }
 
   planArticleQuotes(c: Compilation, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) {
-    return this.nested(c, "Quote", nodes, field, () => ({ list: withoutArticleCheck(this.services.quotes.listQuery({}, "ARTICLE_ORDER", c.vis), c.vis), parentExpr: "q.article_id", extras: SEARCH_EDGE }), row);
+    // Every article the planner reaches is one the viewer may see (the root lookup, the article lists and
+    // Quote.article all apply the same condition): its quotes need not check it again, quote by quote.
+    return this.nested(c, "Quote", nodes, field, () => ({ list: this.services.quotes.listQuery({}, "ARTICLE_ORDER", c.vis, {}, true), parentExpr: "q.article_id", extras: SEARCH_EDGE }), row);
   }
 
   planArticleSpeakers(c: Compilation, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) {

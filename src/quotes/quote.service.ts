@@ -63,12 +63,18 @@ export class QuoteService {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  /** The filtered, sorted list as a keyset query (the read planner composes it into larger statements). */
-  listQuery(filter: QuoteFilter, order: QuoteOrder, vis: Visibility, embed: QuoteEmbed = {}): ListQuery {
+  /**
+   * The filtered, sorted list as a keyset query (the read planner composes it into larger statements).
+   * `articleChecked`: the list hangs from one article the caller already knows the viewer may see (the read
+   * planner's Article.quotes); the article is then joined only when something else reads it (date keys or
+   * filters, an embedded article), not to check its visibility again for every quote.
+   */
+  listQuery(filter: QuoteFilter, order: QuoteOrder, vis: Visibility, embed: QuoteEmbed = {}, articleChecked = false): ListQuery {
     const p = new SqlParams();
     const where: string[] = [];
+    const joinArticle = !articleChecked || Boolean(embed.article || filter.from || filter.to) || (order !== "RELEVANCE" && order !== "ARTICLE_ORDER");
     const visible = articleVisibleSql(vis);
-    if (visible) where.push(visible);
+    if (joinArticle && visible) where.push(visible);
     const search = normalizeSearch(filter.search, "filter.search");
     checkDateRange(filter.from, filter.to, "filter.from", "filter.to");
     let extra = "";
@@ -123,7 +129,7 @@ export class QuoteService {
     if (embed.speaker) extra += `, ${selectPrefixed(this.ds, Speaker, "sp", "speaker")}`;
     return {
       select: selectColumns(this.ds, Quote, "q") + extra,
-      from: "quotes q JOIN articles a ON a.id = q.article_id" + (embed.speaker ? " LEFT JOIN speakers sp ON sp.id = q.speaker_id" : ""),
+      from: (joinArticle ? "quotes q JOIN articles a ON a.id = q.article_id" : "quotes q") + (embed.speaker ? " LEFT JOIN speakers sp ON sp.id = q.speaker_id" : ""),
       where,
       params: p.values,
       keys,
