@@ -44,6 +44,7 @@ import {
 import { collectFields, collectSubfields } from "graphql/execution/collectFields";
 import { getArgumentValues, getVariableValues } from "graphql/execution/values";
 import type { RequestContext } from "../graphql/context";
+import { fragmentsOf } from "../graphql/selection";
 import { applyStaticPolicy } from "../cache/static-cache-policy";
 import { plannedFor } from "./planned";
 import { servedRole } from "./planned-fields";
@@ -88,12 +89,6 @@ interface Walk {
   variables: Record<string, unknown>;
   /** An object type's selection per field-node list (graphql-js's collectSubfields), worked out once per request. */
   steps: Map<GraphQLObjectType, WeakMap<readonly FieldNode[], FieldStep[]>>;
-}
-
-function fragmentsOf(document: DocumentNode): Fragments {
-  const fragments: Fragments = Object.create(null);
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  return fragments;
 }
 
 /**

@@ -13,15 +13,12 @@ export function attachPlanned(parent: object, responseKey: string, value: unknow
   (p[PLANNED] ??= new Map()).set(responseKey, value);
 }
 
-/** The value planned for the field being resolved on `parent`, or undefined when the planner left it to the loaders. */
-export function plannedValue<T>(parent: object, info: GraphQLResolveInfo): T | undefined {
-  const map = (parent as WithPlanned)[PLANNED];
-  if (!map) return undefined;
-  const key = info.path.key as string;
-  return map.has(key) ? (map.get(key) as T) : undefined;
-}
-
-/** The value planned for response key `key` of `parent`, or undefined (the direct execution's lookup: it has no resolve info). */
+/** The value planned for response key `key` of `parent`, or undefined when the planner left it to the loaders. */
 export function plannedFor(parent: object, key: string): unknown {
   return (parent as WithPlanned)[PLANNED]?.get(key);
+}
+
+/** The value planned for the field being resolved on `parent`, or undefined when the planner left it to the loaders. */
+export function plannedValue<T>(parent: object, info: GraphQLResolveInfo): T | undefined {
+  return plannedFor(parent, info.path.key as string) as T | undefined;
 }
