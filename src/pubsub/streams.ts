@@ -1,6 +1,6 @@
 // Subscription streams: events of a topic, each turned into the row it names as the subscriber may see
 // it (re-read through the subscriber's visibility, with fresh loaders), events it may not see dropped.
-import { filter, map, pipe } from "@graphql-yoga/subscription";
+import { Repeater } from "@graphql-yoga/subscription";
 import type { Comment } from "../../entities/comment.entity";
 import { CommentStatus } from "../../entities/comment-status.enum";
 import type { Quote } from "../../entities/quote.entity";
@@ -15,12 +15,32 @@ function refresh(ctx: RequestContext): void {
   ctx.loaders = new Loaders(ctx.services, ctx.visibility);
 }
 
-function loadEach<E, T>(source: AsyncIterable<E>, load: (e: E) => Promise<T | null>): AsyncIterable<T> {
-  return pipe(
-    source,
-    map(load),
-    filter((v: T | null): v is T => v !== null),
-  );
+/**
+ * Each event of `source` loaded into what it names, events that load to null dropped. A load that fails
+ * while the subscription is open ends it with that error (the subscriber receives it); one still running
+ * when the subscription closed has nobody to tell, so its failure (the database going away as the server
+ * shuts down) is dropped instead of surfacing as an unhandled rejection, as it did with yoga's `map`.
+ */
+export function loadEach<E, T>(source: AsyncIterable<E>, load: (e: E) => Promise<T | null>): AsyncIterable<T> {
+  return new Repeater<T>(async (push, stop) => {
+    const events = source[Symbol.asyncIterator]();
+    let stopped = false;
+    void stop.then(() => {
+      stopped = true;
+      void events.return?.();
+    });
+    for (let next = await events.next(); !next.done && !stopped; next = await events.next()) {
+      let value: T | null;
+      try {
+        value = await load(next.value);
+      } catch (err) {
+        if (stopped) break;
+        throw err;
+      }
+      if (value !== null) await push(value);
+    }
+    stop();
+  });
 }
 
 async function assertArticleVisible(ctx: RequestContext, articleId: string): Promise<string> {
