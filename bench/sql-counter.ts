@@ -17,8 +17,17 @@ pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
   if (!logEach) return original.apply(this, args);
   const started = process.hrtime.bigint();
   const sql = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string })?.text ?? "?");
+  const done = () => process.stderr.write(`[sql ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(1)} ms] ${sql.replace(/\s+/g, " ").slice(0, 100_000)}\n`);
+  // pg's Pool#query calls the client with a callback (and gets no promise back).
+  const last = args.length - 1;
+  if (typeof args[last] === "function") {
+    const callback = args[last] as (...a: unknown[]) => unknown;
+    args[last] = (...a: unknown[]) => {
+      done();
+      return callback(...a);
+    };
+  }
   const result = original.apply(this, args);
-  const done = () => process.stderr.write(`[sql ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(1)} ms] ${sql.replace(/\s+/g, " ").slice(0, 4000)}\n`);
   if (result && typeof (result as Promise<unknown>).then === "function") (result as Promise<unknown>).then(done, done);
   return result;
 } as typeof pg.Client.prototype.query;
