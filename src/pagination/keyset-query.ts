@@ -17,6 +17,11 @@ export interface ListQuery {
   from: string;
   /** Conditions joined with AND; `$1`… refer to `params`. */
   where: string[];
+  /**
+   * The same conditions as they read when the list's matches are held whole (buildMatchQuery), where a
+   * form with another plan may suit better; `where` when absent.
+   */
+  matchWhere?: string[];
   params: unknown[];
   /** Sort keys, most significant first; the last must be unique (the id). */
   keys: SortKey[];
@@ -117,7 +122,8 @@ export function buildPageQuery(q: ListQuery, page: PageRequest): Built {
  */
 export function buildMatchQuery(q: ListQuery): string {
   const keys = q.keys.map((k, i) => `(${k.expr}) AS "__o${i}"`).join(", ");
-  return `SELECT ${keys} FROM ${q.from}` + (q.where.length ? ` WHERE ${q.where.join(" AND ")}` : "");
+  const where = q.matchWhere ?? q.where;
+  return `SELECT ${keys} FROM ${q.from}` + (where.length ? ` WHERE ${where.join(" AND ")}` : "");
 }
 
 /**

@@ -150,6 +150,7 @@ function shiftParams(q: ListQuery, offset: number): ListQuery {
     select: shift(q.select),
     from: shift(q.from),
     where: q.where.map(shift),
+    ...(q.matchWhere ? { matchWhere: q.matchWhere.map(shift) } : {}),
     params: q.params,
     keys: q.keys.map((k) => ({ ...k, expr: shift(k.expr) })),
     descending: q.descending,
@@ -531,6 +532,7 @@ export class ReadPlanner {
     if (parent) {
       q.from = q.from.split(PARENT_IDS).join(`ARRAY[${parent.ref}]::uuid[]`);
       q.where = [...q.where, `${parent.expr} = ${parent.ref}`];
+      if (q.matchWhere) q.matchWhere = [...q.matchWhere, `${parent.expr} = ${parent.ref}`];
     }
     // A narrow list (a search, a speaker) is matched once into a CTE of its sort keys that the page and
     // the count both read; any other list pages along its sort index and counts on its own.

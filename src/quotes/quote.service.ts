@@ -72,6 +72,8 @@ export class QuoteService {
   listQuery(filter: QuoteFilter, order: QuoteOrder, vis: Visibility, embed: QuoteEmbed = {}, articleChecked = false): ListQuery {
     const p = new SqlParams();
     const where: string[] = [];
+    /** The speaker-name condition as a paged list reads it, and as a list matched whole reads it. */
+    let matchSpeaker: [string, string] | null = null;
     const joinArticle = !articleChecked || Boolean(embed.article || filter.from || filter.to) || (order !== "RELEVANCE" && order !== "ARTICLE_ORDER");
     const visible = articleVisibleSql(vis);
     if (joinArticle && visible) where.push(visible);
@@ -91,10 +93,15 @@ export class QuoteService {
       const name = filter.speakerName.trim().toLowerCase();
       if (!name) throw new BadUserInputError("filter.speakerName must not be empty.", "filter.speakerName");
       // The speakers first (one indexed lookup over every name and alias, see the speaker-name-keys
-      // migration), then their quotes through quotes_speaker_idx. A semi-join, not `= ANY(ARRAY(…))`: the
-      // index's statistics then tell Postgres it is one speaker's quotes (~50 rows), where an array it
-      // cannot see made it guess ~560 and walk every article newest first for a rare speaker's few quotes.
-      where.push(`q.speaker_id IN (SELECT s.id FROM speakers s WHERE speaker_name_keys(s.name, s.aliases) @> ARRAY[${p.add(name)}]::text[])`);
+      // migration), then their quotes through quotes_speaker_idx. Paged along the sort index, a semi-join,
+      // not `= ANY(ARRAY(…))`: the index's statistics then tell Postgres it is one speaker's quotes (~50
+      // rows), where an array it cannot see made it guess ~560 and walk every article newest first for a
+      // rare speaker's few quotes. Matched whole (the planner's narrow lists), the array: there is no walk
+      // to get wrong, and its plan suits every name, so PostgreSQL keeps the named statement's generic
+      // plan instead of planning each execution again (the semi-join's estimates kept it planning).
+      const speakers = `SELECT s.id FROM speakers s WHERE speaker_name_keys(s.name, s.aliases) @> ARRAY[${p.add(name)}]::text[]`;
+      where.push(`q.speaker_id IN (${speakers})`);
+      matchSpeaker = [where[where.length - 1], `q.speaker_id = ANY(ARRAY(${speakers}))`];
     }
     if (filter.articleId != null) where.push(`q.article_id = ${p.add(assertUuid(filter.articleId, "filter.articleId"))}`);
     if (filter.kind != null) where.push(`q.kind = ${p.add(filter.kind)}`);
@@ -131,6 +138,7 @@ export class QuoteService {
       select: selectColumns(this.ds, Quote, "q") + extra,
       from: (joinArticle ? "quotes q JOIN articles a ON a.id = q.article_id" : "quotes q") + (embed.speaker ? " LEFT JOIN speakers sp ON sp.id = q.speaker_id" : ""),
       where,
+      ...(matchSpeaker ? { matchWhere: where.map((w) => (w === matchSpeaker![0] ? matchSpeaker![1] : w)) } : {}),
       params: p.values,
       keys,
       descending,
