@@ -128,8 +128,11 @@ function size(v: unknown, fallback: number): number {
  * the text (LIMIT 21, not LIMIT $n), so that PostgreSQL keeps a generic plan instead of planning again on
  * every execution (what newsgraph's planner does too: src/pagination/keyset-query.ts).
  */
+const names = new Map<string, string>();
 async function one(text: string, values: unknown[]): Promise<Record<string, unknown> | undefined> {
-  const name = `raw_${createHash("sha1").update(text).digest("hex")}`;
+  // A few texts (four scenarios, page sizes 0-100): each hashed once, not on every request.
+  let name = names.get(text);
+  if (name === undefined) names.set(text, (name = `raw_${createHash("sha1").update(text).digest("hex")}`));
   const { rows } = await pool.query({ name, text, values });
   return rows[0];
 }
