@@ -90,7 +90,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
 
   // Planned reads answered without graphql-js: needs the planner, and the static cache policy (the
   // per-field one of Apollo's plugin is computed during graphql-js execution); not in gateway mode.
-  const directExecution = new DirectExecution();
+  const directExecution = new DirectExecution(metrics);
   const direct = config.DIRECT_EXECUTION && config.READ_PLANNER && !gateway && !options.apolloCacheControl;
 
   const apollo = new ApolloServer<RequestContext>({

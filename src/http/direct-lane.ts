@@ -65,7 +65,7 @@ export function directLane(deps: DirectLaneDeps): RequestHandler {
       } catch {
         return next(); // Apollo answers a refused token (401) its way
       }
-      const data = await direct.execute(schema, doc, variables, ctx, true);
+      const data = await direct.execute(schema, doc, variables, ctx, "lane");
       if (!data) {
         res.locals.directTried = true;
         return next();
@@ -76,7 +76,6 @@ export function directLane(deps: DirectLaneDeps): RequestHandler {
       res.setHeader("content-type", mediaType);
       res.setHeader("cache-control", cacheControlOf(schema, doc.document, doc.operation, ctx.user !== null));
       res.end(answerText(data));
-      direct.stats.lane += 1;
       recordRequest(metrics, ctx, {
         started,
         name: doc.operation.name?.value ?? null,

@@ -8,6 +8,13 @@ import type { Database } from "../db/database";
 /** Outcome of one operation, as counted. */
 export type Outcome = "ok" | "partial" | "refused" | "unavailable" | "error";
 
+/**
+ * Who answered a read the planner covers whole (src/planner/direct-execution.ts): the direct lane in
+ * front of Apollo Server (src/http/direct-lane.ts), the direct execution inside Apollo's pipeline, or
+ * graphql-js after all (a fallback).
+ */
+export type PlannedReadPath = "lane" | "direct" | "fallback";
+
 // Operation names come from clients: keep the label set bounded.
 const MAX_OPERATION_LABELS = 200;
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -32,6 +39,7 @@ export class Metrics {
   private readonly duration: Histogram<"operation">;
   private readonly errors: Counter<"code">;
   private readonly subscriptions: Gauge;
+  private readonly plannedReads: Counter<"path" | "json">;
   private readonly operationNames = new Set<string>();
 
   constructor(db: Database) {
@@ -51,6 +59,14 @@ export class Metrics {
       registers,
     });
     this.errors = new Counter({ name: "newsgraph_graphql_errors_total", help: "Errors sent to clients, by code.", labelNames: ["code"], registers });
+    this.plannedReads = new Counter({
+      name: "newsgraph_planned_reads_total",
+      help: "Reads the read planner covers whole, by who answered them (path: lane, direct, fallback to graphql-js) and who wrote the JSON (json: postgres, node).",
+      labelNames: ["path", "json"],
+      registers,
+    });
+    for (const path of ["lane", "direct", "fallback"] as const) this.plannedReads.inc({ path, json: "node" }, 0);
+    for (const path of ["lane", "direct"] as const) this.plannedReads.inc({ path, json: "postgres" }, 0);
     this.subscriptions = new Gauge({ name: "newsgraph_open_subscriptions", help: "GraphQL subscriptions open right now.", registers });
     new Gauge({
       name: "newsgraph_db_pool_connections",
@@ -84,6 +100,11 @@ export class Metrics {
     this.requests.inc({ operation, outcome });
     this.duration.observe({ operation }, seconds);
     for (const code of errorCodes) this.errors.inc({ code: code.slice(0, 64) });
+  }
+
+  /** One planned read answered; `postgresJson`: its JSON was written by PostgreSQL (the planner's response mode). */
+  observePlannedRead(path: PlannedReadPath, postgresJson: boolean): void {
+    this.plannedReads.inc({ path, json: postgresJson ? "postgres" : "node" });
   }
 
   /** Call when a subscription starts (the WebSocket transport does). */

@@ -44,6 +44,7 @@ import {
 import { collectFields, collectSubfields } from "graphql/execution/collectFields";
 import { getArgumentValues, getVariableValues } from "graphql/execution/values";
 import type { RequestContext } from "../graphql/context";
+import type { Metrics } from "../observability/metrics";
 import { fragmentsOf } from "../graphql/selection";
 import { applyStaticPolicy } from "../cache/static-cache-policy";
 import { plannedFor } from "./planned";
@@ -53,10 +54,10 @@ import { askForResponseText, ResponseJson } from "./response-sql";
 /** The root fields the read planner fetches whole (ReadPlanner: article, articles, quotes, speaker). */
 export const DIRECT_ROOT_FIELDS: ReadonlySet<string> = new Set(["article", "articles", "quotes", "speaker"]);
 
-/** How many requests were answered directly and how many went back to graphql-js (tests read them). */
+/** How many requests were answered directly and how many went back to graphql-js (tests read them; Prometheus has them as newsgraph_planned_reads_total). */
 export interface DirectExecutionStats {
   direct: number;
-  /** Of those, answered by the direct lane without Apollo's pipeline (src/http/direct-lane.ts). */
+  /** Of those, answered by the direct lane without Apollo's pipeline (src/http/direct-lane.ts; counted even when the time budget had answered first). */
   lane: number;
   /** Of those, answered with JSON the read planner's response mode wrote (src/planner/response-sql.ts). */
   text: number;
@@ -325,6 +326,9 @@ const REMEMBERED_CHARS = 2 * 2 ** 20;
 export class DirectExecution {
   readonly stats: DirectExecutionStats = { direct: 0, lane: 0, text: 0, fallback: 0 };
 
+  /** @param metrics where the answers are counted for Prometheus (newsgraph_planned_reads_total), if anywhere. */
+  constructor(private readonly metrics?: Pick<Metrics, "observePlannedRead">) {}
+
   private readonly verdicts = new WeakMap<OperationDefinitionNode, { ok: boolean; fragments: Fragments }>();
 
   /** Query text and operation name → the document Apollo accepted; oldest first (dropped first). */
@@ -346,7 +350,7 @@ export class DirectExecution {
    * The answer's data, or null when graphql-js must answer (counted as a fallback). With `responseText`,
    * root fields may come back as ResponseJson (the read planner's response mode): see `answerText`.
    */
-  async execute(schema: GraphQLSchema, doc: DirectDocument, variables: Record<string, unknown>, context: RequestContext, responseText = false): Promise<Record<string, unknown> | null> {
+  async execute(schema: GraphQLSchema, doc: DirectDocument, variables: Record<string, unknown>, context: RequestContext, via: "lane" | "apollo", responseText = true): Promise<Record<string, unknown> | null> {
     let data: Record<string, unknown> | null;
     try {
       data = await executeDirectly(schema, doc.operation, doc.fragments, variables, context, responseText);
@@ -355,9 +359,15 @@ export class DirectExecution {
       data = null;
     }
     if (data) {
+      const postgresJson = Object.values(data).some((v) => v instanceof ResponseJson);
       this.stats.direct += 1;
-      if (Object.values(data).some((v) => v instanceof ResponseJson)) this.stats.text += 1;
-    } else this.stats.fallback += 1;
+      if (via === "lane") this.stats.lane += 1;
+      if (postgresJson) this.stats.text += 1;
+      this.metrics?.observePlannedRead(via === "lane" ? "lane" : "direct", postgresJson);
+    } else {
+      this.stats.fallback += 1;
+      this.metrics?.observePlannedRead("fallback", false);
+    }
     return data;
   }
 
@@ -394,7 +404,7 @@ export class DirectExecution {
           const doc = { document, operation, fragments };
           // Response mode here too (parsed back into values for Apollo to send), so that a query shape is
           // one statement text whichever way it comes (one prepared statement per shape, not two).
-          const data = await this.execute(rc.schema, doc, rc.request.variables ?? {}, rc.contextValue, true);
+          const data = await this.execute(rc.schema, doc, rc.request.variables ?? {}, rc.contextValue, "apollo");
           if (!data) return null;
           for (const [key, value] of Object.entries(data)) if (value instanceof ResponseJson) data[key] = JSON.parse(value.text);
           // Parsed, validated and limited by Apollo and the plugins before this hook: the lane may answer repeats.

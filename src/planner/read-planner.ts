@@ -37,7 +37,7 @@ import { selectColumns } from "../pagination/entity-rows";
 import { buildMatchedPageQuery, buildMatchQuery, buildPageQuery, PARENT_IDS, type ListQuery } from "../pagination/keyset-query";
 import { pageRequest, type ConnectionArgsLike, type PageRequest } from "../pagination/page-request";
 import type { QuoteFilter, QuoteOrder, QuoteService } from "../quotes/quote.service";
-import { summarizeReactions, type ReactionCountRow, type ReactionService } from "../reactions/reaction.service";
+import { overallSentimentSql, reactionCountsSql, SENTIMENTS, summarizeReactions, type ReactionCountRow, type ReactionService } from "../reactions/reaction.service";
 import { speakerLookupColumn, type SpeakerLookup, type SpeakerService } from "../speakers/speaker.service";
 import { PreparedStatementNames, StatementRunner } from "../db/prepared-statements";
 import { attachPlanned } from "./planned";
@@ -401,9 +401,36 @@ export class ReadPlanner {
    * GraphQL serializes it (src/planner/response-sql.ts); UNSUPPORTED for anything it cannot write so.
    */
   private responseNode(c: Compilation, kind: NodeKind, nodes: readonly FieldNode[], row: string): string {
-    const type = c.schema.getType(kind) as GraphQLObjectType;
-    const defs = type.getFields();
     const cols = this.columns(kind);
+    return this.responseObject(c, c.schema.getType(kind) as GraphQLObjectType, nodes, (name, fieldNodes, def) => {
+      const column = cols.byProp.get(name);
+      // A plain field (no resolver of its own: src/graphql/plain-fields.ts) reads its column.
+      if (column && !def.resolve) return leafSql(def.type, `${row}."${column.prop}"`, column.nullable);
+      const planner = CHILD_PLANNERS[kind][name];
+      if (!planner) return null;
+      let plan: Plan<unknown> | null;
+      try {
+        plan = planner.call(this, c, fieldNodes, row, def);
+      } catch (err) {
+        // A refused argument is its resolver's to answer, through graphql-js.
+        if (err instanceof GraphQLError) throw UNSUPPORTED;
+        throw err;
+      }
+      return plan ? plan.sql : null;
+    });
+  }
+
+  /**
+   * Response mode's object: the selection's response keys in order, `__typename` written here and every
+   * other field's SQL from `value`, which gives null for a field it cannot write (then UNSUPPORTED).
+   */
+  private responseObject(
+    c: Compilation,
+    type: GraphQLObjectType,
+    nodes: readonly FieldNode[],
+    value: (name: string, fieldNodes: readonly FieldNode[], def: GraphQLField<unknown, unknown>) => string | null,
+  ): string {
+    const defs = type.getFields();
     const pairs: string[] = [];
     for (const [key, fieldNodes] of collectSubfields(c.schema, c.fragments, c.variables, type, nodes)) {
       const name = fieldNodes[0].name.value;
@@ -411,24 +438,9 @@ export class ReadPlanner {
         pairs.push(`'${key}', '${type.name}'`);
         continue;
       }
-      const def = defs[name];
-      const column = cols.byProp.get(name);
-      const planner = CHILD_PLANNERS[kind][name];
-      if (column && !def.resolve) {
-        // A plain field (no resolver of its own: src/graphql/plain-fields.ts) reads its column.
-        pairs.push(`'${key}', ${leafSql(def.type, `${row}."${column.prop}"`, column.nullable)}`);
-      } else if (planner) {
-        let plan: Plan<unknown> | null;
-        try {
-          plan = planner.call(this, c, fieldNodes, row, def);
-        } catch (err) {
-          // A refused argument is its resolver's to answer, through graphql-js.
-          if (err instanceof GraphQLError) throw UNSUPPORTED;
-          throw err;
-        }
-        if (!plan) throw UNSUPPORTED;
-        pairs.push(`'${key}', ${plan.sql}`);
-      } else throw UNSUPPORTED;
+      const sql = value(name, fieldNodes, defs[name]);
+      if (sql === null) throw UNSUPPORTED;
+      pairs.push(`'${key}', ${sql}`);
     }
     // json_build_object takes at most 100 arguments.
     if (pairs.length > 50) throw UNSUPPORTED;
@@ -750,9 +762,34 @@ export class ReadPlanner {
     return this.nested(c, "Comment", nodes, field, (args) => ({ list: this.services.comments.listQuery(true, args.orderBy as CommentOrder, c.vis), parentExpr: "c.article_id" }), row);
   }
 
-  planArticleReactionSummary(c: Compilation, _nodes: readonly FieldNode[], row: string): Plan<unknown> {
-    // Summarized in JS (summarizeReactions): not in response mode.
-    if (c.response) throw UNSUPPORTED;
+  planArticleReactionSummary(c: Compilation, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>): Plan<unknown> {
+    if (c.response) {
+      // The counts in one row, and the summary written from them as summarizeReactions makes it.
+      const rs = this.alias(c);
+      const leaves: Record<string, { expr: string; nullable: boolean }> = {
+        total: { expr: `${rs}.total`, nullable: false },
+        reader: { expr: `${rs}.reader`, nullable: false },
+        reported: { expr: `${rs}.total - ${rs}.reader`, nullable: false },
+        overall: { expr: overallSentimentSql(rs), nullable: true },
+      };
+      // Fields with a resolver of their own (none today) are graphql-js's.
+      const summary = this.responseObject(c, getNamedType(field.type) as GraphQLObjectType, nodes, (name, fieldNodes, def) => {
+        if (def.resolve) return null;
+        if (name === "bySentiment") {
+          const countType = getNamedType(def.type) as GraphQLObjectType;
+          const counts = SENTIMENTS.map((s) =>
+            this.responseObject(c, countType, fieldNodes, (n, _, d) =>
+              d.resolve ? null : n === "sentiment" ? leafSql(d.type, `'${s}'`, false) : n === "count" ? leafSql(d.type, `${rs}."${s}"`, false) : null,
+            ),
+          );
+          return `json_build_array(${counts.join(", ")})`;
+        }
+        const leaf = leaves[name];
+        return leaf ? leafSql(def.type, leaf.expr, leaf.nullable) : null;
+      });
+      return { sql: `(SELECT ${summary} FROM ${reactionCountsSql(`${row}."id"`, rs)})`, build: RESPONSE_ONLY };
+    }
+    // Summarized in JS (summarizeReactions) from the counts by origin and sentiment.
     return {
       sql:
         `(SELECT coalesce(json_agg(json_build_object('origin', rs.origin, 'sentiment', rs.sentiment, 'n', rs.n)), '[]'::json) ` +

@@ -5,7 +5,7 @@
 //
 // Only what can be written in SQL with the same result is: a field that could come out differently
 // (a Float, a non-null field over a nullable column, a relation the viewer may not see under a non-null
-// field, the reaction summary computed in JS, an empty page, a refused argument) makes the compile
+// field, an empty page, a refused argument) makes the compile
 // throw UNSUPPORTED, and the planner then plans entities as usual, which the direct execution walks the
 // way graphql-js would. tests/api/read-planner.test.ts holds both to graphql-js's answers.
 //

@@ -21,7 +21,8 @@ export interface ReactionSummaryValue {
   overall: Sentiment | null;
 }
 
-const SENTIMENTS = [Sentiment.POSITIVE, Sentiment.NEGATIVE, Sentiment.NEUTRAL, Sentiment.MIXED];
+/** Every sentiment, in the order a summary lists them. */
+export const SENTIMENTS: readonly Sentiment[] = [Sentiment.POSITIVE, Sentiment.NEGATIVE, Sentiment.NEUTRAL, Sentiment.MIXED];
 
 /** The tone of a set of reactions as a whole: one clear tone, or MIXED when approval and disapproval meet. */
 export function overallSentiment(counts: Map<Sentiment, number>): Sentiment | null {
@@ -40,6 +41,34 @@ export function overallSentiment(counts: Map<Sentiment, number>): Sentiment | nu
   if (pos > 0) return Sentiment.POSITIVE;
   if (neg > 0) return Sentiment.NEGATIVE;
   return Sentiment.NEUTRAL;
+}
+
+/**
+ * One article's reaction counts as a derived table `alias` of one row, for SQL that writes the summary
+ * itself (the read planner's response mode): `total`, `reader`, and a column per sentiment named as it.
+ * The same counts as summarizeReactions takes (`reported` is total − reader).
+ */
+export function reactionCountsSql(articleExpr: string, alias: string): string {
+  const perSentiment = SENTIMENTS.map((s) => `count(*) FILTER (WHERE r.sentiment = '${s}') AS "${s}"`).join(", ");
+  return `(SELECT count(*) AS total, count(*) FILTER (WHERE r.origin = 'READER') AS reader, ${perSentiment} FROM reactions r WHERE r.article_id = ${articleExpr}) ${alias}`;
+}
+
+/**
+ * overallSentiment in SQL, over the counts of reactionCountsSql's `alias`. The 80% test is done in float8,
+ * as JavaScript does it, so that both give the same answer to the last bit at every total
+ * (tests/api/reaction-summary.test.ts compares them).
+ */
+export function overallSentimentSql(alias: string): string {
+  const n = (s: Sentiment) => `${alias}."${s}"`;
+  const all = `(${SENTIMENTS.map(n).join(" + ")})`;
+  const strong = (s: Sentiment) => `${n(s)}::float8 >= 0.8::float8 * ${all}::float8`;
+  const [pos, neg, mixed] = [n(Sentiment.POSITIVE), n(Sentiment.NEGATIVE), n(Sentiment.MIXED)];
+  return (
+    `CASE WHEN ${all} = 0 THEN NULL ` +
+    `WHEN ${mixed} > 0 OR (${pos} > 0 AND ${neg} > 0) THEN ` +
+    `CASE WHEN ${strong(Sentiment.POSITIVE)} THEN 'POSITIVE' WHEN ${strong(Sentiment.NEGATIVE)} THEN 'NEGATIVE' ELSE 'MIXED' END ` +
+    `WHEN ${pos} > 0 THEN 'POSITIVE' WHEN ${neg} > 0 THEN 'NEGATIVE' ELSE 'NEUTRAL' END`
+  );
 }
 
 export class ReactionService {

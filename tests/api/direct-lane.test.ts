@@ -54,6 +54,14 @@ async function both(body: unknown, headers: Record<string, string> = {}) {
   return { viaLane, viaGraphqlJs, laneAnswers: after.lane - before.lane, textAnswers: after.text - before.text, fallbacks: after.fallback - before.fallback };
 }
 
+/** newsgraph_planned_reads_total from /metrics, as "path/json" → count. */
+async function plannedReads(app: RunningApp): Promise<Record<string, number>> {
+  const text = await (await fetch(`${app.url}/metrics`)).text();
+  const counts: Record<string, number> = {};
+  for (const m of text.matchAll(/^newsgraph_planned_reads_total\{path="(\w+)",json="(\w+)"\} (\d+)$/gm)) counts[`${m[1]}/${m[2]}`] = Number(m[3]);
+  return counts;
+}
+
 /** An answer without what differs per request (request ids, stack traces). */
 function withoutRequestId(a: Answer) {
   const body = JSON.parse(JSON.stringify(a.body, (k, v) => (k === "requestId" || k === "stacktrace" ? undefined : v)));
@@ -78,10 +86,9 @@ describe("the direct lane", () => {
     const reader = await authHeaders("lane-reader", ["READER"]);
     const [{ slug }] = await db.dataSource.query(`SELECT slug FROM articles LIMIT 1`);
     const [{ name }] = await db.dataSource.query(`SELECT s.name FROM speakers s JOIN quotes q ON q.speaker_id = s.id LIMIT 1`);
-    // [operation, variables, answered with the planner's response-mode JSON text]: the article page's
-    // reaction summary is computed in JS, so its answer is walked instead.
+    // [operation, variables, answered with the planner's response-mode JSON text].
     const cases: Array<[string, Record<string, unknown>, boolean]> = [
-      ["article-page", { slug }, false],
+      ["article-page", { slug }, true],
       ["front-page", {}, true],
       ["front-page", { first: 2 }, true],
       // Search rank is a Float: Postgres and JavaScript may print it differently, so it is walked.
@@ -110,8 +117,14 @@ describe("the direct lane", () => {
     const query = "query LaneLogged { articles(first: 1) { totalCount edges { node { id } } } }";
     await post(lane, { query });
     const before = lane.directExecution.lane;
+    const countedBefore = await plannedReads(lane);
     const res = await post(lane, { query }, { "x-request-id": "lane-logged-1" });
     expect(lane.directExecution.lane - before).toBe(1);
+    // Prometheus has the lane's answer too, with who wrote its JSON (this one: PostgreSQL, response mode).
+    const counted = await plannedReads(lane);
+    expect(Object.keys(counted).sort()).toEqual(["direct/node", "direct/postgres", "fallback/node", "lane/node", "lane/postgres"]);
+    expect(counted["lane/postgres"] + counted["lane/node"] - countedBefore["lane/postgres"] - countedBefore["lane/node"]).toBe(1);
+    expect(counted["direct/postgres"] + counted["direct/node"]).toBeGreaterThan(0);
     expect(res.headers["x-request-id"]).toBe("lane-logged-1");
     const line = logLines.find((l) => l.requestId === "lane-logged-1" && l.msg === "graphql request");
     expect(line).toMatchObject({ operationName: "LaneLogged", operationType: "query", outcome: "ok", status: 200, userId: null });
@@ -156,11 +169,15 @@ describe("the direct lane", () => {
     const [{ slug }] = await db.dataSource.query(`SELECT slug FROM articles LIMIT 1`);
     await post(lane, { query: forged, variables: { slug, after: null } });
     const before = { ...lane.directExecution };
+    const countedBefore = await plannedReads(lane);
     const a = await post(lane, { query: forged, variables: { slug, after: "bm9wZQ" } });
     const b = await post(graphqlJs, { query: forged, variables: { slug, after: "bm9wZQ" } });
     expect(withoutRequestId(a)).toEqual(withoutRequestId(b));
     expect(a.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(lane.directExecution.lane - before.lane).toBe(0);
     expect(lane.directExecution.fallback - before.fallback).toBe(1);
+    const counted = await plannedReads(lane);
+    expect(counted["fallback/node"] - countedBefore["fallback/node"]).toBe(1);
+    expect(counted["lane/node"] + counted["lane/postgres"]).toBe(countedBefore["lane/node"] + countedBefore["lane/postgres"]);
   });
 });

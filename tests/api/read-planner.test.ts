@@ -87,6 +87,16 @@ function cases(f: Fixture): Case[] {
     { name: "speaker: relevance without a search is refused", query: `query($slug: String!) { speaker(slug: $slug) { id quotes(orderBy: RELEVANCE) { totalCount } } }`, variables: { slug: f.speakerSlug } },
     { name: "no such speaker", direct: true, query: `{ speaker(wikidataId: "Q0") { id name } }`, variables: {} },
     { name: "nested article, every field", query: NESTED_ARTICLE, variables: { slug: f.slug } },
+    {
+      name: "reaction summary: aliases, fragments, __typename, @skip",
+      query: `fragment Tone on SentimentCount { __typename n: count sentiment }
+        query($slug: String!, $skip: Boolean = true) { article(slug: $slug) { id
+          tone: reactionSummary { __typename overall all: total reader reported @skip(if: $skip) bySentiment { ...Tone count } }
+          reactionSummary { ... on ReactionSummary { total bySentiment { sentiment } } }
+        } }`,
+      variables: { slug: f.slug },
+      direct: true,
+    },
     { name: "nested article, skip and include flipped", query: NESTED_ARTICLE, variables: { slug: f.slug, withBody: true, skipReplies: false, order: "NEWEST" } },
     {
       name: "article by id and by url, aliased",
@@ -203,6 +213,11 @@ async function fixture(db: TestDatabase): Promise<Fixture> {
   const ds = db.dataSource;
   const [top] = await ds.query(
     `SELECT a.id, a.slug, a.url FROM articles a WHERE a.status = 'PUBLISHED' ORDER BY (SELECT count(*) FROM comments c WHERE c.article_id = a.id) DESC, a.id LIMIT 1`,
+  );
+  // Reader reactions beside the reported ones, so that the summary's reader and reported counts differ.
+  await ds.query(
+    `INSERT INTO reactions (article_id, origin, sentiment, user_id) VALUES ($1, 'READER', 'POSITIVE', 'planner-reader-1'), ($1, 'READER', 'NEGATIVE', 'planner-reader-2') ON CONFLICT DO NOTHING`,
+    [top.id],
   );
   const [draft] = await ds.query(`SELECT slug FROM articles WHERE status = 'DRAFT' ORDER BY id LIMIT 1`);
   const [quoted] = await ds.query(
