@@ -17,7 +17,10 @@ import {
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  type FragmentSpreadNode,
   type OperationDefinitionNode,
+  type VariableNode,
+  visit,
 } from "graphql";
 import { collectSubfields } from "graphql/execution/collectFields";
 import { getArgumentValues } from "graphql/execution/values";
@@ -168,6 +171,38 @@ function withMatch(match: string | null, q: ListQuery, value: string, from = "")
   return from ? `(SELECT ${value}${from})` : value;
 }
 
+/** Variable names used below a field (not in its own arguments), fragments followed; by the field's nodes. */
+const selectionVariableNames = new WeakMap<readonly FieldNode[], string[]>();
+
+/**
+ * The values of the variables used in the root field's selection, fragments included, but not in its
+ * own arguments: what a lookup's statement text may depend on besides the lookup's column (rootNode).
+ */
+function selectionVariables(info: GraphQLResolveInfo): Record<string, unknown> {
+  let names = selectionVariableNames.get(info.fieldNodes);
+  if (!names) {
+    const found = new Set<string>();
+    const seen = new Set<string>();
+    const visitor = {
+      Variable: (node: VariableNode) => void found.add(node.name.value),
+      FragmentSpread: (node: FragmentSpreadNode) => {
+        const name = node.name.value;
+        const fragment = info.fragments[name];
+        if (fragment && !seen.has(name)) {
+          seen.add(name);
+          visit(fragment, visitor);
+        }
+      },
+    };
+    for (const node of info.fieldNodes) if (node.selectionSet) visit(node.selectionSet, visitor);
+    names = [...found].sort();
+    selectionVariableNames.set(info.fieldNodes, names);
+  }
+  const out: Record<string, unknown> = {};
+  for (const name of names) out[name] = info.variableValues[name];
+  return out;
+}
+
 export class ReadPlanner {
   private readonly columnCache = new Map<NodeKind, { all: Column[]; byProp: Map<string, Column>; always: Column[] }>();
 
@@ -216,6 +251,7 @@ export class ReadPlanner {
         return `SELECT (${node})::text AS j FROM ${from(row)}${this.joinsOf(rc, row)}`;
       },
       true,
+      { column, value },
     );
     // A ResponseJson stands in for the node: only the direct execution asks for one, and reads it as such.
     if (text) return text as unknown as object;
@@ -287,11 +323,20 @@ export class ReadPlanner {
    * The root field's answer as JSON text, when the direct execution asks for it (wantsResponseText) and
    * response mode covers the selection; undefined otherwise (the caller then plans entities as usual).
    */
-  private async responseText(info: GraphQLResolveInfo, vis: Visibility, compile: (c: Compilation) => string, prepare: boolean): Promise<ResponseJson | undefined> {
+  private async responseText(
+    info: GraphQLResolveInfo,
+    vis: Visibility,
+    compile: (c: Compilation) => string,
+    prepare: boolean,
+    lookup?: { column: string; value: unknown },
+  ): Promise<ResponseJson | undefined> {
     if (!wantsResponseText(info)) return undefined;
     // The statement depends only on the operation, the root field, the variables and the visibility: a
     // request that repeats all four (every visitor's front page) reuses it instead of compiling it again.
-    const key = `${String(info.path.key)}\n${vis.drafts}${vis.heldComments}\n${JSON.stringify(info.variableValues)}`;
+    // A lookup's value is the statement's $1 and nothing else: its text depends on the lookup's column and
+    // on the variables used below the root field, so every article page of one operation shares it.
+    const variables = lookup ? `${lookup.column}\n${JSON.stringify(selectionVariables(info))}` : JSON.stringify(info.variableValues);
+    const key = `${String(info.path.key)}\n${vis.drafts}${vis.heldComments}\n${variables}`;
     let byKey = this.compiled.get(info.operation);
     let statement = byKey?.get(key);
     if (!statement) {
@@ -310,7 +355,8 @@ export class ReadPlanner {
       }
     }
     if (statement instanceof Unsupported) return undefined;
-    const rows = await this.statements.rows<{ j: string | null }>(statement.sql, statement.params, prepare);
+    const params = lookup ? [lookup.value, ...statement.params.slice(1)] : statement.params;
+    const rows = await this.statements.rows<{ j: string | null }>(statement.sql, params, prepare);
     return new ResponseJson(rows[0]?.j ?? "null");
   }
 

@@ -297,6 +297,25 @@ function describeData(label: string, commentPages: number, load: (db: TestDataba
       expect(stats.text).toBeGreaterThan(10);
     }, 120_000);
 
+    it("answers each article of one operation with its own data (the lookup's statement is shared, its value is not)", async () => {
+      const ds = db.dataSource;
+      const slugs: string[] = (await ds.query(`SELECT slug FROM articles WHERE status = 'PUBLISHED' ORDER BY id LIMIT 6`)).map((r: { slug: string }) => r.slug);
+      const query = `query($slug: String!, $n: Int!, $tone: Sentiment) { article(slug: $slug) { id slug title
+        quotes(first: $n) { totalCount edges { node { id text } } } reactions(first: 5, sentiment: $tone) { totalCount edges { node { id sentiment } } } } }`;
+      const before = planned.app.directExecution.text;
+      let found = 0;
+      const last = slugs[slugs.length - 1];
+      const all = [...slugs.map((slug) => ({ slug, n: 2 })), { slug: slugs[0], n: 3 }, { slug: last, n: 2, tone: "NEGATIVE" }, { slug: slugs[0], n: 2, tone: "POSITIVE" }, { slug: "no-such-article", n: 2 }];
+      for (const vars of all) {
+        const [a, b] = [await post(planned, query, vars, {}), await loaders.gql(query, vars)];
+        expect({ vars, answer: comparable(a.body) }).toEqual({ vars, answer: comparable(b) });
+        if ((a.body.data as { article: unknown } | undefined)?.article) found += 1;
+      }
+      expect(found).toBe(all.length - 1);
+      // Every one answered with PostgreSQL's JSON (response mode), where the shared statement is used.
+      expect(planned.app.directExecution.text - before).toBe(all.length);
+    });
+
     it("cursors lead to the same pages", async () => {
       let after: string | null = null;
       let pages = 0;
