@@ -171,15 +171,29 @@ function withMatch(match: string | null, q: ListQuery, value: string, from = "")
   return from ? `(SELECT ${value}${from})` : value;
 }
 
-/** Variable names used below a field (not in its own arguments), fragments followed; by the field's nodes. */
-const selectionVariableNames = new WeakMap<readonly FieldNode[], string[]>();
+/**
+ * What a root field's statement text is made of besides its selection and the variables used in it
+ * (selectionVariables): `shape`, computed from the root's arguments, and `head`, the values of the
+ * statement's first parameters, which are this request's and nothing else's. Requests of one operation
+ * with the same shape share one compiled statement, each binding its own head.
+ */
+interface SharedShape {
+  shape: string;
+  head: readonly unknown[];
+}
+
+/**
+ * Variable names used below a field (not in its own arguments), fragments followed; by the field's first
+ * node (the document's own object, where the fieldNodes array is made anew for each execution).
+ */
+const selectionVariableNames = new WeakMap<FieldNode, string[]>();
 
 /**
  * The values of the variables used in the root field's selection, fragments included, but not in its
  * own arguments: what a lookup's statement text may depend on besides the lookup's column (rootNode).
  */
 function selectionVariables(info: GraphQLResolveInfo): Record<string, unknown> {
-  let names = selectionVariableNames.get(info.fieldNodes);
+  let names = selectionVariableNames.get(info.fieldNodes[0]);
   if (!names) {
     const found = new Set<string>();
     const seen = new Set<string>();
@@ -196,7 +210,7 @@ function selectionVariables(info: GraphQLResolveInfo): Record<string, unknown> {
     };
     for (const node of info.fieldNodes) if (node.selectionSet) visit(node.selectionSet, visitor);
     names = [...found].sort();
-    selectionVariableNames.set(info.fieldNodes, names);
+    selectionVariableNames.set(info.fieldNodes[0], names);
   }
   const out: Record<string, unknown> = {};
   for (const name of names) out[name] = info.variableValues[name];
@@ -251,7 +265,8 @@ export class ReadPlanner {
         return `SELECT (${node})::text AS j FROM ${from(row)}${this.joinsOf(rc, row)}`;
       },
       true,
-      { column, value },
+      // A lookup's value is the statement's $1 and nothing else: every article page of one operation shares it.
+      { shape: column, head: [value] },
     );
     // A ResponseJson stands in for the node: only the direct execution asks for one, and reads it as such.
     if (text) return text as unknown as object;
@@ -291,6 +306,13 @@ export class ReadPlanner {
     prepare: boolean,
   ): Promise<ConnectionValue<object> | undefined> {
     const connType = getNamedType(info.returnType) as GraphQLObjectType;
+    // A first page's statement is the list's text and the page size; its values are the list's parameters
+    // (the analysts' speaker and word), which lead the statement's (connection). A page after a cursor
+    // has its bounds at the end of them: it keeps a statement per set of variables.
+    const shared: SharedShape | undefined =
+      page.after == null && page.before == null
+        ? { shape: JSON.stringify([list.select, list.from, list.where, list.matchWhere, list.keys, list.descending, list.narrow, page.limit, page.backward]), head: list.params }
+        : undefined;
     const text = await this.responseText(
       info,
       vis,
@@ -300,6 +322,7 @@ export class ReadPlanner {
         return `SELECT (${plan.sql})::text AS j`;
       },
       prepare,
+      shared,
     );
     // A ResponseJson stands in for the connection: only the direct execution asks for one, and reads it as such.
     if (text) return text as unknown as ConnectionValue<object>;
@@ -328,15 +351,14 @@ export class ReadPlanner {
     vis: Visibility,
     compile: (c: Compilation) => string,
     prepare: boolean,
-    lookup?: { column: string; value: unknown },
+    shared?: SharedShape,
   ): Promise<ResponseJson | undefined> {
     if (!wantsResponseText(info)) return undefined;
     // The statement depends only on the operation, the root field, the variables and the visibility: a
     // request that repeats all four (every visitor's front page) reuses it instead of compiling it again.
-    // A lookup's value is the statement's $1 and nothing else: its text depends on the lookup's column and
-    // on the variables used below the root field, so every article page of one operation shares it.
-    const variables = lookup ? `${lookup.column}\n${JSON.stringify(selectionVariables(info))}` : JSON.stringify(info.variableValues);
-    const key = `${String(info.path.key)}\n${vis.drafts}${vis.heldComments}\n${variables}`;
+    // With a shared shape, the root's own arguments count only through that shape (see SharedShape).
+    const variables = JSON.stringify(shared ? selectionVariables(info) : info.variableValues);
+    const key = `${String(info.path.key)}\n${vis.drafts}${vis.heldComments}\n${shared ? `${shared.head.length}\n${shared.shape}\n` : ""}${variables}`;
     let byKey = this.compiled.get(info.operation);
     let statement = byKey?.get(key);
     if (!statement) {
@@ -347,7 +369,7 @@ export class ReadPlanner {
         if (err !== UNSUPPORTED) throw err;
         statement = UNSUPPORTED;
       }
-      if (key.length <= MAX_COMPILED_KEY) {
+      if (variables.length <= MAX_COMPILED_KEY) {
         if (!byKey) this.compiled.set(info.operation, (byKey = new Map()));
         // A few variable sets per operation: beyond that, start over (the common case repeats one).
         if (byKey.size >= MAX_COMPILED_PER_OPERATION) byKey.clear();
@@ -355,7 +377,7 @@ export class ReadPlanner {
       }
     }
     if (statement instanceof Unsupported) return undefined;
-    const params = lookup ? [lookup.value, ...statement.params.slice(1)] : statement.params;
+    const params = shared ? [...shared.head, ...statement.params.slice(shared.head.length)] : statement.params;
     const rows = await this.statements.rows<{ j: string | null }>(statement.sql, params, prepare);
     return new ResponseJson(rows[0]?.j ?? "null");
   }

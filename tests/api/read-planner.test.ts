@@ -316,6 +316,29 @@ function describeData(label: string, commentPages: number, load: (db: TestDataba
       expect(planned.app.directExecution.text - before).toBe(all.length);
     });
 
+    it("answers each speaker and word of one list operation with its own quotes (first pages share a statement)", async () => {
+      const pairs: Array<{ name: string; text: string }> = await db.dataSource.query(
+        `SELECT DISTINCT ON (s.id) s.name, q.text FROM quotes q JOIN speakers s ON s.id = q.speaker_id ORDER BY s.id, q.id LIMIT 5`,
+      );
+      const query = `query($name: String!, $q: String, $n: Int = 3) { quotes(filter: { speakerName: $name, search: $q }, first: $n) {
+        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id text speaker { name } article { title } } } } }`;
+      const before = planned.app.directExecution.text;
+      const all: Array<Record<string, unknown>> = [];
+      for (const { name, text } of pairs) {
+        const word = text.split(/\W+/).find((w) => w.length > 4) ?? "said";
+        all.push({ name, q: word }, { name }, { name, q: word, n: 1 });
+      }
+      all.push({ name: "nobody at all", q: "ceasefire" });
+      let quotes = 0;
+      for (const vars of all) {
+        const [a, b] = [await post(planned, query, vars, {}), await loaders.gql(query, vars)];
+        expect({ vars, answer: comparable(a.body) }).toEqual({ vars, answer: comparable(b) });
+        quotes += (a.body.data as { quotes: { totalCount: number } }).quotes.totalCount;
+      }
+      expect(quotes).toBeGreaterThan(pairs.length);
+      expect(planned.app.directExecution.text - before).toBe(all.length);
+    });
+
     it("cursors lead to the same pages", async () => {
       let after: string | null = null;
       let pages = 0;
