@@ -1,6 +1,6 @@
 // The HTTP server: GraphQL at /graphql (Apollo Server on Express), Apollo Sandbox outside production,
 // and health checks. Built from its dependencies so tests run the very same server.
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
@@ -32,7 +32,7 @@ import { responseCachePlugin, viewerCachePolicyPlugin } from "../cache/response-
 import { staticCachePolicyPlugin } from "../cache/static-cache-policy";
 import { DirectExecution, type DirectExecutionStats } from "../planner/direct-execution";
 import { directLane } from "./direct-lane";
-import { apolloHardening, graphqlFrontMiddleware, httpErrorHandler, loadSafelist, operationLimits } from "./limits";
+import { apolloHardening, frontRead, graphqlFrontMiddleware, graphqlFrontSteps, httpErrorHandler, loadSafelist, operationLimits, type FrontStep } from "./limits";
 
 export interface AppOptions {
   config: Config;
@@ -77,7 +77,8 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   const { schema, gateway, description } = await servedGraph(config, logger, formatError(config.NODE_ENV === "production"));
   logger.info({ graph: description }, "graph");
   const app = express();
-  const server = createServer(app);
+  // The server's handler is set once the app is built: the direct lane in front of Express, or Express.
+  const server = createServer();
   const production = config.NODE_ENV === "production";
   const limits = operationLimits(config);
   const hardening = apolloHardening(config, limits);
@@ -122,26 +123,33 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   app.disable("x-powered-by");
   const health = mountHealth(app, db, { redisUrl: config.REDIS_URL });
   if (metrics) app.get("/metrics", metrics.handler());
-  const context = async (req: express.Request, res: express.Response): Promise<RequestContext> => {
-    const requestId = (req.header("x-request-id") ?? "").slice(0, 100) || randomUUID();
+  const context = async (req: IncomingMessage): Promise<RequestContext> => {
+    const given = req.headers["x-request-id"];
+    const requestId = (typeof given === "string" ? given : "").slice(0, 100) || randomUUID();
     const user = await viewerFromHeaders(req.headers, config, options.clock?.()).catch((err) => {
       // A wrong token is refused outright (HTTP 401), never silently treated as anonymous.
       if (err instanceof CodedError) Object.assign(err.extensions, { http: { status: 401 } });
       throw err;
     });
-    const ctx = createContext({ db, services, logger, clock: options.clock }, { user, requestId, ip: req.ip ?? null });
-    if (res.locals.directTried) ctx.directTried = true;
+    // Express's req.ip without "trust proxy": the peer's address.
+    const ctx = createContext({ db, services, logger, clock: options.clock }, { user, requestId, ip: req.socket.remoteAddress ?? null });
+    if (frontRead(req)?.directTried) ctx.directTried = true;
     return ctx;
   };
+  const isShuttingDown = () => health.shuttingDown;
+  const observeRefusals = httpRefusalObserver(metrics, logger);
+  const steps = graphqlFrontSteps(config, limits, isShuttingDown);
+  const front: FrontStep = (req, res, next) => observeRefusals(req, res, () => steps(req, res, next));
   app.use(
     "/graphql",
-    httpRefusalObserver(metrics, logger),
-    ...graphqlFrontMiddleware(config, limits, () => health.shuttingDown),
-    // Repeats of planned reads, without Apollo's pipeline (not with the response cache, which answers in that pipeline).
-    ...(direct && !responseCache ? [directLane({ schema, direct: directExecution, limits, metrics, context })] : []),
-    expressMiddleware(apollo, { context: ({ req, res }) => context(req, res) }),
+    ...graphqlFrontMiddleware(front, limits),
+    expressMiddleware(apollo, { context: ({ req }) => context(req) }),
     httpErrorHandler((err) => logger.error({ err }, "unexpected error in front of GraphQL")),
   );
+  // Repeats of planned reads, in front of Express and without Apollo's pipeline (not with the response
+  // cache, which answers in that pipeline).
+  const handler = direct && !responseCache ? directLane({ schema, direct: directExecution, limits, metrics, front, isShuttingDown, context }, app) : app;
+  server.on("request", handler);
 
   const ws = attachWebSocket({
     server,

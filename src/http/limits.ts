@@ -6,6 +6,7 @@
 //   counts the default page size where a list field gets none; it also enforces the page-size cap;
 // - batching, body size and the time budget: Express middleware in front of Apollo.
 import { createHash, randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import type { ApolloServerPlugin } from "@apollo/server";
@@ -38,6 +39,7 @@ import {
 import type { Config } from "../config";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../pagination/page-request";
 import { projectPath } from "../paths";
+import { markRefused } from "../observability/request-observer";
 import { graphqlOverHttpPlugin } from "./graphql-over-http";
 
 /** The code of every refusal for exceeding an operation limit. */
@@ -348,7 +350,7 @@ export function batchLimit(limits: OperationLimits): RequestHandler {
     if (Array.isArray(body) && (body.length > limits.maxBatch || limits.maxBatch === 1)) {
       const message =
         limits.maxBatch === 1 ? "Batched operations are not accepted; send one operation per request." : `At most ${limits.maxBatch} operations per request; got ${body.length}.`;
-      res.locals.errorCode = LIMIT_CODE;
+      markRefused(res, LIMIT_CODE);
       res.status(400).json(errorBody(message, LIMIT_CODE, { limit: "batch", maxBatch: limits.maxBatch }));
       return;
     }
@@ -359,24 +361,46 @@ export function batchLimit(limits: OperationLimits): RequestHandler {
 /**
  * The per-request time budget: a request still unanswered after `requestTimeoutMs` gets a coded
  * TIMEOUT error (HTTP 503, Retry-After). Work still running is cut short by the database's
- * statement_timeout.
+ * statement_timeout. Plain Node (not Express), so that the direct lane in front of Express starts it too.
  */
-export function timeBudget(limits: OperationLimits): RequestHandler {
-  return (_req: Request, res: Response, next: NextFunction) => {
-    const timer = setTimeout(() => {
-      if (res.headersSent) return;
-      res.locals.errorCode = TIMEOUT_CODE;
-      res
-        .status(503)
-        .set("retry-after", "1")
-        .set("connection", "close")
-        .json(errorBody(`The request took longer than its budget of ${limits.requestTimeoutMs} ms.`, TIMEOUT_CODE));
-    }, limits.requestTimeoutMs);
-    timer.unref();
-    res.once("close", () => clearTimeout(timer));
-    res.once("finish", () => clearTimeout(timer));
-    next();
-  };
+export function startTimeBudget(res: ServerResponse, limits: OperationLimits): void {
+  const timer = setTimeout(() => {
+    if (res.headersSent) return;
+    markRefused(res, TIMEOUT_CODE);
+    sendJson(res, 503, errorBody(`The request took longer than its budget of ${limits.requestTimeoutMs} ms.`, TIMEOUT_CODE), { "retry-after": "1", connection: "close" });
+  }, limits.requestTimeoutMs);
+  timer.unref();
+  const clear = () => clearTimeout(timer);
+  res.once("close", clear);
+  res.once("finish", clear);
+}
+
+/** A JSON answer on a plain Node response (what Express's `res.status(…).json(…)` sends, without an ETag). */
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("content-length", Buffer.byteLength(text));
+  res.end(text);
+}
+
+/**
+ * The request body as `express.json()` (body-parser, strict) parses it: an empty body is `{}`, a body must
+ * be a JSON object or array, and a malformed one is the same error body-parser gives (HTTP 400,
+ * `entity.parse.failed`), which httpErrorHandler answers. For bodies the direct lane reads itself.
+ */
+export function parseJsonBody(text: string): { body: unknown } | { error: Error } {
+  // iconv-lite, which body-parser decodes with, drops a byte order mark.
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (json.length === 0) return { body: {} };
+  const first = /^[\x20\x09\x0a\x0d]*(.)/.exec(json)?.[1];
+  try {
+    if (first !== "{" && first !== "[") throw new SyntaxError(`Unexpected token ${first ?? "end of input"}: the body must be a JSON object or array`);
+    return { body: JSON.parse(json) as unknown };
+  } catch (err) {
+    return { error: Object.assign(new Error((err as Error).message), { status: 400, statusCode: 400, type: "entity.parse.failed" }) };
+  }
 }
 
 /**
@@ -393,15 +417,15 @@ export function httpErrorHandler(onUnexpected: (err: unknown, req: Request) => v
     const e = err as { status?: number; statusCode?: number; type?: string; message?: string };
     const status = e?.status ?? e?.statusCode ?? 500;
     if (status === 413 || e?.type === "entity.too.large") {
-      res.locals.errorCode = LIMIT_CODE;
+      markRefused(res, LIMIT_CODE);
       res.status(413).json(errorBody("The request body is too large.", LIMIT_CODE, { limit: "body" }));
     } else if (status >= 400 && status < 500) {
       const message = e?.type === "entity.parse.failed" ? "The request body is not valid JSON." : "The request could not be read.";
-      res.locals.errorCode = "BAD_REQUEST";
+      markRefused(res, "BAD_REQUEST");
       res.status(status === 415 ? 415 : 400).json(errorBody(message, "BAD_REQUEST"));
     } else {
       onUnexpected(err, req);
-      res.locals.errorCode = "INTERNAL_SERVER_ERROR";
+      markRefused(res, "INTERNAL_SERVER_ERROR");
       res.status(500).json(errorBody("Internal server error", "INTERNAL_SERVER_ERROR"));
     }
   };
@@ -450,19 +474,64 @@ export function apolloHardening(config: Config, limits: OperationLimits) {
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,100}$/;
 
+/** A step in front of Apollo in plain Node terms: Express mounts it, and the direct lane runs it before Express. */
+export type FrontStep = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+
 /**
- * The middleware in front of Apollo on /graphql: request id (the client's `x-request-id` when it is
- * well formed, else a new one; echoed back), `Connection: close` while shutting down, CORS, the time
- * budget, the body limit and the batch limit.
+ * What the direct lane (src/http/direct-lane.ts) did with a request before handing it to Express: it ran
+ * the front steps and read the body (or failed to: `error`), and may have tried the direct execution.
  */
-export function graphqlFrontMiddleware(config: Config, limits: OperationLimits, isShuttingDown: () => boolean): RequestHandler[] {
-  const requestId: RequestHandler = (req, res, next) => {
+export interface FrontRead {
+  body?: unknown;
+  error?: unknown;
+  directTried?: boolean;
+}
+
+const FRONT_READ = Symbol("frontRead");
+
+/** Hands a request the direct lane read over to Express's middleware (which then skips what the lane did). */
+export function markFrontRead(req: IncomingMessage, read: FrontRead): void {
+  (req as IncomingMessage & { [FRONT_READ]?: FrontRead })[FRONT_READ] = read;
+}
+
+export function frontRead(req: IncomingMessage): FrontRead | undefined {
+  return (req as IncomingMessage & { [FRONT_READ]?: FrontRead })[FRONT_READ];
+}
+
+/**
+ * The steps every /graphql request takes before its body is read: request id (the client's
+ * `x-request-id` when it is well formed, else a new one; echoed back), `Connection: close` while
+ * shutting down, CORS and the time budget. The direct lane runs them itself, on requests it reads.
+ */
+export function graphqlFrontSteps(config: Config, limits: OperationLimits, isShuttingDown: () => boolean): FrontStep {
+  const corsStep = cors<CorsRequest>(corsOptions(config));
+  return (req, res, next) => {
     const given = req.headers["x-request-id"];
     const id = typeof given === "string" && REQUEST_ID_RE.test(given) ? given : randomUUID();
     req.headers["x-request-id"] = id;
     res.setHeader("x-request-id", id);
     if (isShuttingDown()) res.setHeader("connection", "close");
+    corsStep(req, res, (err?: unknown) => {
+      if (err) return next(err);
+      startTimeBudget(res, limits);
+      next();
+    });
+  };
+}
+
+/**
+ * The middleware in front of Apollo on /graphql: the front steps (`front`), the body limit and the batch
+ * limit. A request the direct lane read already skips the steps and takes the body it read.
+ */
+export function graphqlFrontMiddleware(front: FrontStep, limits: OperationLimits): RequestHandler[] {
+  const json = express.json({ limit: limits.maxBodyBytes });
+  const steps: RequestHandler = (req, res, next) => (frontRead(req) ? next() : front(req, res, next));
+  const body: RequestHandler = (req, res, next) => {
+    const read = frontRead(req);
+    if (!read) return json(req, res, next);
+    if (read.error) return next(read.error);
+    req.body = read.body;
     next();
   };
-  return [requestId, cors<CorsRequest>(corsOptions(config)), timeBudget(limits), express.json({ limit: limits.maxBodyBytes }), batchLimit(limits)];
+  return [steps, body, batchLimit(limits)];
 }

@@ -3,7 +3,7 @@
 // or the text of comments waiting for moderation.
 import type { ApolloServerPlugin } from "@apollo/server";
 import { getOperationAST } from "graphql";
-import type { NextFunction, Request, RequestHandler, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import type { RequestContext } from "../graphql/context";
 import type { Metrics, Outcome } from "./metrics";
@@ -95,16 +95,29 @@ export function recordRequest(metrics: Metrics | undefined, ctx: RequestContext,
   else ctx.logger.info(line, "graphql request");
 }
 
+const REFUSAL_CODE = Symbol("refusalCode");
+
+/** Marks an answer as a refusal in front of Apollo, with its code (httpRefusalObserver counts and logs it). */
+export function markRefused(res: ServerResponse, code: string): void {
+  (res as ServerResponse & { [REFUSAL_CODE]?: string })[REFUSAL_CODE] = code;
+}
+
+/** The code markRefused gave this answer, if any. */
+export function refusalCode(res: ServerResponse): string | undefined {
+  return (res as ServerResponse & { [REFUSAL_CODE]?: string })[REFUSAL_CODE];
+}
+
 /**
- * Express middleware in front of Apollo: counts and logs the requests refused before Apollo sees them
- * (body too large, malformed JSON, batch over the limit, time budget), which the plugin never sees.
+ * The first step in front of Apollo (Express middleware, and run by the direct lane on the requests it
+ * reads): counts and logs the requests refused before Apollo sees them (body too large, malformed JSON,
+ * batch over the limit, time budget), which the plugin never sees.
  */
-export function httpRefusalObserver(metrics: Metrics | undefined, logger: Logger): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
+export function httpRefusalObserver(metrics: Metrics | undefined, logger: Logger): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
+  return (req, res, next) => {
     const started = process.hrtime.bigint();
     res.once("finish", () => {
-      // Only what our own middleware refused (it sets res.locals.errorCode); Apollo's answers are the plugin's.
-      const code = res.locals.errorCode as string | undefined;
+      // Only what our own steps refused (markRefused); Apollo's answers are the plugin's.
+      const code = refusalCode(res);
       if (!code) return;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const outcome: Outcome = res.statusCode === 503 ? "unavailable" : res.statusCode >= 500 ? "error" : "refused";

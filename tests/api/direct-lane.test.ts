@@ -5,10 +5,12 @@
 // be checked on each one. Compared with a server that runs every request through graphql-js
 // (DIRECT_EXECUTION off) over the same database.
 import { readFileSync } from "node:fs";
+import { request, type IncomingHttpHeaders } from "node:http";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { loadConfig } from "../../src/config";
 import { startApp, type RunningApp } from "../../src/http/app";
+import { SANDBOX_ORIGINS } from "../../src/http/limits";
 import { authHeaders, READERS_ENV } from "../readers/support";
 import { operation } from "../support/operations";
 import { TEST_ADMIN_KEY } from "../support/test-app";
@@ -38,10 +40,24 @@ async function start(env: Record<string, string>, logs?: Array<Record<string, un
   return startApp({ config, db, logger: pino({ level: "info" }, sink) }, { port: 0, host: "127.0.0.1" });
 }
 
+/** A POST through node:http, which (unlike fetch) sends an `Origin` header as given. */
+function send(app: RunningApp, body: string, headers: Record<string, string>): Promise<{ status: number; text: string; headers: IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${app.url}/graphql`, { method: "POST", headers: { "content-length": String(Buffer.byteLength(body)), ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), headers: res.headers }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
 async function post(app: RunningApp, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
-  const names = ["content-type", "cache-control", "x-request-id"];
-  return { status: res.status, body: (await res.json()) as Answer["body"], headers: Object.fromEntries(names.map((n) => [n, res.headers.get(n)])) };
+  const res = await send(app, JSON.stringify(body), { "content-type": "application/json", ...headers });
+  const names = ["content-type", "cache-control", "x-request-id", "access-control-allow-origin", "vary", "retry-after"];
+  return { status: res.status, body: JSON.parse(res.text) as Answer["body"], headers: Object.fromEntries(names.map((n) => [n, (res.headers[n] as string | undefined) ?? null])) };
 }
 
 /** Sends the request to both servers: the lane's answer (sent twice, so the second one takes the lane) and graphql-js's. */
@@ -98,7 +114,8 @@ describe("the direct lane", () => {
     ];
     for (const [op, variables, text] of cases) {
       const query = op.startsWith("bench/") ? readFileSync(projectPath("bench", "operations", "newsgraph", `${op.slice(6)}.graphql`), "utf8") : operation(op);
-      for (const headers of [{}, reader, { accept: "application/graphql-response+json" }]) {
+      // A browser at an allowed origin (outside production, Apollo Sandbox's): CORS headers as Express's.
+      for (const headers of [{}, reader, { accept: "application/graphql-response+json" }, { origin: SANDBOX_ORIGINS[0] }]) {
         const { viaLane, viaGraphqlJs, laneAnswers, textAnswers } = await both({ query, variables }, headers);
         expect({ op, headers, laneAnswers, textAnswers }).toEqual({ op, headers, laneAnswers: 1, textAnswers: text ? 1 : 0 });
         expect({ op, answer: withoutRequestId(viaLane) }).toEqual({ op, answer: withoutRequestId(viaGraphqlJs) });
@@ -106,6 +123,9 @@ describe("the direct lane", () => {
         expect(viaLane.body.errors).toBeUndefined();
       }
     }
+    // The lane's answer to an allowed origin carries CORS's headers.
+    const fromSandbox = await post(lane, { query: operation("front-page") }, { origin: SANDBOX_ORIGINS[0] });
+    expect(fromSandbox.headers).toMatchObject({ "access-control-allow-origin": SANDBOX_ORIGINS[0], vary: "Origin" });
     // Signed in: private; anonymous: public (the static policy of the article page).
     const anonymous = await post(lane, { query: operation("article-page"), variables: { slug } });
     const signedIn = await post(lane, { query: operation("article-page"), variables: { slug } }, reader);
@@ -179,5 +199,77 @@ describe("the direct lane", () => {
     const counted = await plannedReads(lane);
     expect(counted["fallback/node"] - countedBefore["fallback/node"]).toBe(1);
     expect(counted["lane/node"] + counted["lane/postgres"]).toBe(countedBefore["lane/node"] + countedBefore["lane/postgres"]);
+  });
+
+  it("reads bodies as Express's JSON parser does, and hands the ones it does not answer to Express", async () => {
+    const query = operation("front-page");
+    await post(lane, { query });
+    const json = { "content-type": "application/json" };
+    // [case, body text, headers, answered by the lane].
+    const cases: Array<[string, string, Record<string, string>, boolean]> = [
+      ["UTF-8 stated", JSON.stringify({ query }), { "content-type": "application/json; charset=UTF-8" }, true],
+      ["byte order mark", `\uFEFF${JSON.stringify({ query })}`, json, true],
+      ["malformed JSON", `{"query": ${JSON.stringify(query)}`, json, false],
+      ["JSON but not an object", JSON.stringify(query), json, false],
+      ["empty body", "", json, false],
+      ["batch", JSON.stringify([{ query }, { query }]), json, false],
+      ["other charset", JSON.stringify({ query }), { "content-type": "application/json; charset=latin1" }, false],
+      ["not JSON", `query=${encodeURIComponent(query)}`, { "content-type": "application/x-www-form-urlencoded" }, false],
+      ["over the body limit", JSON.stringify({ query, variables: { pad: "x".repeat(2 * 2 ** 20) } }), json, false],
+      ["persisted-query extension", JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } }), json, false],
+    ];
+    for (const [name, body, headers, answered] of cases) {
+      const before = lane.directExecution.lane;
+      const answer = async (app: RunningApp) => {
+        const res = await send(app, body, { "apollo-require-preflight": "1", ...headers });
+        const text = res.text;
+        let parsed: unknown = text;
+        try {
+          parsed = JSON.parse(text, (k, v) => (k === "requestId" || k === "stacktrace" ? undefined : v));
+        } catch {
+          // not JSON: compared as text
+        }
+        return { status: res.status, type: res.headers["content-type"], body: parsed };
+      };
+      const a = await answer(lane);
+      const b = await answer(graphqlJs);
+      expect({ name, lane: lane.directExecution.lane - before }).toEqual({ name, lane: answered ? 1 : 0 });
+      expect({ name, answer: a }).toEqual({ name, answer: b });
+    }
+    // What the lane read and Express refused is counted and logged as Express's refusals are.
+    const res = await fetch(`${lane.url}/graphql`, { method: "POST", headers: { ...json, "x-request-id": "lane-malformed-1" }, body: "{nope" });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as Answer["body"]).errors?.[0]?.extensions?.code).toBe("BAD_REQUEST");
+    expect(res.headers.get("x-request-id")).toBe("lane-malformed-1");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(logLines.some((l) => l.msg === "http request refused" && l.status === 400)).toBe(true);
+  });
+
+  it("keeps the time budget on the requests it answers", async () => {
+    const slow = await start({ REQUEST_TIMEOUT_MS: "100", DB_PREPARED_STATEMENTS: "0" });
+    const query = operation("front-page");
+    const original = db.dataSource.query.bind(db.dataSource);
+    try {
+      expect((await post(slow, { query })).status).toBe(200);
+      // Every statement now takes longer than the budget.
+      db.dataSource.query = (async (...args: Parameters<typeof original>) => {
+        await new Promise((r) => setTimeout(r, 400));
+        return original(...args);
+      }) as typeof db.dataSource.query;
+      const before = slow.directExecution.lane;
+      const res = await post(slow, { query }, { "x-request-id": "lane-slow-1" });
+      expect(res.status).toBe(503);
+      expect(res.body.errors?.[0]?.extensions?.code).toBe("TIMEOUT");
+      expect(res.headers["retry-after"]).toBe("1");
+      expect(res.headers["x-request-id"]).toBe("lane-slow-1");
+      // The lane's answer came too late and was dropped (counted as the lane's all the same).
+      await new Promise((r) => setTimeout(r, 600));
+      expect(slow.directExecution.lane - before).toBe(1);
+      const metrics = await (await fetch(`${slow.url}/metrics`)).text();
+      expect(metrics).toMatch(/newsgraph_graphql_requests_total\{operation="\(http\)",outcome="unavailable"\} 1/);
+    } finally {
+      db.dataSource.query = original;
+      await slow.close();
+    }
   });
 });
