@@ -4,7 +4,8 @@
 // - tokens: graphql-js's own parser limit (`parseOptions.maxTokens`), which stops lexing early;
 // - cost: our estimate below, which, unlike armor's, reads `first`/`last` from variables too and
 //   counts the default page size where a list field gets none; it also enforces the page-size cap;
-// - batching, body size and the time budget: Express middleware in front of Apollo.
+// - batching, body size and the time budget: steps in front of Apollo (Express middleware, and the direct
+//   lane in front of Express runs the same ones: src/http/direct-lane.ts).
 import { createHash, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readdirSync, readFileSync } from "node:fs";
