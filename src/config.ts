@@ -59,6 +59,10 @@ const schema = z.object({
   MAX_TOKENS: z.coerce.number().int().min(1).default(2000),
   /** Largest estimated cost of an operation: each field costs 1, and a list's selection counts once per item asked (`first`/`last`, or the default page size). */
   MAX_QUERY_COST: z.coerce.number().int().min(1).default(10000),
+  /** Representations one `_entities` call may resolve; its selection's cost counts once per representation. Default: one page's worth (100). */
+  MAX_ENTITY_REPRESENTATIONS: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Deepest nesting of arrays and objects in an operation's variables, checked before anything walks them. */
+  MAX_VARIABLE_DEPTH: z.coerce.number().int().min(1).max(1_000).default(32),
   /** Operations one HTTP request may batch (a JSON array); 1 turns batching off. */
   MAX_BATCH_OPERATIONS: z.coerce.number().int().min(1).max(100).default(5),
   /** Largest HTTP request body, in bytes. */

@@ -19,6 +19,7 @@ import {
   GraphQLError,
   Kind,
   getNamedType,
+  isAbstractType,
   isCompositeType,
   isObjectType,
   isInterfaceType,
@@ -57,6 +58,10 @@ export interface OperationLimits {
   maxTokens: number;
   maxCost: number;
   maxPageSize: number;
+  /** Representations one `_entities` call may resolve. */
+  maxEntityRepresentations: number;
+  /** Deepest nesting of arrays and objects in the variables. */
+  maxVariableDepth: number;
   maxBatch: number;
   maxBodyBytes: number;
   requestTimeoutMs: number;
@@ -72,6 +77,8 @@ export function operationLimits(config: Config): OperationLimits {
     maxTokens: config.MAX_TOKENS,
     maxCost: config.MAX_QUERY_COST,
     maxPageSize: MAX_PAGE_SIZE,
+    maxEntityRepresentations: config.MAX_ENTITY_REPRESENTATIONS,
+    maxVariableDepth: config.MAX_VARIABLE_DEPTH,
     maxBatch: config.MAX_BATCH_OPERATIONS,
     maxBodyBytes: config.MAX_BODY_BYTES,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
@@ -110,6 +117,59 @@ export function armorProtection(limits: OperationLimits): { validationRules: Val
 
 const LIST_SIZE_ARGS = ["first", "last"] as const;
 
+/** The federation root field that resolves a list of representations, and its argument. */
+const ENTITIES_FIELD = "_entities";
+const REPRESENTATIONS_ARG = "representations";
+
+/** The `__typename` of a representation's value, null when it has none. */
+function typenameOfValue(value: unknown): string | null {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const t = (value as Record<string, unknown>).__typename;
+  return typeof t === "string" ? t : null;
+}
+
+/** The `__typename` of a representation written in the document (an object literal or a variable). */
+function typenameOf(node: ValueNode, variables: Record<string, unknown>): string | null {
+  if (node.kind === Kind.VARIABLE) return typenameOfValue(variables[node.name.value]);
+  if (node.kind !== Kind.OBJECT) return null;
+  const field = node.fields.find((f) => f.name.value === "__typename");
+  return field?.value.kind === Kind.STRING ? field.value.value : null;
+}
+
+/**
+ * The representations an `_entities` argument holds, counted by `__typename` (null: none given): from the
+ * inline list or the variable (a single value is coerced to a list of one).
+ */
+function representationCounts(value: ValueNode, variables: Record<string, unknown>): Map<string | null, number> {
+  const counts = new Map<string | null, number>();
+  const add = (t: string | null) => counts.set(t, (counts.get(t) ?? 0) + 1);
+  if (value.kind === Kind.LIST) {
+    for (const item of value.values) add(typenameOf(item, variables));
+  } else if (value.kind === Kind.VARIABLE) {
+    const v = variables[value.name.value];
+    if (Array.isArray(v)) for (const item of v) add(typenameOfValue(item));
+    else if (v !== undefined && v !== null) add(typenameOfValue(v));
+  } else if (value.kind !== Kind.NULL) {
+    add(typenameOf(value, variables));
+  }
+  return counts;
+}
+
+/**
+ * Whether `value` nests arrays and objects deeper than `max` levels (the variables object itself is level
+ * 1). Recursion stops at `max`, so a hostile value cannot overflow the stack here; nothing is allocated.
+ */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (max <= 0) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (nestsDeeperThan(value[i], max - 1)) return true;
+    return false;
+  }
+  for (const key in value) if (nestsDeeperThan((value as Record<string, unknown>)[key], max - 1)) return true;
+  return false;
+}
+
 function intArgument(node: FieldNode, name: string, variables: Record<string, unknown>): number | null | undefined {
   const arg = node.arguments?.find((a) => a.name.value === name);
   if (!arg) return undefined;
@@ -132,13 +192,16 @@ export interface CostReport {
   cost: number;
   /** A `first`/`last` beyond the page-size cap, if any. */
   oversizedPage?: { argument: string; value: number };
+  /** How many representations the operation's `_entities` fields ask to resolve, in all (0 when none). */
+  representations: number;
 }
 
 /**
  * The estimated cost of `operation`: every field costs 1; a field with `first`/`last` arguments (a
  * connection) multiplies the cost of its selection by the page size asked for, or by the default page
- * size when none is given. Fragments are expanded. Introspection fields cost nothing (introspection is
- * switched off in production unless configured).
+ * size when none is given. `_entities` counts its selection once per representation, priced for the
+ * representation's `__typename` (fragments on other types do not count). Fragments are expanded.
+ * Introspection fields cost nothing (introspection is switched off in production unless configured).
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -149,7 +212,7 @@ export function operationCost(
 ): CostReport {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const report: CostReport = { cost: 0 };
+  const report: CostReport = { cost: 0, representations: 0 };
   const fragmentCosts = new Map<string, number>();
   // Variables from the operation's defaults, overridden by the request's.
   const vars: Record<string, unknown> = {};
@@ -157,6 +220,11 @@ export function operationCost(
     if (v.defaultValue?.kind === Kind.INT) vars[v.variable.name.value] = Number.parseInt(v.defaultValue.value, 10);
   }
   Object.assign(vars, variables ?? {});
+
+  // A fragment on another type than a known object parent selects nothing there (validation leaves such
+  // fragments only below abstract types, e.g. `_entities`, where the parent is each representation's type).
+  const applies = (cond: unknown, parent: GraphQLCompositeType | undefined): boolean =>
+    !parent || !isObjectType(parent) || !cond || !isCompositeType(cond) || cond === parent || (isAbstractType(cond) && schema.isSubType(cond, parent));
 
   const selectionCost = (set: SelectionSetNode, parent: GraphQLCompositeType | undefined, depth: number, seen: Set<string>): number => {
     if (depth > 64) return 0; // depth is limited separately; this only guards the recursion
@@ -166,10 +234,11 @@ export function operationCost(
         total += fieldCost(sel, parent, depth, seen);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const cond = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
+        if (!applies(cond, parent)) continue;
         total += selectionCost(sel.selectionSet, cond && isCompositeType(cond) ? cond : parent, depth, seen);
       } else {
         const frag = fragments.get(sel.name.value);
-        if (!frag || seen.has(frag.name.value)) continue;
+        if (!frag || seen.has(frag.name.value) || !applies(schema.getType(frag.typeCondition.name.value), parent)) continue;
         // Memoised per fragment (its type condition fixes its parent type): fragment "bombs" that
         // spread a fragment ten times, which spreads another ten times, … stay linear to price.
         let cost = fragmentCosts.get(frag.name.value);
@@ -190,6 +259,19 @@ export function operationCost(
     let def: GraphQLField<unknown, unknown> | undefined;
     if (parent && (isObjectType(parent) || isInterfaceType(parent))) def = parent.getFields()[name];
     if (!node.selectionSet) return 1;
+    const child = def ? getNamedType(def.type) : undefined;
+    const childType = child && isCompositeType(child) ? child : undefined;
+    if (name === ENTITIES_FIELD && depth === 0 && def?.args.some((a) => a.name === REPRESENTATIONS_ARG)) {
+      // The federation entry point: its selection runs once per representation, for that one's type.
+      const arg = node.arguments?.find((a) => a.name.value === REPRESENTATIONS_ARG);
+      let total = 1;
+      for (const [typename, n] of arg ? representationCounts(arg.value, vars) : []) {
+        const type = typename === null ? undefined : schema.getType(typename);
+        report.representations += n;
+        total += n * selectionCost(node.selectionSet, type && isObjectType(type) ? type : childType, depth + 1, seen);
+      }
+      return total;
+    }
     let multiplier = 1;
     if (def && def.args.some((a) => (LIST_SIZE_ARGS as readonly string[]).includes(a.name))) {
       multiplier = DEFAULT_PAGE_SIZE;
@@ -201,8 +283,7 @@ export function operationCost(
         multiplier = Math.max(0, Math.min(n, maxPageSize));
       }
     }
-    const child = def ? getNamedType(def.type) : undefined;
-    return 1 + multiplier * selectionCost(node.selectionSet, child && isCompositeType(child) ? child : undefined, depth + 1, seen);
+    return 1 + multiplier * selectionCost(node.selectionSet, childType, depth + 1, seen);
   };
 
   const root = schema.getRootType(operation.operation) ?? undefined;
@@ -215,23 +296,41 @@ export function operationCost(
 // or cursors) is priced once, not walked again on every request. Only the variables used as `first`/`last`
 // count in the key: everything else a request sends leaves the cost as it is.
 const costCache = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, Map<string, CostReport>>>();
-const pageVariablesOf = new WeakMap<DocumentNode, string[]>();
+const pageVariablesOf = new WeakMap<DocumentNode, { pages: string[]; lists: string[] }>();
 /** Distinct page-size values remembered per operation (further ones are priced every time). */
 const MAX_COSTS_PER_OPERATION = 64;
 
-function pageVariables(document: DocumentNode): string[] {
+/** The variables that can set a page size (`pages`) or a number of representations (`lists`, by their length). */
+function pageVariables(document: DocumentNode): { pages: string[]; lists: string[] } {
   let names = pageVariablesOf.get(document);
   if (!names) {
-    const found = new Set<string>();
+    const pages = new Set<string>();
+    const lists = new Set<string>();
     visit(document, {
       Argument(node) {
-        if ((LIST_SIZE_ARGS as readonly string[]).includes(node.name.value) && node.value.kind === Kind.VARIABLE) found.add(node.value.name.value);
+        if (node.value.kind !== Kind.VARIABLE) return;
+        if ((LIST_SIZE_ARGS as readonly string[]).includes(node.name.value)) pages.add(node.value.name.value);
+        else if (node.name.value === REPRESENTATIONS_ARG) lists.add(node.value.name.value);
       },
     });
-    names = [...found];
+    names = { pages: [...pages], lists: [...lists] };
     pageVariablesOf.set(document, names);
   }
   return names;
+}
+
+/** What a variable contributes to the cost key: its value for a page size; for representations, how many of each type. */
+function costKeyPart(variables: Record<string, unknown>, name: string, list: boolean): unknown[] {
+  if (!Object.hasOwn(variables, name)) return [];
+  const v = variables[name];
+  if (!list) return [v];
+  const items = Array.isArray(v) ? v : v === null ? [] : [v];
+  const counts: Record<string, number> = {};
+  for (const item of items) {
+    const t = `${typenameOfValue(item)}`;
+    counts[t] = (counts[t] ?? 0) + 1;
+  }
+  return [counts];
 }
 
 /** `operationCost`, remembered per operation and page-size variables (see above). */
@@ -243,7 +342,8 @@ export function cachedOperationCost(
   maxPageSize = MAX_PAGE_SIZE,
 ): CostReport {
   // A variable that is absent (its default applies) and one sent as null are priced differently: [] vs [null].
-  const key = JSON.stringify([maxPageSize, ...pageVariables(document).map((n) => (Object.hasOwn(variables, n) ? [variables[n]] : []))]);
+  const { pages, lists } = pageVariables(document);
+  const key = JSON.stringify([maxPageSize, ...pages.map((n) => costKeyPart(variables, n, false)), ...lists.map((n) => costKeyPart(variables, n, true))]);
   let bySchema = costCache.get(schema);
   if (!bySchema) costCache.set(schema, (bySchema = new WeakMap()));
   let byKey = bySchema.get(operation);
@@ -256,7 +356,11 @@ export function cachedOperationCost(
   return report;
 }
 
-/** The refusal of an operation over the cost limit or asking for a page over the cap; null when it may run. */
+/**
+ * The refusal of an operation whose variables nest too deep (checked first: everything after this walks
+ * them, the cost key and the response cache's key included), that asks `_entities` for too many
+ * representations, is over the cost limit or asks for a page over the cap; null when it may run.
+ */
 export function costRefusal(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -264,7 +368,16 @@ export function costRefusal(
   variables: Record<string, unknown>,
   limits: OperationLimits,
 ): GraphQLError | null {
+  if (nestsDeeperThan(variables, limits.maxVariableDepth)) {
+    return limitError(`The variables nest deeper than ${limits.maxVariableDepth} levels of arrays and objects.`, "variableDepth", { maxVariableDepth: limits.maxVariableDepth });
+  }
   const report = cachedOperationCost(schema, document, operation, variables, limits.maxPageSize);
+  if (report.representations > limits.maxEntityRepresentations) {
+    return limitError(`_entities may resolve at most ${limits.maxEntityRepresentations} representations per operation; got ${report.representations}.`, "representations", {
+      representations: report.representations,
+      maxEntityRepresentations: limits.maxEntityRepresentations,
+    });
+  }
   if (report.oversizedPage) {
     const { argument, value } = report.oversizedPage;
     return new GraphQLError(`${argument} may be at most ${limits.maxPageSize}; got ${value}. Page through larger lists with after/before.`, {
