@@ -25,7 +25,7 @@ export class SpeakerResolver {
 
   @Query(() => SpeakerConnection, { description: "Speakers, optionally searched by name, alias or role." })
   async speakers(@Ctx() ctx: RequestContext, @Args() args: SpeakersArgs): Promise<SpeakerConnection> {
-    const { rows, count } = await ctx.services.speakers.list(args.search, args.orderBy, pageRequest(args));
+    const { rows, count } = await ctx.services.speakers.list(args.search, args.orderBy, pageRequest(args), ctx.visibility);
     return toConnection(rows, count) as SpeakerConnection;
   }
 }

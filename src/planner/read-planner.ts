@@ -39,7 +39,7 @@ import { encodeCursor, type CursorValue } from "../pagination/cursor";
 import { selectColumns } from "../pagination/entity-rows";
 import { buildMatchedPageQuery, buildMatchQuery, buildPageQuery, PARENT_IDS, type ListQuery } from "../pagination/keyset-query";
 import { pageRequest, type ConnectionArgsLike, type PageRequest } from "../pagination/page-request";
-import type { QuoteFilter, QuoteOrder, QuoteService } from "../quotes/quote.service";
+import { SPEAKER_STAT_AGGREGATES, speakerQuotesSql, type QuoteFilter, type QuoteOrder, type QuoteService } from "../quotes/quote.service";
 import { overallSentimentSql, reactionCountsSql, SENTIMENTS, summarizeReactions, type ReactionCountRow, type ReactionService } from "../reactions/reaction.service";
 import { speakerLookupColumn, type SpeakerLookup, type SpeakerService } from "../speakers/speaker.service";
 import { PreparedStatementNames, StatementRunner } from "../db/prepared-statements";
@@ -901,23 +901,22 @@ export class ReadPlanner {
 
   /** quoteCount, firstQuotedAt and lastQuotedAt: the speaker's quotes in articles the viewer may see (as QuoteService.speakerStats). */
   private speakerStat(c: Compilation, row: string, aggregate: string, convert: (v: unknown) => unknown, date = false): Plan<unknown> {
-    const visible = articleVisibleSql(c.vis, "a");
     return {
-      sql: `(SELECT ${c.response && date ? isoSql(aggregate) : aggregate} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ${row}."id"${visible ? ` AND ${visible}` : ""})`,
+      sql: `(SELECT ${c.response && date ? isoSql(aggregate) : aggregate} ${speakerQuotesSql(c.vis, `q.speaker_id = ${row}."id"`)})`,
       build: convert,
     };
   }
 
   planSpeakerQuoteCount(c: Compilation, _nodes: readonly FieldNode[], row: string) {
-    return this.speakerStat(c, row, "count(*)", (v) => Number(v ?? 0));
+    return this.speakerStat(c, row, SPEAKER_STAT_AGGREGATES.quoteCount, (v) => Number(v ?? 0));
   }
 
   planSpeakerFirstQuotedAt(c: Compilation, _nodes: readonly FieldNode[], row: string) {
-    return this.speakerStat(c, row, "min(a.published_at)", (v) => (v == null ? null : new Date(v as string)), true);
+    return this.speakerStat(c, row, SPEAKER_STAT_AGGREGATES.firstQuotedAt, (v) => (v == null ? null : new Date(v as string)), true);
   }
 
   planSpeakerLastQuotedAt(c: Compilation, _nodes: readonly FieldNode[], row: string) {
-    return this.speakerStat(c, row, "max(a.published_at)", (v) => (v == null ? null : new Date(v as string)), true);
+    return this.speakerStat(c, row, SPEAKER_STAT_AGGREGATES.lastQuotedAt, (v) => (v == null ? null : new Date(v as string)), true);
   }
 
   planCommentReplyCount(c: Compilation, _nodes: readonly FieldNode[], row: string) {

@@ -48,6 +48,22 @@ export interface QuoteEmbed {
   highlight?: boolean;
 }
 
+/**
+ * The aggregates of a speaker's stats (Speaker.quoteCount, firstQuotedAt, lastQuotedAt) over the rows of
+ * `speakerQuotesSql`.
+ */
+export const SPEAKER_STAT_AGGREGATES = { quoteCount: "count(*)", firstQuotedAt: "min(a.published_at)", lastQuotedAt: "max(a.published_at)" } as const;
+
+/**
+ * `FROM … WHERE …` of the quotes that count for a speaker's stats: theirs (`speakerCondition` on `q`), in
+ * articles `vis` may see (`a`). The one home of that rule: the loader (speakerStats), the read planner
+ * and the speakers' MOST_QUOTED order (and its cursors) all count with it.
+ */
+export function speakerQuotesSql(vis: Visibility, speakerCondition: string): string {
+  const visible = articleVisibleSql(vis, "a");
+  return `FROM quotes q JOIN articles a ON a.id = q.article_id WHERE ${speakerCondition}${visible ? ` AND ${visible}` : ""}`;
+}
+
 export class QuoteService {
   constructor(private readonly ds: DataSource) {}
 
@@ -170,10 +186,9 @@ export class QuoteService {
 
   /** Quote count and first/last quoted dates for each speaker. */
   async speakerStats(speakerIds: readonly string[], vis: Visibility) {
-    const visible = articleVisibleSql(vis);
+    const { quoteCount, firstQuotedAt, lastQuotedAt } = SPEAKER_STAT_AGGREGATES;
     const rows: Array<{ speaker_id: string; n: string; first: Date | null; last: Date | null }> = await this.ds.query(
-      `SELECT q.speaker_id, count(*) AS n, min(a.published_at) AS first, max(a.published_at) AS last
-       FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ANY($1::uuid[])${visible ? ` AND ${visible}` : ""} GROUP BY q.speaker_id`,
+      `SELECT q.speaker_id, ${quoteCount} AS n, ${firstQuotedAt} AS first, ${lastQuotedAt} AS last ${speakerQuotesSql(vis, "q.speaker_id = ANY($1::uuid[])")} GROUP BY q.speaker_id`,
       [speakerIds],
     );
     const byId = new Map(rows.map((r) => [r.speaker_id, { quoteCount: Number(r.n), firstQuotedAt: r.first, lastQuotedAt: r.last }]));

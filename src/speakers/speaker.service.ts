@@ -7,6 +7,8 @@ import type { PageRequest } from "../pagination/page-request";
 import { hydrate, selectColumns } from "../pagination/entity-rows";
 import { normalizeSearch } from "../search/text-search";
 import { SqlParams } from "../sql-params";
+import type { Visibility } from "../auth/visibility";
+import { SPEAKER_STAT_AGGREGATES, speakerQuotesSql } from "../quotes/quote.service";
 
 export type SpeakerOrder = "NAME" | "MOST_QUOTED";
 
@@ -58,7 +60,8 @@ export class SpeakerService {
     return rows[0] ? hydrate(this.ds, Speaker, rows[0]) : null;
   }
 
-  private listQuery(search: string | null | undefined, order: SpeakerOrder): ListQuery {
+  /** The searchable list; MOST_QUOTED counts (in its order and cursors) only the quotes `vis` may see. */
+  private listQuery(search: string | null | undefined, order: SpeakerOrder, vis: Visibility): ListQuery {
     const p = new SqlParams();
     const where: string[] = [];
     const text = normalizeSearch(search, "search");
@@ -66,7 +69,7 @@ export class SpeakerService {
       const pat = p.add(likePattern(text));
       where.push(`(s.name ILIKE ${pat} OR s.role ILIKE ${pat} OR EXISTS (SELECT 1 FROM unnest(s.aliases) al WHERE al ILIKE ${pat}))`);
     }
-    const quoteCount = "(SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id)";
+    const quoteCount = `(SELECT ${SPEAKER_STAT_AGGREGATES.quoteCount} ${speakerQuotesSql(vis, "q.speaker_id = s.id")})`;
     return {
       select: selectColumns(this.ds, Speaker, "s"),
       from: "speakers s",
@@ -86,8 +89,8 @@ export class SpeakerService {
     };
   }
 
-  async list(search: string | null | undefined, order: SpeakerOrder, page: PageRequest) {
-    const q = this.listQuery(search, order);
+  async list(search: string | null | undefined, order: SpeakerOrder, page: PageRequest, vis: Visibility) {
+    const q = this.listQuery(search, order, vis);
     const rows = await fetchPage(this.ds, q, page, (r) => ({ node: hydrate(this.ds, Speaker, r) }));
     return { rows, count: () => countRows(this.ds, q) };
   }
