@@ -4,7 +4,7 @@
 // in one transaction, through the schema the project's own migrations made.
 import { createHash } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { slugify } from "../../text/slug";
+import { slugify } from "../../src/text/slug";
 import { apportion, Random, SkewedPicker } from "./random";
 import * as text from "./text";
 

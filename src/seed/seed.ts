@@ -2,10 +2,10 @@
 // new database has something real to query.
 import { readFileSync } from "node:fs";
 import type { DataSource } from "typeorm";
-import { parseTextArticle } from "../../ingest/formats/text-article.parser";
-import { storeDocument, type StoreResult } from "../../ingest/store/document-store";
-import type { ExtractedDocument, ExtractedQuote, ExtractedReaction, ExtractedSpeaker } from "../../ingest/types";
-import { projectPath } from "../../paths";
+import { parseTextArticle } from "../ingest/formats/text-article.parser";
+import { storeDocument, type StoreResult } from "../ingest/store/document-store";
+import type { ExtractedDocument, ExtractedQuote, ExtractedReaction, ExtractedSpeaker } from "../ingest/types";
+import { projectPath } from "../paths";
 
 interface Annotations {
   speakers: ExtractedSpeaker[];
@@ -27,7 +27,7 @@ export function locateQuoted(body: string, text: string, from: number): number {
 
 /** The seed document: article.txt parsed as any text article, plus the curated annotations. */
 export function seedDocument(): ExtractedDocument {
-  const dir = projectPath("src", "db", "seed");
+  const dir = projectPath("src", "seed");
   const raw = parseTextArticle(readFileSync(`${dir}/article.txt`, "utf8"), "article.txt");
   const notes: Annotations = JSON.parse(readFileSync(`${dir}/article.annotations.json`, "utf8"));
   let cursor = 0;
