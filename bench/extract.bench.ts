@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { extractArticle } from '../src/ingest/extract';
-import { Random } from '../src/db/corpus/random';
+import { Random } from './corpus/random';
 import { parseInput } from '../src/ingest/formats';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000);

@@ -1,20 +1,20 @@
 // Every resolver class of the news graph, for buildSchema.
-import { ArticleFieldsResolver } from "./article-fields.resolver";
-import { ArticleResolver } from "./article.resolver";
-import { CommentFieldsResolver } from "./comment-fields.resolver";
-import { CommentModerationFieldsResolver, CommentModerationReportsResolver } from "./comment-moderation-fields.resolver";
-import { CommentMutationResolver } from "./comment.mutation.resolver";
-import { EditorialResolver } from "./editorial.resolver";
-import { IngestResolver } from "./ingest.resolver";
-import { ModerationResolver } from "./moderation.resolver";
-import { ReactionMutationResolver } from "./reaction.mutation.resolver";
-import { SubscriptionResolver } from "./subscription.resolver";
-import { OutletResolver } from "./outlet.resolver";
-import { QuoteFieldsResolver } from "./quote-fields.resolver";
-import { QuoteResolver } from "./quote.resolver";
-import { ReactionFieldsResolver } from "./reaction-fields.resolver";
-import { SpeakerFieldsResolver } from "./speaker-fields.resolver";
-import { SpeakerResolver } from "./speaker.resolver";
+import { ArticleFieldsResolver } from "./article/article-fields.resolver";
+import { ArticleResolver } from "./article/article.resolver";
+import { CommentFieldsResolver } from "./comment/comment-fields.resolver";
+import { CommentModerationFieldsResolver, CommentModerationReportsResolver } from "./moderation/comment-moderation-fields.resolver";
+import { CommentMutationResolver } from "./comment/comment.mutation.resolver";
+import { EditorialResolver } from "./editorial/editorial.resolver";
+import { IngestResolver } from "./ingest/ingest.resolver";
+import { ModerationResolver } from "./moderation/moderation.resolver";
+import { ReactionMutationResolver } from "./reaction/reaction.mutation.resolver";
+import { SubscriptionResolver } from "./subscription/subscription.resolver";
+import { OutletResolver } from "./outlet/outlet.resolver";
+import { QuoteFieldsResolver } from "./quote/quote-fields.resolver";
+import { QuoteResolver } from "./quote/quote.resolver";
+import { ReactionFieldsResolver } from "./reaction/reaction-fields.resolver";
+import { SpeakerFieldsResolver } from "./speaker/speaker-fields.resolver";
+import { SpeakerResolver } from "./speaker/speaker.resolver";
 
 export const RESOLVERS = [
   ArticleResolver,

@@ -3,7 +3,7 @@
 import "reflect-metadata";
 import { Command, InvalidArgumentError } from "commander";
 import { loadConfig } from "../src/config";
-import { generateCorpus } from "../src/db/corpus/corpus";
+import { generateCorpus } from "../bench/corpus/corpus";
 import { openDatabase } from "../src/db/database";
 
 function positiveInt(value: string): number {

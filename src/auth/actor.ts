@@ -1,10 +1,19 @@
 // Who performs a write, and when: the slice of the request context that write services need.
-import type { RequestContext, Viewer } from "../graphql/context";
 import { ForbiddenError, UnauthenticatedError } from "../errors";
-import type { Role } from "../graphql/context";
+import type { Role, Viewer } from "./identity";
 import { hasRole } from "./roles";
+import type { Visibility } from "./visibility";
 
-export type Actor = Pick<RequestContext, "user" | "ip" | "now" | "visibility">;
+/** The request context (src/graphql/context.ts) extends this, so services take either. */
+export interface Actor {
+  user: Viewer | null;
+  /** The client's address, for anonymous rate limits; null when unknown. */
+  ip: string | null;
+  /** The request's clock: everything time-dependent reads this, so tests can set it. */
+  now: Date;
+  /** What this viewer may see beyond published content (drafts, held comments). */
+  visibility: Visibility;
+}
 
 /** The signed-in viewer, or UNAUTHENTICATED. */
 export function requireUser(actor: Actor): Viewer {

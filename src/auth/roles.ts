@@ -1,6 +1,6 @@
 // The roles newsgraph knows and what each may do. ADMIN may do everything; every signed-in person may
 // act as a READER (comment, react, report), whatever else their token grants.
-import type { Role, Viewer } from "../graphql/context";
+import type { Role, Viewer } from "./identity";
 
 export const ROLES: readonly Role[] = ["READER", "EDITOR", "MODERATOR", "ANALYST", "ADMIN"];
 

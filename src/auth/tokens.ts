@@ -3,7 +3,7 @@
 import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import type { Config } from "../config";
 import { UnauthenticatedError } from "../errors";
-import type { Role, Viewer } from "../graphql/context";
+import type { Role, Viewer } from "./identity";
 import { parseRole } from "./roles";
 
 export interface TokenClaims {

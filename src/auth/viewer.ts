@@ -4,7 +4,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Config } from "../config";
 import { UnauthenticatedError } from "../errors";
-import type { Viewer } from "../graphql/context";
+import type { Viewer } from "./identity";
 import { TokenVerifier } from "./tokens";
 
 function sameSecret(a: string, b: string): boolean {

@@ -1,6 +1,6 @@
 // What a viewer may see beyond published content. Every read service takes one of these, so the rule
 // "drafts for editors, held comments for moderators" is decided here and applied in SQL, on every path.
-import type { Viewer } from "../graphql/context";
+import type { Viewer } from "./identity";
 import { hasRole } from "./roles";
 
 export interface Visibility {

@@ -3,7 +3,7 @@ import "reflect-metadata";
 import { Command } from "commander";
 import { loadConfig } from "../config";
 import { openConfiguredDatabase } from "../db/database";
-import { seed } from "../db/seed/seed";
+import { seed } from "../seed/seed";
 import { printNewsSchema } from "../graphql/schema";
 import { DEFAULT_CONCURRENCY, extractCommand, ingestCommand } from "./ingest";
 import { serve } from "./serve";

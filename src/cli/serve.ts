@@ -1,7 +1,7 @@
 // `newsgraph serve`: opens the database (embedded unless DATABASE_URL), seeds an empty one, serves HTTP.
 import { describeConfig, loadConfig } from "../config";
 import { openConfiguredDatabase } from "../db/database";
-import { seedIfEmpty } from "../db/seed/seed";
+import { seedIfEmpty } from "../seed/seed";
 import { startApp } from "../http/app";
 import { createLogger } from "../logger";
 

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { loadConfig } from "../config";
 import { parseRole, ROLES } from "../auth/roles";
 import { signToken } from "../auth/tokens";
-import type { Role } from "../graphql/context";
+import type { Role } from "../auth/identity";
 
 interface TokenOptions {
   role: string[];

@@ -1,29 +1,20 @@
-// The context of one GraphQL request: who asks, when, its logger, and its own DataLoaders.
+// The context of one GraphQL request: who asks, when, its logger, and its own DataLoaders. It is built
+// on top of identity (src/auth), which imports nothing from here.
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import { visibilityFor, type Visibility } from "../auth/visibility";
+import type { Actor } from "../auth/actor";
+import type { Viewer } from "../auth/identity";
+import { visibilityFor } from "../auth/visibility";
 import type { Database } from "../db/database";
 import { Loaders } from "../loaders/loaders";
 import type { Services } from "../services";
 
-export type Role = "READER" | "EDITOR" | "MODERATOR" | "ANALYST" | "ADMIN";
+// Kept so code written against the old home still compiles; new code imports src/auth/identity.
+export type { Role, Viewer } from "../auth/identity";
 
-export interface Viewer {
-  /** Stable subject id (the token's `sub`). */
-  id: string;
-  name: string;
-  roles: Role[];
-}
-
-export interface RequestContext {
+/** Identity (`user`, `ip`, `now`, `visibility`: see src/auth/actor.ts) plus what one request carries. */
+export interface RequestContext extends Actor {
   requestId: string;
-  /** The request's clock: everything time-dependent reads this, so tests can set it. */
-  now: Date;
-  user: Viewer | null;
-  /** What this viewer may see beyond published content (drafts, held comments); every read service takes it. */
-  visibility: Visibility;
-  /** The client's address, for anonymous rate limits; null when unknown. */
-  ip: string | null;
   logger: Logger;
   db: Database;
   services: Services;

@@ -1,7 +1,9 @@
 // One raw article from the API into the graph, with ingest errors turned into BAD_USER_INPUT.
+import type { Logger } from "pino";
 import type { Article } from "../../entities/article.entity";
 import { BadUserInputError } from "../errors";
-import type { RequestContext } from "../graphql/context";
+import type { ContentChanges } from "../cache/content-changes";
+import type { Database } from "../db/database";
 import { isIngestInputError } from "./ingest-errors";
 import { extractInput, storeWithRetry } from "./ingest.service";
 import type { InputFormat } from "./types";
@@ -12,7 +14,14 @@ export interface IngestOneInput {
   url?: string | null;
 }
 
-export async function ingestOne(ctx: RequestContext, input: IngestOneInput): Promise<Article> {
+/** What ingestOne needs of the request context (which satisfies it). */
+export interface IngestContext {
+  db: Pick<Database, "dataSource">;
+  logger: Pick<Logger, "info">;
+  services: { changes: Pick<ContentChanges, "dependentsOf" | "article"> };
+}
+
+export async function ingestOne(ctx: IngestContext, input: IngestOneInput): Promise<Article> {
   let docs;
   try {
     docs = extractInput(input.content, { format: input.format ?? undefined });

@@ -7,7 +7,7 @@ import { Comment } from "../../entities/comment.entity";
 import { requireRole, type Actor } from "../auth/actor";
 import { hasRole } from "../auth/roles";
 import { assertUuid, BadUserInputError, NotFoundError } from "../errors";
-import type { Viewer } from "../graphql/context";
+import type { Viewer } from "../auth/identity";
 import { hydrate, selectColumns } from "../pagination/entity-rows";
 import { countRows, fetchPage, type ListQuery, type RawRow } from "../pagination/keyset-query";
 import type { PageRequest } from "../pagination/page-request";

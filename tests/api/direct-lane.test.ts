@@ -15,7 +15,7 @@ import { authHeaders, READERS_ENV } from "../readers/support";
 import { operation } from "../support/operations";
 import { TEST_ADMIN_KEY } from "../support/test-app";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { seed } from "../../src/db/seed/seed";
+import { seed } from "../../src/seed/seed";
 import { projectPath } from "../../src/paths";
 
 interface Answer {

@@ -6,9 +6,9 @@ import { QueryFailedError } from "typeorm";
 import { isDatabaseUnavailable, isStatementTimeout } from "../../src/db/connection-errors";
 import { openDatabase, type Database } from "../../src/db/database";
 import { PreparedStatementNames, StatementRunner } from "../../src/db/prepared-statements";
-import { seed } from "../../src/db/seed/seed";
-import { generateCorpus } from "../../src/db/corpus/corpus";
-import { SEARCH_WORDS } from "../../src/db/corpus/text";
+import { seed } from "../../src/seed/seed";
+import { generateCorpus } from "../../bench/corpus/corpus";
+import { SEARCH_WORDS } from "../../bench/corpus/text";
 import { startTestApp, type TestApp } from "../support/test-app";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 

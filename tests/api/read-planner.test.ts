@@ -5,8 +5,8 @@
 // on the seed article and on a generated corpus with drafts, held and deleted comments. The two planning
 // servers must also send the same Cache-Control header, and the example operations must be answered
 // directly (src/planner/direct-execution.ts), not handed back to graphql-js.
-import { generateCorpus } from "../../src/db/corpus/corpus";
-import { seed } from "../../src/db/seed/seed";
+import { generateCorpus } from "../../bench/corpus/corpus";
+import { seed } from "../../src/seed/seed";
 import { authHeaders, READERS_ENV } from "../readers/support";
 import { operation } from "../support/operations";
 import { startTestApp, type TestApp } from "../support/test-app";

@@ -1,6 +1,6 @@
 // The seed article through the real HTTP server: what article.expected.json requires is queryable.
 import { readFileSync } from "node:fs";
-import { seed } from "../../src/db/seed/seed";
+import { seed } from "../../src/seed/seed";
 import { projectPath } from "../../src/paths";
 import { operation } from "../support/operations";
 import { startTestApp, type TestApp } from "../support/test-app";

@@ -1,5 +1,5 @@
 // The benchmark corpus: exact sizes, a consistent graph, and the same rows for the same seed.
-import { corpusSize, generateCorpus } from "../../src/db/corpus/corpus";
+import { corpusSize, generateCorpus } from "../../bench/corpus/corpus";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let db: TestDatabase;

@@ -4,7 +4,7 @@
 // each of these is one statement (tests/api/sql-statement-count.test.ts, tests/api/read-planner.test.ts).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { generateCorpus } from "../../src/db/corpus/corpus";
+import { generateCorpus } from "../../bench/corpus/corpus";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 const ROOT = join(__dirname, "..", "..", "..");

@@ -6,7 +6,7 @@
 // unresolved (no such article or speaker) the static policy may only be stricter, never looser.
 import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "graphql";
-import { generateCorpus } from "../../src/db/corpus/corpus";
+import { generateCorpus } from "../../bench/corpus/corpus";
 import { projectPath } from "../../src/paths";
 import { staticCachePolicy } from "../../src/cache/static-cache-policy";
 import { buildNewsSchema } from "../../src/graphql/schema";

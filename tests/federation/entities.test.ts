@@ -2,7 +2,7 @@
 // a router calls them. References resolve through the request's DataLoaders, so 100 entities cost
 // the same number of SQL statements as 10, and the visibility rules hold (drafts for editors only,
 // held comments for no one without moderation rights).
-import { seed } from "../../src/db/seed/seed";
+import { seed } from "../../src/seed/seed";
 import { startTestApp, type TestApp } from "../support/test-app";
 import { authHeaders, READERS_ENV } from "../readers/support";
 

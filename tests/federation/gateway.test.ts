@@ -11,7 +11,7 @@ import pino from "pino";
 import { loadConfig } from "../../src/config";
 import { servedGraph } from "../../src/federation/served-graph";
 import { printNewsSubgraphSchema } from "../../src/federation/subgraph-schema";
-import { seed } from "../../src/db/seed/seed";
+import { seed } from "../../src/seed/seed";
 import { startApp } from "../../src/http/app";
 import { startTestApp, type TestApp } from "../support/test-app";
 import { listening, wsClient } from "../readers/support";

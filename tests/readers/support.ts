@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { signToken } from "../../src/auth/tokens";
-import type { Role } from "../../src/graphql/context";
+import type { Role } from "../../src/auth/identity";
 import type { TopicName } from "../../src/pubsub/news-events";
 import { startTestApp, type TestApp } from "../support/test-app";
 import type { TestDatabase } from "../support/test-database";

@@ -6,7 +6,7 @@ import { projectPath } from "../../src/paths";
 const shared = projectPath("..", "shared", "seed");
 const copies: Array<[string, string]> = [
   ["article.txt", projectPath("tests", "fixtures", "seed", "article.txt")],
-  ["article.txt", projectPath("src", "db", "seed", "article.txt")],
+  ["article.txt", projectPath("src", "seed", "article.txt")],
   ["article.expected.json", projectPath("tests", "fixtures", "seed", "article.expected.json")],
 ];
 

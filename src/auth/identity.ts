@@ -1,0 +1,11 @@
+// Who is asking: the roles newsgraph knows and the signed-in viewer. This sits below everything else
+// (services, loaders, the GraphQL context), so it imports nothing from the rest of newsgraph.
+
+export type Role = "READER" | "EDITOR" | "MODERATOR" | "ANALYST" | "ADMIN";
+
+export interface Viewer {
+  /** Stable subject id (the token's `sub`). */
+  id: string;
+  name: string;
+  roles: Role[];
+}
