@@ -91,6 +91,8 @@ const schema = z.object({
   DIRECT_EXECUTION: bool.default(true),
   /** How many distinct read-planner statement texts (unique-key lookups and unfiltered lists) run as named prepared statements on a PostgreSQL server (0: none). The embedded database never uses them. */
   DB_PREPARED_STATEMENTS: z.coerce.number().int().min(0).max(10_000).default(500),
+  /** Largest article text `ingest`, `extract` and ingestArticle take, in UTF-8 bytes: a longer article fails with ARTICLE_TOO_LARGE (the rest of a run goes on). */
+  INGEST_MAX_ARTICLE_BYTES: z.coerce.number().int().min(1_000).default(1_000_000),
   /** pino log level. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Key that grants admin rights through the `x-admin-key` header (until token auth exists). Secret. */

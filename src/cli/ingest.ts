@@ -31,13 +31,20 @@ function checkConcurrency(value: string | undefined): number {
 /** Prints the extraction of FILE (or standard input with "-") as JSON: one document, or an array for a feed. */
 export async function extractCommand(file: string, options: { format?: string }): Promise<void> {
   const format = checkFormat(options.format);
-  const content = file === "-" ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
+  const { INGEST_MAX_ARTICLE_BYTES } = loadConfig();
   try {
-    const docs = extractInput(content, { fileName: file === "-" ? undefined : basename(file), format });
+    const content = file === "-" ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
+    const docs = extractInput(content, { fileName: file === "-" ? undefined : basename(file), format, maxArticleBytes: INGEST_MAX_ARTICLE_BYTES });
     process.stdout.write(JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2) + "\n");
   } catch (err) {
     if (isIngestInputError(err)) {
       process.stderr.write(`${file}: ${err.code}: ${err.reason}${err.path ? ` (at ${err.path})` : ""}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EACCES" || code === "EISDIR") {
+      process.stderr.write(`${file}: UNREADABLE_FILE: ${(err as Error).message}\n`);
       process.exitCode = 2;
       return;
     }
@@ -66,6 +73,7 @@ export async function ingestCommand(paths: string[], options: { format?: string;
     const summary = await ingestFiles(db.dataSource, files, {
       concurrency,
       format,
+      maxArticleBytes: config.INGEST_MAX_ARTICLE_BYTES,
       onFile: (o, done) => {
         articles += o.stored.length;
         for (const r of o.stored) invalidations.push(cache.changes.dependentsOf(db.dataSource, r.article.id).then((d) => (d ? cache.changes.article(d) : undefined)));

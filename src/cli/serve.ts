@@ -19,6 +19,7 @@ export async function serve(): Promise<void> {
     if (seeded) logger.info({ article: seeded.article.slug, quotes: seeded.quotes }, "seeded the empty database with the seed article");
   }
   const app = await startApp({ config, db, logger }, { port: config.PORT, host: config.HOST });
+  db.announcePort(Number(new URL(app.url).port));
   logger.info({ url: `${app.url}/graphql`, database: db.embedded ? `embedded (${config.DATA_DIR})` : "postgres", ms: Date.now() - started }, "newsgraph is ready");
   // A stray rejection (e.g. a connection dropped mid-flight) is logged; it must not take the server down.
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));

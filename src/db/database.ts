@@ -13,6 +13,8 @@ export interface Database {
   queries: QueryCounter;
   /** True on the embedded database (a single session: one connection). */
   embedded: boolean;
+  /** Records the HTTP port of the serving process in the embedded data folder's lock (no-op otherwise). */
+  announcePort(port: number): void;
   close(): Promise<void>;
 }
 
@@ -106,6 +108,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     dataSource,
     queries,
     embedded: Boolean(embedded),
+    announcePort(port) {
+      embedded?.lock?.update({ port });
+    },
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();
       await embedded?.stop();

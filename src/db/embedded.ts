@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { lockDataDir, type DataDirLock } from "./data-dir-lock";
 
 /** Postgres settings of the embedded database, on top of PGlite's own start parameters. */
 export const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
@@ -35,6 +36,8 @@ export interface EmbeddedPostgres {
   /** A `postgres://` URL that reaches the embedded database through its socket. */
   url: string;
   db: PGlite;
+  /** The data folder's lock (none in memory): this process alone opens the folder until stop(). */
+  lock?: DataDirLock;
   stop(): Promise<void>;
 }
 
@@ -52,24 +55,43 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions = {}): Prom
     dataDir = resolve(options.dataDir);
     mkdirSync(dataDir, { recursive: true });
   }
-  if (dataDir && !options.loadDataDir && !existsSync(join(dataDir, "PG_VERSION"))) await initialiseInChild(dataDir);
-  const db = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir, startParams: EMBEDDED_START_PARAMS });
-  // A socket in a fresh private folder: short enough for the 107-byte limit, reachable by no one else.
-  const socketDir = mkdtempSync(join(tmpdir(), "ng-pg-"));
+  // Before anything touches the folder: a second process (another `serve`, an `ingest` beside a running
+  // server) stops here with DATA_DIR_IN_USE instead of corrupting the database.
+  const lock = dataDir ? lockDataDir(dataDir) : undefined;
+  let db: PGlite | undefined;
+  let server: PGLiteSocketServer | undefined;
+  let socketDir: string | undefined;
   const port = 5432;
-  const server = new PGLiteSocketServer({ db, path: join(socketDir, `.s.PGSQL.${port}`) });
-  await server.start();
+  try {
+    if (dataDir && !options.loadDataDir && !existsSync(join(dataDir, "PG_VERSION"))) await initialiseInChild(dataDir);
+    db = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir, startParams: EMBEDDED_START_PARAMS });
+    // A socket in a fresh private folder: short enough for the 107-byte limit, reachable by no one else.
+    socketDir = mkdtempSync(join(tmpdir(), "ng-pg-"));
+    server = new PGLiteSocketServer({ db, path: join(socketDir, `.s.PGSQL.${port}`) });
+    await server.start();
+  } catch (err) {
+    await db?.close().catch(() => {});
+    if (socketDir) rmSync(socketDir, { recursive: true, force: true });
+    lock?.release();
+    throw err;
+  }
   const url = `postgres://postgres@localhost:${port}/postgres?host=${encodeURIComponent(socketDir)}`;
+  const [pg, socketServer, socketFolder] = [db, server, socketDir];
   let stopped = false;
   return {
     url,
-    db,
+    db: pg,
+    lock,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
-      await db.close();
-      rmSync(socketDir, { recursive: true, force: true });
+      try {
+        await socketServer.stop();
+        await pg.close();
+        rmSync(socketFolder, { recursive: true, force: true });
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

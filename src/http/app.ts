@@ -96,6 +96,9 @@ export async function startApp(options: AppOptions, listen: { port: number; host
 
   const apollo = new ApolloServer<RequestContext>({
     ...(gateway ? { gateway } : { schema }),
+    // `newsgraph serve` owns SIGTERM/SIGINT (readiness 503 for the grace period, then drain, then close
+    // frames). Apollo's own handler, on by default outside NODE_ENV=test, stopped the server at once.
+    stopOnTerminationSignals: false,
     introspection: config.introspection,
     // Apollo's own messages (e.g. inline tracing switched on for the subgraph schema) go to our log, not the console.
     logger: logger.child({ component: "apollo" }),

@@ -4,14 +4,14 @@
 // Each call gives the same result or the same coded error (IngestInputError) as `extractInput`.
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { ParseOptions } from "./formats";
+import type { ExtractOptions } from "./extract-input";
 import { IngestInputError, type IngestErrorCode } from "./ingest-errors";
 import type { ExtractedDocument } from "./types";
 
 export interface ExtractRequest {
   id: number;
   content: string;
-  options: ParseOptions;
+  options: ExtractOptions;
 }
 
 export type ExtractReply =
@@ -41,7 +41,7 @@ export class ExtractPool {
   }
 
   /** Parses and extracts every article of one input in a worker thread. */
-  extract(content: string, options: ParseOptions = {}): Promise<ExtractedDocument[]> {
+  extract(content: string, options: ExtractOptions = {}): Promise<ExtractedDocument[]> {
     const id = this.nextId++;
     const worker = this.workers[this.turn++ % this.workers.length]!;
     return new Promise((resolve, reject) => {

@@ -8,7 +8,9 @@ export type IngestErrorCode =
   | 'INVALID_ARTICLE'
   | 'INVALID_FEED'
   | 'INVALID_HTML'
-  | 'INVALID_QUOTE';
+  | 'INVALID_QUOTE'
+  | 'NOT_TEXT'
+  | 'ARTICLE_TOO_LARGE';
 
 export class IngestInputError extends Error {
   override readonly name = 'IngestInputError';

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { DataSource } from "typeorm";
-import { extractInput } from "./extract-input";
+import { extractInput, type ExtractOptions } from "./extract-input";
 import { ExtractPool } from "./extract-pool";
 import type { ParseOptions } from "./formats";
 import { IngestInputError, isIngestInputError } from "./ingest-errors";
@@ -42,7 +42,14 @@ export async function ingestContent(ds: DataSource, content: string, options: Pa
 export function expandPaths(paths: string[]): string[] {
   const files: string[] = [];
   const walk = (p: string, explicit: boolean) => {
-    const st = statSync(p);
+    let st;
+    try {
+      st = statSync(p);
+    } catch (err) {
+      // A named file that cannot be read is reported by ingestFiles with the others (UNREADABLE_FILE); the run goes on.
+      if (explicit) return void files.push(p);
+      throw err;
+    }
     if (st.isDirectory()) {
       for (const name of readdirSync(p).sort()) if (!name.startsWith(".")) walk(join(p, name), false);
     } else if (st.isFile() && (explicit || INGESTIBLE.test(p))) {
@@ -89,6 +96,8 @@ export async function ingestFiles(
     concurrency?: number;
     extractWorkers?: number;
     format?: ParseOptions["format"];
+    /** Largest article text, in UTF-8 bytes (INGEST_MAX_ARTICLE_BYTES). */
+    maxArticleBytes?: number;
     onFile?: (o: FileOutcome, done: number) => void;
     root?: string;
   } = {},
@@ -97,7 +106,7 @@ export async function ingestFiles(
   const concurrency = Math.max(1, opts.concurrency ?? 1);
   const workers = concurrency > 1 && files.length > 1 ? (opts.extractWorkers ?? 1) : 0;
   const pool = workers > 0 ? new ExtractPool(workers) : null;
-  const extract = async (content: string, options: ParseOptions): Promise<ExtractedDocument[]> =>
+  const extract = async (content: string, options: ExtractOptions): Promise<ExtractedDocument[]> =>
     pool ? pool.extract(content, options) : extractInput(content, options);
   let next = 0;
   let done = 0;
@@ -106,7 +115,7 @@ export async function ingestFiles(
       const file = files[next++];
       const outcome: FileOutcome = { file: opts.root ? relative(opts.root, file) || file : file, stored: [] };
       try {
-        const docs = await extract(readFileSync(file, "utf8"), { fileName: file, format: opts.format });
+        const docs = await extract(readFileSync(file, "utf8"), { fileName: file, format: opts.format, maxArticleBytes: opts.maxArticleBytes });
         for (const doc of docs) outcome.stored.push(await storeWithRetry(ds, doc));
       } catch (err) {
         outcome.error = describeError(err);

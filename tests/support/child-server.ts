@@ -13,9 +13,12 @@ export interface ChildServer {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
-export async function startChildServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildServer> {
+/** Starts `newsgraph serve`; a variable given as `undefined` is removed from the child's environment. */
+export async function startChildServer(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<ChildServer> {
+  const childEnv: Record<string, string | undefined> = { ...process.env, NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info", SHUTDOWN_GRACE_MS: "500", ...env };
+  for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
   const child = spawn(process.execPath, [projectPath("bin", "newsgraph.js"), "serve"], {
-    env: { ...process.env, NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info", SHUTDOWN_GRACE_MS: "500", ...env },
+    env: childEnv as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];
