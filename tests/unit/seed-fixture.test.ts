@@ -1,4 +1,4 @@
-// The seed article exists twice in the project: the copy `seed` loads (src/db/seed) and the test
+// The seed article exists twice in the project: the copy `seed` loads (src/seed) and the test
 // fixture beside its expectations (tests/fixtures/seed). They must stay identical. Nothing outside the
 // repository is read: a fresh clone has no ../shared (.ci/run compares with it where it exists).
 import { existsSync, readFileSync } from "node:fs";
