@@ -143,6 +143,12 @@ const schema = z.object({
   SUPERGRAPH_FILE: z.string().min(1).optional(),
   /** Gateway mode: how long to wait for another subgraph's answer, in milliseconds, before its fields get SUBGRAPH_UNAVAILABLE. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Subscriptions one WebSocket connection may hold open at once. */
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(20),
+  /** Subscriptions one signed-in user (or, anonymously, one address) may hold open at once over all its connections to this process. */
+  WS_MAX_SUBSCRIPTIONS_PER_CLIENT: z.coerce.number().int().min(1).default(50),
+  /** WebSocket connections one address may hold open at once to this process (more are refused with HTTP 429). */
+  WS_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
 });
 
 /** Every setting's name, in the order above. */

@@ -8,4 +8,6 @@ export interface Viewer {
   id: string;
   name: string;
   roles: Role[];
+  /** When the credentials naming this viewer stop being valid (a token's `exp`); none for the admin key. */
+  expiresAt?: Date;
 }

@@ -63,7 +63,12 @@ export class TokenVerifier {
             ? await jwtVerify(token, this.jwks, options)
             : await Promise.reject(new UnauthenticatedError(`Tokens signed with ${alg ?? "no algorithm"} are not accepted here.`));
       if (!payload.sub) throw new UnauthenticatedError("The bearer token names no subject (sub).");
-      return { id: payload.sub, name: nameOf(payload, payload.sub), roles: rolesOf(payload) };
+      return {
+        id: payload.sub,
+        name: nameOf(payload, payload.sub),
+        roles: rolesOf(payload),
+        ...(typeof payload.exp === "number" ? { expiresAt: new Date(payload.exp * 1000) } : {}),
+      };
     } catch (err) {
       if (err instanceof UnauthenticatedError) throw err;
       if (err instanceof joseErrors.JWTExpired) throw new UnauthenticatedError("The bearer token has expired.");

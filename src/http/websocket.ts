@@ -2,6 +2,12 @@
 // the connection parameters (`authorization`, `x-admin-key`) or the upgrade request's headers, once per
 // connection; each subscription then gets its own request context, like an HTTP request.
 //
+// A socket may hold WS_MAX_SUBSCRIPTIONS_PER_SOCKET subscriptions, a client (user or address)
+// WS_MAX_SUBSCRIPTIONS_PER_CLIENT, and an address WS_MAX_CONNECTIONS_PER_ADDRESS connections
+// (websocket-limits.ts); no message may be larger than an HTTP body (MAX_BODY_BYTES: larger ones close
+// the socket with 1009). The credentials are checked again on every subscribe, and a socket whose token
+// expires is closed (4401), which ends every subscription it holds.
+//
 // The same limits as HTTP apply to every operation sent over the socket (tokens, depth, aliases,
 // directives, cost and page size, introspection and the safelist when configured), and only
 // subscriptions are served here: queries and mutations go over HTTP, where batching, body size, the
@@ -27,9 +33,10 @@ import { WebSocketServer, type WebSocket } from "ws";
 import type * as GraphQLWsUse from "graphql-ws/dist/use/ws.cjs";
 import type { Logger } from "pino";
 import type { Config } from "../config";
-import { viewerFromCredentials } from "../auth/viewer";
+import { viewerFromCredentials, type Credentials } from "../auth/viewer";
 import type { RequestContext, Viewer } from "../graphql/context";
 import { costRefusal, documentHash, limitError, NOT_SAFELISTED_CODE, type OperationLimits } from "./limits";
+import { clientKey, TOKEN_EXPIRED_CLOSE_CODE, WebSocketLimits } from "./websocket-limits";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { useServer } = require("graphql-ws/use/ws") as typeof GraphQLWsUse;
@@ -38,7 +45,18 @@ type ConnectionExtra = {
   socket: WebSocket;
   request: IncomingMessage;
   viewer?: Viewer | null;
+  /** The credentials the socket connected with, verified again on each subscribe. */
+  credentials?: Credentials;
+  /** Closes the socket when its token expires. */
+  expiry?: NodeJS.Timeout;
 };
+
+/** setTimeout's longest delay. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function addressOf(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? "unknown";
+}
 
 export interface WebSocketOptions {
   server: Server;
@@ -123,12 +141,31 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketTransport {
       const { http: _http, ...extensions } = formatted.extensions;
       return { ...formatted, extensions };
     });
-  const wss = new WebSocketServer({ server: options.server, path: "/graphql" });
-  // Subscriptions open on each socket, so the gauge stays right however a socket ends.
-  const open = new Map<WebSocket, Set<string>>();
+  const limits = new WebSocketLimits(options.config);
+  const wss = new WebSocketServer({
+    server: options.server,
+    path: "/graphql",
+    // No message larger than an HTTP body (ws's default is 100 MiB); ws closes offenders with 1009.
+    maxPayload: options.config.MAX_BODY_BYTES,
+    // Called back at once: ws then completes the upgrade synchronously, so the check here and the count
+    // in "connection" below cannot interleave with another handshake.
+    verifyClient: (info, done) => {
+      if (limits.mayConnect(addressOf(info.req))) done(true);
+      else done(false, 429, "Too many WebSocket connections from this address");
+    },
+  });
+  // Subscriptions open on each socket (id → whose count it is in), so the gauge and the limits stay
+  // right however a socket ends.
+  const open = new Map<WebSocket, Map<string, string>>();
   const closeOne = (socket: WebSocket, id: string) => {
-    if (open.get(socket)?.delete(id)) options.onSubscriptionClosed?.();
+    const ids = open.get(socket);
+    const client = ids?.get(id);
+    if (client === undefined) return;
+    ids!.delete(id);
+    limits.closeSubscription(client);
+    options.onSubscriptionClosed?.();
   };
+  const now = () => options.clock?.() ?? new Date();
 
   const cleanup = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
@@ -136,14 +173,20 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketTransport {
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? undefined;
         try {
-          ctx.extra.viewer = await viewerFromCredentials(
-            {
-              authorization: param(params, "authorization", "Authorization") ?? header(ctx.extra.request, "authorization"),
-              adminKey: param(params, "x-admin-key", "adminKey") ?? header(ctx.extra.request, "x-admin-key"),
-            },
-            options.config,
-            options.clock?.(),
-          );
+          ctx.extra.credentials = {
+            authorization: param(params, "authorization", "Authorization") ?? header(ctx.extra.request, "authorization"),
+            adminKey: param(params, "x-admin-key", "adminKey") ?? header(ctx.extra.request, "x-admin-key"),
+          };
+          const viewer = (ctx.extra.viewer = await viewerFromCredentials(ctx.extra.credentials, options.config, now()));
+          if (viewer?.expiresAt) {
+            const socket = ctx.extra.socket;
+            const expire = () => {
+              const left = viewer.expiresAt!.getTime() - now().getTime();
+              if (left > 0) ctx.extra.expiry = setTimeout(expire, Math.min(left, MAX_TIMER_MS));
+              else socket.close(TOKEN_EXPIRED_CLOSE_CODE, "Token expired");
+            };
+            expire();
+          }
           return true;
         } catch (err) {
           options.logger.debug({ err }, "websocket connection refused");
@@ -152,13 +195,25 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketTransport {
       },
       context: (ctx) =>
         options.makeContext({ user: ctx.extra.viewer ?? null, ip: ctx.extra.request.socket.remoteAddress ?? null }) as unknown as Record<string, unknown>,
-      onSubscribe: (ctx, id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
+        // The token is checked again: one that expired (or a key since changed) opens nothing more.
+        if (ctx.extra.viewer) {
+          try {
+            ctx.extra.viewer = await viewerFromCredentials(ctx.extra.credentials ?? {}, options.config, now());
+          } catch (err) {
+            if (err instanceof GraphQLError) return [err];
+            throw err;
+          }
+        }
         const admitted = admit(options, rules, payload);
         // graphql-ws sends these as the subscription's `error` message (formatted by onError).
         if ("errors" in admitted) return admitted.errors;
         let ids = open.get(ctx.extra.socket);
-        if (!ids) open.set(ctx.extra.socket, (ids = new Set()));
-        ids.add(id);
+        if (!ids) open.set(ctx.extra.socket, (ids = new Map()));
+        const client = clientKey(ctx.extra.viewer, ctx.extra.request.socket.remoteAddress ?? null);
+        const refusal = limits.openSubscription(ids.size, client);
+        if (refusal) return [refusal];
+        ids.set(id, client);
         options.onSubscriptionOpened?.();
         return { schema: options.schema, document: admitted.document, operationName: payload.operationName, variableValues: payload.variables };
       },
@@ -169,12 +224,30 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketTransport {
       onError: (_ctx, _id, _payload, errors) => format(errors) as unknown as readonly GraphQLError[],
       onComplete: (ctx, id) => closeOne(ctx.extra.socket, id),
       onClose: (ctx) => {
-        for (const id of [...(open.get(ctx.extra.socket) ?? [])]) closeOne(ctx.extra.socket, id);
+        clearTimeout(ctx.extra.expiry);
+        for (const id of [...(open.get(ctx.extra.socket)?.keys() ?? [])]) closeOne(ctx.extra.socket, id);
         open.delete(ctx.extra.socket);
       },
     },
     wss,
   );
+  // After graphql-ws's own listener: count the connection until it closes, and log socket errors
+  // (an oversized message above all, which ws has already closed with 1009) to our log instead of
+  // graphql-ws's console.error.
+  wss.on("connection", (socket, request) => {
+    const address = addressOf(request);
+    limits.openConnection(address);
+    socket.once("close", () => limits.closeConnection(address));
+    socket.removeAllListeners("error");
+    socket.on("error", (err: Error & { code?: string }) => {
+      if (err.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") {
+        options.logger.warn({ address, limit: options.config.MAX_BODY_BYTES }, "websocket message over the size limit; connection closed");
+        return;
+      }
+      options.logger.warn({ err, address }, "websocket error; connection closed");
+      socket.close(1011, "Internal server error");
+    });
+  });
 
   return {
     async close() {
