@@ -11,7 +11,7 @@ import type { Sentence } from './sentence-splitter';
 import type { Subject, SubjectReader } from './subject-phrase';
 import type { Token } from './text-tokens';
 
-export type AttributionVia = 'after' | 'before' | 'coordinated' | 'final' | 'colon' | 'continued' | 'none';
+export type AttributionVia = 'after' | 'before' | 'coordinated' | 'final' | 'colon' | 'continued' | 'signoff' | 'none';
 
 export interface Attribution {
   subject: Subject | null;
@@ -25,6 +25,11 @@ const WEAK_CUE_REACH = 8;
 const APPOSITIVE_MAX = 14;
 
 const NONE: Attribution = { subject: null, cue: null, via: 'none' };
+
+/** A US party-and-state tag after a lawmaker's name: "(R-Ohio)", "(D-N.Y.)", "(I-Vt.)". */
+const PARTY_TAG = /^\((?:R|D|I|Ind)-[A-Z][A-Za-z. ]{0,14}\)$/;
+/** Dashes that introduce a sign-off after a quote ("“…” — Name, 34, of Phoenix"). */
+const SIGNOFF_DASHES = new Set(['—', '―', '–']);
 
 /** Nouns in "Those were the words of X". */
 const WORDS_OF = new Set(['words', 'message', 'verdict', 'view', 'assessment', 'reaction', 'response', 'warning', 'plea', 'promise', 'vow', 'answer', 'reply', 'conclusion']);
@@ -54,6 +59,26 @@ export class Attributor {
     return this.model.tokens[k];
   }
 
+  /** The index after a party tag that starts at k ("(R-Ohio)"), or k itself when none does. */
+  private skipPartyTag(k: number): number {
+    if (this.tok(k)?.text !== '(') return k;
+    for (let j = k + 1; j < k + 8 && this.tok(j); j++) {
+      if (this.tok(j)?.text !== ')') continue;
+      const text = this.model.body.slice((this.tok(k) as Token).start, (this.tok(j) as Token).end);
+      return PARTY_TAG.test(text) ? j + 1 : k;
+    }
+    return k;
+  }
+
+  /** The index of the "(" opening a party tag that ends just before `end`, or -1. */
+  private partyTagBefore(end: number): number {
+    if (this.tok(end - 1)?.text !== ')') return -1;
+    for (let j = end - 2; j >= 0 && j > end - 9; j--) {
+      if (this.tok(j)?.text === '(') return this.skipPartyTag(j) === end ? j : -1;
+    }
+    return -1;
+  }
+
   private sentenceOf(k: number): Sentence {
     return this.model.sentences[this.model.tokenSentence[k] as number] as Sentence;
   }
@@ -76,7 +101,10 @@ export class Attributor {
       const before = this.before(q);
       if (before?.subject?.entity) return before;
     }
-    const found = after ?? this.coordinated(q) ?? this.colon(q);
+    const signoff = after ? null : this.signoff(q);
+    // A sign-off that credits no person ("— the editors") still says the quote is someone else's.
+    if (signoff === 'other') return NONE;
+    const found = after ?? signoff ?? this.coordinated(q) ?? this.colon(q);
     if (found) return found;
     // A cue whose subject cannot be read still names the cue; later rules may find the speaker.
     const before = this.before(q);
@@ -105,6 +133,20 @@ export class Attributor {
     const open = this.model.quoteOpenToken[q] as number;
     if (endsWithStop && this.sentenceOf(open).tokenStart !== open && this.tok(open - 1)?.text !== ':') return null;
     return { ...found, via: 'after' };
+  }
+
+  /** “…” — Laura Chen, 29, of Cambridge: a person's name after a dash that follows the quote in its paragraph. */
+  private signoff(q: number): Attribution | 'other' | null {
+    const close = this.model.quoteCloseToken[q] as number;
+    const dash = this.tok(close + 1);
+    if (close < 0 || !dash || !SIGNOFF_DASHES.has(dash.text) || this.model.tokenParagraph[close + 1] !== this.model.tokenParagraph[close]) return null;
+    const paragraph = this.model.paragraphs[this.model.tokenParagraph[close] as number];
+    let limit = close + 2;
+    while (this.tok(limit) && this.model.tokenParagraph[limit] === this.model.tokenParagraph[close] && (this.tok(limit) as Token).text !== ',') limit++;
+    if (!paragraph) return null;
+    const subject = this.reader.readAt(close + 2, limit);
+    if (subject.kind !== 'named' || !subject.entity || subject.entity.kind === 'ORGANIZATION' || subject.entity.kind === 'GROUP' || subject.to !== limit) return 'other';
+    return { subject, cue: null, via: 'signoff' };
   }
 
   /** Whether nothing but adverbials follows the attribution clause ("said.", "said on Monday.", "told reporters."). */
@@ -136,7 +178,7 @@ export class Attributor {
     }
     let subject = this.reader.readAt(j, limit);
     if (subject.kind === 'none') return null;
-    let k = subject.to;
+    let k = this.skipPartyTag(subject.to);
     if (this.tok(k)?.text === ',') {
       const end = this.appositiveEnd(k + 1);
       if (end < 0) return null;
@@ -159,13 +201,14 @@ export class Attributor {
   private readAfterCue(k: number, limit: number): Subject {
     while (this.tok(k) && isAdverb(this.tok(k) as Token) && !RELATIVE_PRONOUNS.has((this.tok(k) as Token).lower)) k++;
     const subject = this.reader.readAt(k, limit);
-    if (subject.kind !== 'none' && this.tok(subject.to)?.text === ',') {
-      const end = this.appositiveEnd(subject.to + 1, true);
+    const after = subject.kind === 'none' ? subject.to : this.skipPartyTag(subject.to);
+    if (subject.kind !== 'none' && this.tok(after)?.text === ',') {
+      const end = this.appositiveEnd(after + 1, true);
       if (end > 0) {
         // "said his lawyer, Abbe Lowell": the name in apposition is the speaker.
-        const named = this.namedAppositive(subject, subject.to + 1, end);
+        const named = this.namedAppositive(subject, after + 1, end);
         if (named) return named;
-        this.applyAppositive(subject, subject.to + 1, end);
+        this.applyAppositive(subject, after + 1, end);
       }
     }
     return subject;
@@ -289,6 +332,12 @@ export class Attributor {
     let start = k;
     while (start - 1 >= sentence.tokenStart) {
       const t = this.tok(start - 1) as Token;
+      // "Rep. Chip Roy (R-Texas) said": the party tag belongs to the name before it.
+      const tag = this.partyTagBefore(start);
+      if (tag > sentence.tokenStart) {
+        start = tag;
+        continue;
+      }
       if (this.model.tokenQuote[start - 1] !== -1 || t.kind === 'punct') break;
       if (RELATIVE_PRONOUNS.has(t.lower)) {
         start--;

@@ -169,6 +169,20 @@ export class SubjectReader {
     return this.readCommon(k, limit);
   }
 
+  /**
+   * "The Boston Globe editorial board wrote", "the Journal’s editorial page called it": a paper's editorial voice
+   * speaks as an organisation of its own, not as the paper's newsroom and not as nobody.
+   */
+  private editorialVoice(mention: NameMention, limit: number): Subject | null {
+    const at = mention.last + (mention.possessive ? 2 : 1);
+    const first = this.token(at);
+    const second = this.token(at + 1);
+    if (first?.lower !== 'editorial' || !second || at + 1 >= limit || !['board', 'page', 'team', 'writers'].includes(second.lower)) return null;
+    const name = `${mention.text} editorial ${second.lower === 'page' ? 'page' : 'board'}`;
+    const start = this.token(mention.prefixStart) as Token;
+    return { kind: 'named', entity: this.registry.organisation(name, start.start, name), from: mention.prefixStart, to: at + 2, publicVoice: false, online: false };
+  }
+
   /** "the City manager", "U.S. officials": a name used as a modifier of the common noun after it. */
   private modifiesNoun(mention: NameMention, limit: number): boolean {
     const end = mention.last + 1;
@@ -180,6 +194,8 @@ export class SubjectReader {
     const mention = this.mentionAt(k);
     if (!mention) return this.none(k, k);
     const end = mention.last + 1;
+    const board = this.editorialVoice(mention, limit);
+    if (board) return board;
     if (mention.possessive) {
       // "Russia’s Defence Ministry", "Trump’s spokeswoman": the possessed phrase speaks, not the owner.
       const next = this.mentionAt(end + 1);

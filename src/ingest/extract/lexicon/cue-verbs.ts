@@ -15,7 +15,7 @@ const FORMS: Record<string, string[]> = {
   warn: ['warn', 'warns', 'warned', 'warning'],
   write: ['write', 'writes', 'wrote', 'writing', 'written'],
   post: ['posted'],
-  tweet: ['tweeted'],
+  tweet: ['tweeted', 'tweeting'],
   declare: ['declare', 'declares', 'declared', 'declaring'],
   announce: ['announce', 'announces', 'announced', 'announcing'],
   state: ['stated', 'stating'],
@@ -78,6 +78,8 @@ const FORMS: Record<string, string[]> = {
   condemn: ['condemned', 'condemning'],
   slam: ['slammed', 'slamming'],
   blast: ['blasted'],
+  attack: ['attacked', 'attacking'],
+  denounce: ['denounced', 'denouncing'],
   praise: ['praised', 'praising'],
   hail: ['hailed', 'hailing'],
   welcome: ['welcomed', 'welcoming'],
@@ -123,7 +125,7 @@ export const PHRASE_CUES: readonly (readonly string[])[] = [
 ];
 
 /** Verbs that only introduce a quote when it is what they describe ("described X as “…”"), not speech on their own. */
-const WEAK_BASES = new Set(['describe', 'call', 'label', 'dub', 'brand', 'term', 'accuse', 'criticize', 'condemn', 'slam', 'blast', 'praise', 'hail', 'welcome', 'express', 'mention', 'agree', 'thank', 'rule', 'read', 'dismiss', 'reject', 'apologise', 'signal', 'estimate', 'question', 'laugh', 'sigh', 'decry', 'deride', 'characterize', 'promise', 'pledge', 'vow', 'echo', 'demand']);
+const WEAK_BASES = new Set(['describe', 'call', 'label', 'dub', 'brand', 'term', 'accuse', 'criticize', 'condemn', 'slam', 'blast', 'attack', 'denounce', 'praise', 'hail', 'welcome', 'express', 'mention', 'agree', 'thank', 'rule', 'read', 'dismiss', 'reject', 'apologise', 'signal', 'estimate', 'question', 'laugh', 'sigh', 'decry', 'deride', 'characterize', 'promise', 'pledge', 'vow', 'echo', 'demand']);
 
 const FORM_TO_BASE = new Map<string, string>();
 for (const [base, forms] of Object.entries(FORMS)) for (const form of forms) FORM_TO_BASE.set(form, base);

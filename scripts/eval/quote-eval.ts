@@ -1,9 +1,11 @@
 // Measures quote detection (precision/recall/F1) and speaker attribution against labelled passages; shared by the eval script and its test.
-import { readdirSync, readFileSync } from 'node:fs';
+// Evaluation tooling, not part of the server: it lives under scripts/ and only reads the extractor's public output.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractArticle } from '../extract';
-import { normaliseBody } from '../formats/body-normalise';
-import type { ExtractedDocument, ExtractedSpeaker, QuoteKind, RawArticle, Sentiment } from '../types';
+import { extractArticle } from '../../src/ingest/extract';
+import { normaliseBody } from '../../src/ingest/formats/body-normalise';
+import type { ExtractedDocument, ExtractedSpeaker, QuoteKind, RawArticle, Sentiment } from '../../src/ingest/types';
+import { overlapScores, type OverlapScore, type SameSpeaker } from './overlap';
 
 export interface LabelledQuote {
   text: string;
@@ -51,7 +53,34 @@ export interface QuoteEvalReport {
   reactionRecall: number;
   /** Share of matched reactions with the expected sentiment. */
   sentimentAccuracy: number;
+  /** Matched quotes whose gold speaker is a name (not null). */
+  namedQuotes: number;
+  /** Resolved-name attribution accuracy: share of `namedQuotes` given that speaker. */
+  namedAttribution: number;
+  /** Share of `namedQuotes` left with no speaker (the text names one, the extractor gave none). */
+  speakerless: number;
+  /** Share of `namedQuotes` given a different name. */
+  wrongName: number;
+  /** Matched quotes with no speaker in the gold that were given a name anyway. */
+  inventedNames: number;
+  /** Share of all predicted quotes that carry no speaker. */
+  predictedSpeakerless: number;
+  /** The Gender Gap Tracker's overlap scoring: a predicted quote counts when it covers more than 30% / 80% of a gold span. */
+  overlap: { at30: OverlapScore; at80: OverlapScore };
+  /** Every exactly matched quote with its outcome, for calibration. */
+  scored: ScoredQuote[];
   misses: PassageMiss[];
+}
+
+export interface ScoredQuote {
+  passage: string;
+  text: string;
+  expected: string | null;
+  got: string | null;
+  correct: boolean;
+  /** The extractor's confidence in the speaker, when it reports one. */
+  confidence: number | null;
+  method: string | null;
 }
 
 /** Compares quote texts after trimming punctuation and whitespace at both ends and collapsing inner whitespace. */
@@ -92,13 +121,38 @@ export function sameSpeaker(expected: string | null, predicted: string | null, s
   return (eWords.length === 1 || pWords.length === 1) && lastE === lastP;
 }
 
-/** Every labelled passage in `dir`, or only those of the named batches (file names without `.json`). */
+function readBatchFile(path: string, into: LabelledPassage[]): void {
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as { passages: LabelledPassage[] };
+  for (const p of parsed.passages) into.push({ ...p, reactions: p.reactions ?? [] });
+}
+
+/**
+ * Every labelled passage in the `*.json` files of `dir`, or only those of the named batches. A batch is a file
+ * (`world-desk` for `world-desk.json`) or a folder of files (`first-sight`): folders are held-out sets that are
+ * never part of the default run, so the rules are not tuned on them by accident.
+ */
 export function loadPassages(dir: string, batches?: readonly string[]): LabelledPassage[] {
   const passages: LabelledPassage[] = [];
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && (!batches || batches.includes(f.slice(0, -'.json'.length))));
-  for (const file of files.sort()) {
-    const parsed = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { passages: LabelledPassage[] };
-    for (const p of parsed.passages) passages.push({ ...p, reactions: p.reactions ?? [] });
+  if (!batches) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) readBatchFile(join(dir, file), passages);
+    return passages;
+  }
+  for (const batch of batches) {
+    const folder = join(dir, batch);
+    let isFolder = false;
+    try {
+      isFolder = statSync(folder).isDirectory();
+    } catch {
+      isFolder = false;
+    }
+    if (isFolder) for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) readBatchFile(join(folder, file), passages);
+    else {
+      try {
+        readBatchFile(join(dir, `${batch}.json`), passages);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+    }
   }
   return passages;
 }
@@ -106,6 +160,18 @@ export function loadPassages(dir: string, batches?: readonly string[]): Labelled
 export function passageArticle(passage: LabelledPassage): RawArticle {
   return { title: passage.id, url: null, publishedAt: null, dateline: null, language: 'en', body: normaliseBody(passage.text), source: { format: 'text', name: passage.id } };
 }
+
+/**
+ * The speaker name a quote is scored with: an unnamed source ("a senior administration official", kind UNNAMED)
+ * counts as no name, as the labels give it null.
+ */
+export function predictedName(q: { speaker: string | null }, speakers: readonly ExtractedSpeaker[]): string | null {
+  if (q.speaker === null) return null;
+  const entry = speakers.find((s) => s.name === q.speaker);
+  return entry && (entry.kind as string) === 'UNNAMED' ? null : q.speaker;
+}
+
+const sameNamed: SameSpeaker = (expected, got, doc) => sameSpeaker(expected, got === null ? null : predictedName({ speaker: got }, doc.speakers), doc.speakers);
 
 function ratio(a: number, b: number): number {
   return b === 0 ? 1 : a / b;
@@ -121,6 +187,13 @@ export function evaluatePassages(passages: readonly LabelledPassage[], extract: 
   let predictedReactions = 0;
   let matchedReactions = 0;
   let rightSentiment = 0;
+  let named = 0;
+  let namedRight = 0;
+  let namedNull = 0;
+  let invented = 0;
+  let predictedNull = 0;
+  const scored: ScoredQuote[] = [];
+  const overlapInputs: { passage: LabelledPassage; doc: ExtractedDocument }[] = [];
   const misses: PassageMiss[] = [];
 
   for (const passage of passages) {
@@ -129,6 +202,8 @@ export function evaluatePassages(passages: readonly LabelledPassage[], extract: 
     const unused = doc.quotes.map((q) => ({ q, key: normaliseQuoteText(q.text), used: false }));
     expected += passage.quotes.length;
     predicted += doc.quotes.length;
+    for (const q of doc.quotes) if (predictedName(q, doc.speakers) === null) predictedNull++;
+    overlapInputs.push({ passage, doc });
     for (const want of passage.quotes) {
       const key = normaliseQuoteText(want.text);
       const hit = unused.find((u) => !u.used && u.key === key);
@@ -138,8 +213,17 @@ export function evaluatePassages(passages: readonly LabelledPassage[], extract: 
       }
       hit.used = true;
       matched++;
-      if (sameSpeaker(want.speaker, hit.q.speaker, doc.speakers)) rightSpeaker++;
-      else miss.wrongSpeaker.push({ text: want.text, expected: want.speaker, got: hit.q.speaker });
+      const got = predictedName(hit.q, doc.speakers);
+      const correct = sameSpeaker(want.speaker, got, doc.speakers);
+      if (correct) rightSpeaker++;
+      else miss.wrongSpeaker.push({ text: want.text, expected: want.speaker, got });
+      if (want.speaker !== null) {
+        named++;
+        if (correct) namedRight++;
+        else if (got === null) namedNull++;
+      } else if (got !== null) invented++;
+      const evidence = (hit.q as { attribution?: { confidence: number; method: string } | null }).attribution;
+      scored.push({ passage: passage.id, text: want.text, expected: want.speaker, got, correct, confidence: evidence ? evidence.confidence : null, method: evidence ? evidence.method : null });
       if (want.kind === hit.q.kind) rightKind++;
       else miss.wrongKind.push({ text: want.text, expected: want.kind, got: hit.q.kind });
     }
@@ -175,10 +259,43 @@ export function evaluatePassages(passages: readonly LabelledPassage[], extract: 
     recall,
     f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
     attribution: ratio(rightSpeaker, matched),
+    namedQuotes: named,
+    namedAttribution: ratio(namedRight, named),
+    speakerless: named === 0 ? 0 : namedNull / named,
+    wrongName: named === 0 ? 0 : (named - namedRight - namedNull) / named,
+    inventedNames: invented,
+    predictedSpeakerless: predicted === 0 ? 0 : predictedNull / predicted,
+    overlap: { at30: overlapScores(overlapInputs, 0.3, sameNamed), at80: overlapScores(overlapInputs, 0.8, sameNamed) },
+    scored,
     kindAccuracy: ratio(rightKind, matched),
     reactionPrecision: ratio(matchedReactions, predictedReactions),
     reactionRecall: ratio(matchedReactions, expectedReactions),
     sentimentAccuracy: ratio(rightSentiment, matchedReactions),
     misses,
   };
+}
+
+export interface CalibrationBin {
+  from: number;
+  to: number;
+  quotes: number;
+  /** Mean confidence of the quotes in the bin. */
+  meanConfidence: number;
+  /** Share of them whose speaker is right. */
+  accuracy: number;
+}
+
+/** Confidence against observed accuracy in bins of `width`, over scored quotes that carry a confidence. */
+export function calibrationTable(scored: readonly ScoredQuote[], width = 0.1): CalibrationBin[] {
+  const bins: CalibrationBin[] = [];
+  const steps = Math.round(1 / width);
+  for (let b = 0; b < steps; b++) {
+    const from = b * width;
+    const to = from + width;
+    const inBin = scored.filter((s) => s.confidence !== null && (s.confidence >= from && (s.confidence < to || (b === steps - 1 && s.confidence <= 1))));
+    if (!inBin.length) continue;
+    const mean = inBin.reduce((a, s) => a + (s.confidence as number), 0) / inBin.length;
+    bins.push({ from, to, quotes: inBin.length, meanConfidence: mean, accuracy: inBin.filter((s) => s.correct).length / inBin.length });
+  }
+  return bins;
 }
