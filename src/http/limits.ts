@@ -42,6 +42,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../pagination/page-request";
 import { projectPath } from "../paths";
 import { markRefused } from "../observability/request-observer";
 import { graphqlOverHttpPlugin } from "./graphql-over-http";
+import { FIELD_COSTS } from "../analytics/aggregate-cost";
 
 /** The code of every refusal for exceeding an operation limit. */
 export const LIMIT_CODE = "OPERATION_LIMIT_EXCEEDED";
@@ -190,7 +191,10 @@ export function operationCost(
     let def: GraphQLField<unknown, unknown> | undefined;
     if (parent && (isObjectType(parent) || isInterfaceType(parent))) def = parent.getFields()[name];
     if (!node.selectionSet) return 1;
-    let multiplier = 1;
+    // Aggregates cost their grouped scan, and a list without a page size its typical length (FIELD_COSTS).
+    const priced = parent ? FIELD_COSTS[`${parent.name}.${name}`] : undefined;
+    const own = priced?.cost ?? 1;
+    let multiplier = priced?.listSize ?? 1;
     if (def && def.args.some((a) => (LIST_SIZE_ARGS as readonly string[]).includes(a.name))) {
       multiplier = DEFAULT_PAGE_SIZE;
       for (const argName of LIST_SIZE_ARGS) {
@@ -202,7 +206,7 @@ export function operationCost(
       }
     }
     const child = def ? getNamedType(def.type) : undefined;
-    return 1 + multiplier * selectionCost(node.selectionSet, child && isCompositeType(child) ? child : undefined, depth + 1, seen);
+    return own + multiplier * selectionCost(node.selectionSet, child && isCompositeType(child) ? child : undefined, depth + 1, seen);
   };
 
   const root = schema.getRootType(operation.operation) ?? undefined;
