@@ -15,6 +15,9 @@ import { QuoteResolver } from "./quote/quote.resolver";
 import { ReactionFieldsResolver } from "./reaction/reaction-fields.resolver";
 import { SpeakerFieldsResolver } from "./speaker/speaker-fields.resolver";
 import { SpeakerResolver } from "./speaker/speaker.resolver";
+import { QuoteStatsResolver } from "./quote-stats.resolver";
+import { QuoteBucketFieldsResolver } from "./quote-bucket-fields.resolver";
+import { SpeakerAnalyticsResolver } from "./speaker-analytics.resolver";
 
 export const RESOLVERS = [
   ArticleResolver,
@@ -34,4 +37,7 @@ export const RESOLVERS = [
   ReactionFieldsResolver,
   SpeakerResolver,
   SpeakerFieldsResolver,
+  QuoteStatsResolver,
+  QuoteBucketFieldsResolver,
+  SpeakerAnalyticsResolver,
 ] as const;

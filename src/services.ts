@@ -15,6 +15,8 @@ import { ReactionWriteService } from "./reactions/reaction-write.service";
 import { RateLimits } from "./rate-limit/rate-limits";
 import { ContentChanges } from "./cache/content-changes";
 import { ReadPlanner } from "./planner/read-planner";
+import { QuoteStatsService } from "./analytics/quote-stats.service";
+import { SpeakerAnalyticsService } from "./analytics/speaker-analytics.service";
 
 export interface Services {
   articles: ArticleService;
@@ -36,6 +38,9 @@ export interface Services {
   changes: ContentChanges;
   /** One SQL statement for a whole `article`/`articles`/`quotes` selection; null when READ_PLANNER is off. */
   planner: ReadPlanner | null;
+  /** Analysts' aggregates over the quote list (src/analytics). */
+  quoteStats: QuoteStatsService;
+  speakerAnalytics: SpeakerAnalyticsService;
 }
 
 /** What the write services are built with; startApp passes the configured ones. */
@@ -70,5 +75,6 @@ export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}):
     reactions: new ReactionService(ds),
     speakers: new SpeakerService(ds),
   };
-  return { ...services, planner: deps.readPlanner === false ? null : new ReadPlanner(ds, services, deps.preparedStatements ?? 0) };
+  const analytics = { quoteStats: new QuoteStatsService(ds, services.quotes), speakerAnalytics: new SpeakerAnalyticsService(ds, services.quotes) };
+  return { ...services, ...analytics, planner: deps.readPlanner === false ? null : new ReadPlanner(ds, services, deps.preparedStatements ?? 0) };
 }

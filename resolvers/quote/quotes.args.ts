@@ -1,6 +1,7 @@
 // Arguments of quote lists: the analysts' filters, order and paging.
 import { ArgsType, Field, ID, InputType } from "type-graphql";
 import { QuoteKind } from "../../entities/quote-kind.enum";
+import { SpeakerKind } from "../../entities/speaker-kind.enum";
 import type { QuoteFilter } from "../../src/quotes/quote.service";
 import { ConnectionArgs } from "../connection.args";
 import { QuoteOrder } from "./quote-order.enum";
@@ -16,11 +17,37 @@ export class SpeakerQuoteFilterInput implements QuoteFilter {
   @Field(() => ID, { nullable: true, description: "Only quotes in this article." })
   articleId?: string | null;
 
-  @Field(() => Date, { nullable: true, description: "Only quotes from articles published at or after this time." })
+  @Field(() => Date, { nullable: true, description: "Only quotes from articles published (or, undated, stored) at or after this time." })
+  publishedAfter?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "Only quotes from articles published (or, undated, stored) at or before this time." })
+  publishedBefore?: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "Old name of publishedAfter.",
+    deprecationReason: "Use publishedAfter: one name for dates across the schema (article filters use it too).",
+  })
   from?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: "Only quotes from articles published at or before this time." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "Old name of publishedBefore.",
+    deprecationReason: "Use publishedBefore: one name for dates across the schema (article filters use it too).",
+  })
   to?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: "Only quotes in articles from this outlet (by id)." })
+  outletId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Only quotes in articles from this outlet (by slug, e.g. `the-guardian`)." })
+  outletSlug?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Only quotes in articles with this topic tag (case-insensitive)." })
+  topic?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Only quotes in articles in this language (BCP 47 tag, e.g. `en`)." })
+  language?: string | null;
 }
 
 @InputType({ description: "Which quotes to list. All conditions must hold." })
@@ -30,6 +57,12 @@ export class QuoteFilterInput extends SpeakerQuoteFilterInput {
 
   @Field(() => String, { nullable: true, description: "Only quotes by the speaker with this name or alias (case-insensitive), e.g. `Putin`." })
   speakerName?: string | null;
+
+  @Field(() => SpeakerKind, { nullable: true, description: "Only quotes whose speaker is of this kind (quotes without a speaker never match)." })
+  speakerKind?: SpeakerKind | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: only quotes attributed to a speaker; false: only quotes without one." })
+  hasSpeaker?: boolean | null;
 }
 
 @ArgsType()

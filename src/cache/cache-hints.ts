@@ -70,6 +70,13 @@ export const TYPE_HINTS: Record<string, CacheHint> = {
   ReactionEdge: INHERIT,
   SpeakerConnection: INHERIT,
   SpeakerEdge: INHERIT,
+  // Analysts' counts (src/analytics): they move with every published quote, like the lists.
+  QuoteStatsConnection: { maxAge: LIST_MAX_AGE },
+  QuoteBucketEdge: INHERIT,
+  QuoteBucket: INHERIT,
+  TimelinePoint: INHERIT,
+  SpeakerOutletCount: INHERIT,
+  CoQuotedSpeaker: INHERIT,
   // Moderators' data, and the reports readers file: never stored anywhere.
   CommentModeration: NEVER,
   CommentReport: NEVER,
@@ -98,6 +105,10 @@ export const FIELD_HINTS: Record<string, CacheHint> = {
   "Speaker.quotes": { maxAge: LIST_MAX_AGE },
   "Speaker.quoteCount": { maxAge: LIST_MAX_AGE },
   "Speaker.lastQuotedAt": { maxAge: LIST_MAX_AGE },
+  "Speaker.timeline": { maxAge: LIST_MAX_AGE },
+  "Speaker.outlets": { maxAge: LIST_MAX_AGE },
+  "Speaker.coQuoted": { maxAge: LIST_MAX_AGE },
+  "Query.quoteStats": { maxAge: LIST_MAX_AGE },
   "Quote.appearances": { maxAge: LIST_MAX_AGE },
 };
 

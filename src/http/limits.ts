@@ -43,6 +43,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../pagination/page-request";
 import { projectPath } from "../paths";
 import { markRefused } from "../observability/request-observer";
 import { graphqlOverHttpPlugin } from "./graphql-over-http";
+import { FIELD_COSTS } from "../analytics/aggregate-cost";
 
 /** The code of every refusal for exceeding an operation limit. */
 export const LIMIT_CODE = "OPERATION_LIMIT_EXCEEDED";
@@ -272,7 +273,10 @@ export function operationCost(
       }
       return total;
     }
-    let multiplier = 1;
+    // Aggregates cost their grouped scan, and a list without a page size its typical length (FIELD_COSTS).
+    const priced = parent ? FIELD_COSTS[`${parent.name}.${name}`] : undefined;
+    const own = priced?.cost ?? 1;
+    let multiplier = priced?.listSize ?? 1;
     if (def && def.args.some((a) => (LIST_SIZE_ARGS as readonly string[]).includes(a.name))) {
       multiplier = DEFAULT_PAGE_SIZE;
       for (const argName of LIST_SIZE_ARGS) {
@@ -283,7 +287,7 @@ export function operationCost(
         multiplier = Math.max(0, Math.min(n, maxPageSize));
       }
     }
-    return 1 + multiplier * selectionCost(node.selectionSet, childType, depth + 1, seen);
+    return own + multiplier * selectionCost(node.selectionSet, childType, depth + 1, seen);
   };
 
   const root = schema.getRootType(operation.operation) ?? undefined;

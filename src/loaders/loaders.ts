@@ -75,6 +75,11 @@ export class Loaders {
     this.loader(`count:${field}:${argsKey(args)}`, batch, 0).prime(id, value);
   }
 
+  /** Any per-parent value of field `field` (with `args`) for parent `id`, batched with its siblings (e.g. a speaker's timeline). */
+  batch<V>(field: string, args: unknown, id: string, batch: (ids: readonly string[]) => Promise<Map<string, V>>, missing: V): Promise<V> {
+    return this.loader(`batch:${field}:${argsKey(args)}`, batch, missing).load(id);
+  }
+
   /** The total of field `field` (with `args`) for parent `id`, batched with its siblings. */
   count(field: string, args: unknown, id: string, batch: CountBatch): Promise<number> {
     return this.loader(`count:${field}:${argsKey(args)}`, batch, 0).load(id);

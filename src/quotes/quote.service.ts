@@ -8,21 +8,20 @@ import type { PageRequest } from "../pagination/page-request";
 import { hydrate, hydratePrefixed, selectColumns, selectPrefixed } from "../pagination/entity-rows";
 import { Article } from "../../entities/article.entity";
 import { Speaker } from "../../entities/speaker.entity";
-import { checkDateRange, HEADLINE_OPTIONS, normalizeSearch, tsQuery } from "../search/text-search";
+import { HEADLINE_OPTIONS, normalizeSearch, tsQuery } from "../search/text-search";
 import { SqlParams } from "../sql-params";
 import type { Visibility } from "../auth/visibility";
 import { articleVisibleSql } from "../articles/article.service";
+import { quoteAnalystConditions, type QuoteAnalystFilter } from "./quote-filter-sql";
 
 export type QuoteOrder = "NEWEST" | "OLDEST" | "RELEVANCE" | "ARTICLE_ORDER";
 
-export interface QuoteFilter {
+export interface QuoteFilter extends QuoteAnalystFilter {
   speakerId?: string | null;
   speakerName?: string | null;
   articleId?: string | null;
   search?: string | null;
   kind?: QuoteKind | null;
-  from?: Date | null;
-  to?: Date | null;
 }
 
 export interface QuoteEdgeBody {
@@ -90,11 +89,13 @@ export class QuoteService {
     const where: string[] = [];
     /** The speaker-name condition as a paged list reads it, and as a list matched whole reads it. */
     let matchSpeaker: [string, string] | null = null;
-    const joinArticle = !articleChecked || Boolean(embed.article || filter.from || filter.to) || (order !== "RELEVANCE" && order !== "ARTICLE_ORDER");
+    // Outlet, topic, language, speaker kind and presence, and the date window (src/quotes/quote-filter-sql.ts).
+    const analyst = quoteAnalystConditions(filter, p);
+    const joinArticle = !articleChecked || Boolean(embed.article || analyst.article) || (order !== "RELEVANCE" && order !== "ARTICLE_ORDER");
     const visible = articleVisibleSql(vis);
     if (joinArticle && visible) where.push(visible);
+    where.push(...analyst.where);
     const search = normalizeSearch(filter.search, "filter.search");
-    checkDateRange(filter.from, filter.to, "filter.from", "filter.to");
     let extra = "";
     let rank: string | null = null;
     if (search) {
@@ -121,8 +122,6 @@ export class QuoteService {
     }
     if (filter.articleId != null) where.push(`q.article_id = ${p.add(assertUuid(filter.articleId, "filter.articleId"))}`);
     if (filter.kind != null) where.push(`q.kind = ${p.add(filter.kind)}`);
-    if (filter.from) where.push(`a.sort_at >= ${p.add(filter.from)}`);
-    if (filter.to) where.push(`a.sort_at <= ${p.add(filter.to)}`);
     let keys: SortKey[];
     let descending = true;
     switch (order) {
