@@ -15,6 +15,8 @@ import { QuoteResolver } from "./quote.resolver";
 import { ReactionFieldsResolver } from "./reaction-fields.resolver";
 import { SpeakerFieldsResolver } from "./speaker-fields.resolver";
 import { SpeakerResolver } from "./speaker.resolver";
+import { SourceResolver } from "./source/source.resolver";
+import { WatchResolver } from "./watch/watch.resolver";
 
 export const RESOLVERS = [
   ArticleResolver,
@@ -34,4 +36,6 @@ export const RESOLVERS = [
   ReactionFieldsResolver,
   SpeakerResolver,
   SpeakerFieldsResolver,
+  SourceResolver,
+  WatchResolver,
 ] as const;

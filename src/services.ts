@@ -15,6 +15,8 @@ import { ReactionWriteService } from "./reactions/reaction-write.service";
 import { RateLimits } from "./rate-limit/rate-limits";
 import { ContentChanges } from "./cache/content-changes";
 import { ReadPlanner } from "./planner/read-planner";
+import { SourceService, type SourcePolicy } from "./sources/source.service";
+import { WatchService } from "./webhooks/watch.service";
 
 export interface Services {
   articles: ArticleService;
@@ -36,6 +38,10 @@ export interface Services {
   changes: ContentChanges;
   /** One SQL statement for a whole `article`/`articles`/`quotes` selection; null when READ_PLANNER is off. */
   planner: ReadPlanner | null;
+  /** Live sources (feeds, sitemaps) editors manage. */
+  sources: SourceService;
+  /** Saved quote searches with their webhooks. */
+  watches: WatchService;
 }
 
 /** What the write services are built with; startApp passes the configured ones. */
@@ -48,6 +54,8 @@ export interface ServiceDeps {
   readPlanner: boolean;
   /** How many distinct planned statement texts run as named prepared statements (0: none; see src/db/prepared-statements.ts). */
   preparedStatements: number;
+  /** Which source and webhook URLs are accepted (SOURCES_ALLOW_PRIVATE) and the shortest poll interval. */
+  sources: SourcePolicy;
 }
 
 export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}): Services {
@@ -69,6 +77,8 @@ export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}):
     quoteAppearances: new QuoteAppearances(ds),
     reactions: new ReactionService(ds),
     speakers: new SpeakerService(ds),
+    sources: new SourceService(ds, deps.sources ?? { allowPrivate: false, minIntervalSeconds: 60 }),
+    watches: new WatchService(ds, deps.sources?.allowPrivate ?? false),
   };
   return { ...services, planner: deps.readPlanner === false ? null : new ReadPlanner(ds, services, deps.preparedStatements ?? 0) };
 }
