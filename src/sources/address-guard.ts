@@ -46,9 +46,9 @@ export function isPrivateAddress(address: string): boolean {
 }
 
 /** Refuses an IP-literal host that is not public (names are checked at connect time by `guardedLookup`). */
-export function assertPublicHost(hostname: string, allowPrivate: boolean): void {
+export function assertPublicHost(hostname: string, allowPrivate: boolean, isBlocked: (ip: string) => boolean = isPrivateAddress): void {
   const bare = hostname.replace(/^\[|\]$/g, "");
-  if (!allowPrivate && isIP(bare) && isPrivateAddress(bare)) {
+  if (!allowPrivate && isIP(bare) && isBlocked(bare)) {
     throw new FetchError("PRIVATE_ADDRESS", `${bare} is a private, loopback or link-local address`);
   }
 }
@@ -56,12 +56,12 @@ export function assertPublicHost(hostname: string, allowPrivate: boolean): void 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /** A `lookup` for http.request that refuses names resolving to non-public addresses. */
-export function guardedLookup(allowPrivate: boolean) {
+export function guardedLookup(allowPrivate: boolean, isBlocked: (ip: string) => boolean = isPrivateAddress) {
   return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
       const list = addresses as LookupAddress[];
-      const bad = allowPrivate ? undefined : list.find((a) => isPrivateAddress(a.address));
+      const bad = allowPrivate ? undefined : list.find((a) => isBlocked(a.address));
       if (bad) {
         const refused = Object.assign(new Error(`${hostname} resolves to ${bad.address}, a private, loopback or link-local address`), {
           code: "PRIVATE_ADDRESS",

@@ -15,6 +15,8 @@ export interface FetchPolicy {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
+  /** Which addresses are refused (unless allowPrivate); default: loopback, private, link-local, metadata (tests narrow it). */
+  isBlocked?: (ip: string) => boolean;
 }
 
 export interface FetchRequest {
@@ -35,7 +37,7 @@ export interface FetchResponse {
 }
 
 /** The URL, parsed and checked: absolute, http or https, no credentials, not an IP literal that is private. */
-export function checkUrl(raw: string, allowPrivate: boolean): URL {
+export function checkUrl(raw: string, allowPrivate: boolean, isBlocked?: (ip: string) => boolean): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -44,7 +46,7 @@ export function checkUrl(raw: string, allowPrivate: boolean): URL {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new FetchError("UNSUPPORTED_SCHEME", `only http and https URLs are fetched, not ${url.protocol}`);
   if (url.username || url.password) throw new FetchError("BAD_URL", "URLs with credentials are not fetched");
-  assertPublicHost(url.hostname, allowPrivate);
+  assertPublicHost(url.hostname, allowPrivate, isBlocked);
   return url;
 }
 
@@ -52,7 +54,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export async function safeFetch(raw: string, policy: FetchPolicy, req: FetchRequest = {}): Promise<FetchResponse> {
   const deadline = Date.now() + policy.timeoutMs;
-  let url = checkUrl(raw, policy.allowPrivate);
+  let url = checkUrl(raw, policy.allowPrivate, policy.isBlocked);
   for (let hops = 0; ; hops++) {
     const res = await once(url, policy, req, deadline);
     const location = res.headers.location;
@@ -64,7 +66,7 @@ export async function safeFetch(raw: string, policy: FetchPolicy, req: FetchRequ
       } catch {
         throw new FetchError("BAD_URL", `redirect to a bad URL "${location.slice(0, 200)}"`, res.status);
       }
-      url = checkUrl(next, policy.allowPrivate);
+      url = checkUrl(next, policy.allowPrivate, policy.isBlocked);
       continue;
     }
     return res;
@@ -94,7 +96,7 @@ function once(url: URL, policy: FetchPolicy, req: FetchRequest, deadline: number
       method: req.method ?? "GET",
       // A fresh connection per request: the lookup hook must see every connect.
       agent: false,
-      lookup: guardedLookup(policy.allowPrivate) as never,
+      lookup: guardedLookup(policy.allowPrivate, policy.isBlocked) as never,
       headers: {
         "user-agent": policy.userAgent,
         "accept-encoding": "gzip, deflate, br",

@@ -39,13 +39,15 @@ export interface PollOutcome {
  */
 export async function claimDueSources(ds: DataSource, now: Date, limit: number, leaseSeconds: number): Promise<ClaimedSource[]> {
   return ds.query(
-    `WITH due AS (SELECT id FROM sources WHERE enabled AND next_due_at <= $1 ORDER BY next_due_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-     UPDATE sources s SET next_due_at = $1::timestamptz + make_interval(secs => GREATEST(s.interval_seconds, $3)), last_fetched_at = $1
+    // A top-level SELECT over the UPDATE: TypeORM answers an UPDATE's RETURNING as [rows, count].
+    `WITH due AS (SELECT id FROM sources WHERE enabled AND next_due_at <= $1 ORDER BY next_due_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+     claimed AS (UPDATE sources s SET next_due_at = $1::timestamptz + make_interval(secs => GREATEST(s.interval_seconds, $3)), last_fetched_at = $1
      FROM due WHERE s.id = due.id
      RETURNING s.id, s.url, s.kind, s.interval_seconds AS "intervalSeconds", s.etag, s.last_modified AS "lastModified",
        s.consecutive_failures AS "consecutiveFailures",
        (SELECT o.name FROM outlets o WHERE o.id = s.outlet_id) AS "outletName",
-       (SELECT o.domain FROM outlets o WHERE o.id = s.outlet_id) AS "outletDomain"`,
+       (SELECT o.domain FROM outlets o WHERE o.id = s.outlet_id) AS "outletDomain")
+     SELECT * FROM claimed`,
     [now, limit, leaseSeconds],
   );
 }

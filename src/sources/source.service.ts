@@ -110,7 +110,7 @@ export class SourceService {
     if (input.url) sets.push("etag = NULL", "last_modified = NULL", "next_due_at = now()");
     if (sets.length) {
       try {
-        const rows = await this.ds.query(`UPDATE sources SET ${sets.join(", ")}, updated_at = now() WHERE id = $1 RETURNING id`, params);
+        const rows = await this.ds.query(`WITH u AS (UPDATE sources SET ${sets.join(", ")}, updated_at = now() WHERE id = $1 RETURNING id) SELECT id FROM u`, params);
         if (!rows.length) throw new NotFoundError("Source", id);
       } catch (err) {
         if ((err as { driverError?: { code?: string } }).driverError?.code === "23505") throw new ConflictError(`A source with that URL exists already.`);
@@ -124,7 +124,7 @@ export class SourceService {
   async pause(id: string, paused: boolean): Promise<SourceRecord> {
     assertUuid(id, "id");
     const rows = await this.ds.query(
-      `UPDATE sources SET enabled = $2, updated_at = now(), next_due_at = CASE WHEN $2 THEN now() ELSE next_due_at END WHERE id = $1 RETURNING id`,
+      `WITH u AS (UPDATE sources SET enabled = $2, updated_at = now(), next_due_at = CASE WHEN $2 THEN now() ELSE next_due_at END WHERE id = $1 RETURNING id) SELECT id FROM u`,
       [id, !paused],
     );
     if (!rows.length) throw new NotFoundError("Source", id);
@@ -133,7 +133,7 @@ export class SourceService {
 
   async remove(id: string): Promise<string> {
     assertUuid(id, "id");
-    const rows = await this.ds.query(`DELETE FROM sources WHERE id = $1 RETURNING id`, [id]);
+    const rows = await this.ds.query(`WITH d AS (DELETE FROM sources WHERE id = $1 RETURNING id) SELECT id FROM d`, [id]);
     if (!rows.length) throw new NotFoundError("Source", id);
     return id;
   }

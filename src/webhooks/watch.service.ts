@@ -115,8 +115,8 @@ export class WatchService {
   async replay(owner: Owner, watchId: string, since: Date, now: Date): Promise<number> {
     await this.get(owner, watchId);
     const rows = await this.ds.query(
-      `UPDATE webhook_deliveries SET status = 'PENDING', attempts = 0, next_attempt_at = $3, last_error = NULL, retry_from = $3
-       WHERE watch_id = $1 AND created_at >= $2 RETURNING id`,
+      `WITH r AS (UPDATE webhook_deliveries SET status = 'PENDING', attempts = 0, next_attempt_at = $3, last_error = NULL, retry_from = $3
+       WHERE watch_id = $1 AND created_at >= $2 RETURNING id) SELECT id FROM r`,
       [watchId, since, now],
     );
     return rows.length;
