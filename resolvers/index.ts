@@ -18,6 +18,8 @@ import { SpeakerResolver } from "./speaker/speaker.resolver";
 import { QuoteStatsResolver } from "./quote-stats.resolver";
 import { QuoteBucketFieldsResolver } from "./quote-bucket-fields.resolver";
 import { SpeakerAnalyticsResolver } from "./speaker-analytics.resolver";
+import { SourceResolver } from "./source/source.resolver";
+import { WatchResolver } from "./watch/watch.resolver";
 
 export const RESOLVERS = [
   ArticleResolver,
@@ -40,4 +42,6 @@ export const RESOLVERS = [
   QuoteStatsResolver,
   QuoteBucketFieldsResolver,
   SpeakerAnalyticsResolver,
+  SourceResolver,
+  WatchResolver,
 ] as const;

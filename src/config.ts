@@ -149,6 +149,38 @@ const schema = z.object({
   WS_MAX_SUBSCRIPTIONS_PER_CLIENT: z.coerce.number().int().min(1).default(50),
   /** WebSocket connections one address may hold open at once to this process (more are refused with HTTP 429). */
   WS_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  /** Poll the live sources (feeds and sitemaps) inside `newsgraph serve`; off when a separate `newsgraph worker` does it. */
+  SOURCES_POLL: bool.default(true),
+  /** Let sources and webhook URLs reach loopback, private, link-local and metadata addresses (intranets, tests). */
+  SOURCES_ALLOW_PRIVATE: bool.default(false),
+  /** User-Agent of every fetch of a source, page, robots.txt or webhook; robots.txt rules are matched against it. */
+  SOURCES_USER_AGENT: z.string().min(1).default("newsgraph/0.1 (+https://github.com/newsgraph/newsgraph)"),
+  /** How long a connection to a source may take, in milliseconds. */
+  SOURCES_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(50).default(5_000),
+  /** How long one fetch (connect, headers and body) may take, in milliseconds. */
+  SOURCES_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** Largest feed, sitemap or page body, in bytes (after decompression). */
+  SOURCES_MAX_BYTES: z.coerce.number().int().min(1024).default(5_000_000),
+  /** Redirects one fetch may follow. */
+  SOURCES_MAX_REDIRECTS: z.coerce.number().int().min(0).max(10).default(3),
+  /** Fetches at once to one host. */
+  SOURCES_PER_HOST: z.coerce.number().int().min(1).max(32).default(2),
+  /** Sources polled at once by one process. */
+  SOURCES_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /** Shortest poll interval a source may have, in seconds. */
+  SOURCES_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Longest wait after repeated failures of a source, in seconds. */
+  SOURCES_MAX_BACKOFF_SECONDS: z.coerce.number().int().min(1).default(21_600),
+  /** How often the poller and the webhook sender look for due work, in milliseconds. */
+  SOURCES_TICK_MS: z.coerce.number().int().min(10).default(1_000),
+  /** Send webhook deliveries from this process (inside `serve`, or `worker`). */
+  WEBHOOKS_DELIVER: bool.default(true),
+  /** How long a webhook receiver may take to answer, in milliseconds. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** How long a delivery is retried (with backoff) before it is marked FAILED, in seconds. */
+  WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(86_400),
+  /** Webhook requests in flight at once in one process. */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
 });
 
 /** Every setting's name, in the order above. */

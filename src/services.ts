@@ -17,6 +17,8 @@ import { ContentChanges } from "./cache/content-changes";
 import { ReadPlanner } from "./planner/read-planner";
 import { QuoteStatsService } from "./analytics/quote-stats.service";
 import { SpeakerAnalyticsService } from "./analytics/speaker-analytics.service";
+import { SourceService, type SourcePolicy } from "./sources/source.service";
+import { WatchService } from "./webhooks/watch.service";
 
 export interface Services {
   articles: ArticleService;
@@ -41,6 +43,10 @@ export interface Services {
   /** Analysts' aggregates over the quote list (src/analytics). */
   quoteStats: QuoteStatsService;
   speakerAnalytics: SpeakerAnalyticsService;
+  /** Live sources (feeds, sitemaps) editors manage. */
+  sources: SourceService;
+  /** Saved quote searches with their webhooks. */
+  watches: WatchService;
 }
 
 /** What the write services are built with; startApp passes the configured ones. */
@@ -53,6 +59,8 @@ export interface ServiceDeps {
   readPlanner: boolean;
   /** How many distinct planned statement texts run as named prepared statements (0: none; see src/db/prepared-statements.ts). */
   preparedStatements: number;
+  /** Which source and webhook URLs are accepted (SOURCES_ALLOW_PRIVATE) and the shortest poll interval. */
+  sources: SourcePolicy;
 }
 
 export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}): Services {
@@ -74,6 +82,8 @@ export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}):
     quoteAppearances: new QuoteAppearances(ds),
     reactions: new ReactionService(ds),
     speakers: new SpeakerService(ds),
+    sources: new SourceService(ds, deps.sources ?? { allowPrivate: false, minIntervalSeconds: 60 }),
+    watches: new WatchService(ds, deps.sources?.allowPrivate ?? false),
   };
   const analytics = { quoteStats: new QuoteStatsService(ds, services.quotes), speakerAnalytics: new SpeakerAnalyticsService(ds, services.quotes) };
   return { ...services, ...analytics, planner: deps.readPlanner === false ? null : new ReadPlanner(ds, services, deps.preparedStatements ?? 0) };

@@ -8,6 +8,8 @@ import { printNewsSchema } from "../graphql/schema";
 import { DEFAULT_CONCURRENCY, extractCommand, ingestCommand } from "./ingest";
 import { serve } from "./serve";
 import { registerTokenCommand } from "./token";
+import { registerSourcesCommand } from "./sources";
+import { registerWorkerCommand } from "./worker";
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command("newsgraph").description("newsgraph: a GraphQL gateway for news — who said what, and how the public reacted.");
@@ -41,6 +43,8 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   registerTokenCommand(program);
+  registerSourcesCommand(program);
+  registerWorkerCommand(program);
 
   program
     .command("extract")

@@ -4,6 +4,7 @@ import { openConfiguredDatabase } from "../db/database";
 import { seedIfEmpty } from "../seed/seed";
 import { startApp } from "../http/app";
 import { createLogger } from "../logger";
+import { startLiveWork } from "../sources/live-work";
 
 export async function serve(): Promise<void> {
   const started = Date.now();
@@ -20,6 +21,8 @@ export async function serve(): Promise<void> {
   }
   const app = await startApp({ config, db, logger }, { port: config.PORT, host: config.HOST });
   db.announcePort(Number(new URL(app.url).port));
+  // Live sources and the webhook outbox (SOURCES_POLL, WEBHOOKS_DELIVER): src/sources/live-work.ts.
+  const live = startLiveWork({ config, db, logger, events: app.services.events, registry: app.metrics?.registry });
   logger.info({ url: `${app.url}/graphql`, database: db.embedded ? `embedded (${config.DATA_DIR})` : "postgres", ms: Date.now() - started }, "newsgraph is ready");
   // A stray rejection (e.g. a connection dropped mid-flight) is logged; it must not take the server down.
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));
@@ -41,6 +44,7 @@ export async function serve(): Promise<void> {
     try {
       app.health.markShuttingDown();
       await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_MS));
+      await live.stop();
       await app.close();
       await db.close();
       logger.info({ ms: Date.now() - began }, "stopped");

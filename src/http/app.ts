@@ -72,6 +72,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
     readPlanner: config.READ_PLANNER,
     // Not on the embedded database: see the read planner's README section.
     preparedStatements: db.embedded ? 0 : config.DB_PREPARED_STATEMENTS,
+    sources: { allowPrivate: config.SOURCES_ALLOW_PRIVATE, minIntervalSeconds: config.SOURCES_MIN_INTERVAL_SECONDS },
   });
   // The news subgraph schema, or (SUBGRAPHS / SUPERGRAPH_FILE) a gateway over it and other subgraphs.
   const { schema, gateway, description } = await servedGraph(config, logger, formatError(config.NODE_ENV === "production"));

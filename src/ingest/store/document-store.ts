@@ -12,6 +12,7 @@ import { randomUUID } from "node:crypto";
 import { hydrate, selectColumns } from "../../pagination/entity-rows";
 import { normalizedHash, slugify, uniqueSlug } from "../../text/slug";
 import type { ExtractedDocument, ExtractedSpeaker } from "../types";
+import { webhookOutboxCte } from "../../webhooks/outbox-sql";
 
 export interface StoreResult {
   article: Article;
@@ -405,7 +406,10 @@ async function writeArticle(
   if (fresh.length) {
     parts.push(`fresh AS (INSERT INTO quotes (article_id, text, kind, start_offset, end_offset, cue, position, text_hash, speaker_id)
       SELECT $1::uuid, v.text, v.kind, v.start_offset, v.end_offset, v.cue, v.position, v.text_hash, v.speaker_id
-      FROM jsonb_to_recordset(${param(JSON.stringify(fresh))}::jsonb) AS v${quoteRecord} ORDER BY v.position)`);
+      FROM jsonb_to_recordset(${param(JSON.stringify(fresh))}::jsonb) AS v${quoteRecord} ORDER BY v.position
+      RETURNING id, speaker_id, kind, text)`);
+    // Webhook deliveries for the new quotes, committed with them (the outbox: src/webhooks/outbox-sql.ts).
+    parts.push(webhookOutboxCte("fresh", "$1", refs[cols.indexOf("outlet_id")] ?? "NULL"));
   }
   if (existingId) parts.push(`old_reactions AS (DELETE FROM reactions WHERE article_id = $1::uuid AND origin = '${ReactionOrigin.REPORTED}')`);
   if (reactions.length) {
