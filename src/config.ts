@@ -41,6 +41,32 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   /** PostgreSQL server URL. Unset: the embedded database (PGlite) under DATA_DIR. Secret. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * Read replicas of DATABASE_URL (streaming replicas), comma-separated postgres:// URLs. Queries' reads go to a
+   * healthy replica; writes, transactions, mutations, subscriptions and cache invalidation stay on the primary,
+   * and a viewer who just wrote reads from the primary until a replica has replayed that write. Secret.
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      const urls = text.split(",").map((u) => u.trim()).filter(Boolean);
+      for (const u of urls) {
+        let ok = false;
+        try {
+          ok = ["postgres:", "postgresql:"].includes(new URL(u).protocol);
+        } catch {
+          ok = false;
+        }
+        if (!ok) ctx.addIssue({ code: "custom", message: `each replica must be a postgres:// URL (got one that is not: "${u.replace(/\/\/[^@/]*@/, "//***@")}")` });
+      }
+      if (new Set(urls).size !== urls.length) ctx.addIssue({ code: "custom", message: "a replica is listed twice" });
+      return urls;
+    }),
+  /** A replica behind the primary by more than this many milliseconds gets no reads until it catches up. */
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(2_000),
+  /** How often each replica's health and replay position are checked, in milliseconds. */
+  REPLICA_CHECK_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   /** Where the embedded database keeps its files. */
   DATA_DIR: z.string().min(1).default("./data"),
   /** Connections in the pool for a real PostgreSQL server (the embedded one always uses 1). */
@@ -189,7 +215,7 @@ export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
 export type Config = z.infer<typeof schema> & { introspection: boolean; embedded: boolean };
 
 /** Names of settings that must never be logged. */
-export const SECRET_SETTINGS = ["DATABASE_URL", "ADMIN_API_KEY", "AUTH_JWT_SECRET", "REDIS_URL"] as const;
+export const SECRET_SETTINGS = ["DATABASE_URL", "ADMIN_API_KEY", "AUTH_JWT_SECRET", "REDIS_URL", "DATABASE_REPLICA_URLS"] as const;
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -211,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const c = parsed.data;
+  if (c.DATABASE_REPLICA_URLS.length > 0 && !c.DATABASE_URL) throw new ConfigError("Invalid configuration:\n  DATABASE_REPLICA_URLS: needs DATABASE_URL (the primary); the embedded database has no replicas");
   return { ...c, introspection: c.INTROSPECTION ?? c.NODE_ENV !== "production", embedded: !c.DATABASE_URL };
 }
 

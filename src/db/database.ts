@@ -49,7 +49,7 @@ export interface ConnectionOptions {
  * (between checkout and TypeORM's listener); unhandled, that crashes the process. The pool and TypeORM
  * still see the error through their own listeners, and the pool drops the dead client.
  */
-class GuardedClient extends Client {
+export class GuardedClient extends Client {
   constructor(config?: string | ClientConfig) {
     super(config);
     this.on("error", () => {});

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Pool, QueryResultRow } from "pg";
 import { type DataSource, QueryFailedError } from "typeorm";
+import { onReplica } from "./replicas/read-routing";
 
 /**
  * Which statement texts get a name. A named statement lives in every pooled backend until the connection
@@ -47,6 +48,12 @@ export class StatementRunner {
   /** `prepare`: the caller's word that one plan suits every value of this statement's parameters. */
   async rows<T extends QueryResultRow>(text: string, values: unknown[], prepare: boolean): Promise<T[]> {
     const name = prepare ? this.names?.nameFor(text) : undefined;
+    // Inside a read scope: the request's replica (src/db/replicas/read-routing.ts).
+    const routed = await onReplica<T>(this.ds, { text, values, name }, () => this.onPrimary<T>(text, values, name));
+    return routed ?? this.onPrimary<T>(text, values, name);
+  }
+
+  private async onPrimary<T extends QueryResultRow>(text: string, values: unknown[], name: string | undefined): Promise<T[]> {
     if (name === undefined) return this.ds.query(text, values);
     this.ds.logger.logQuery(text, values);
     try {

@@ -32,6 +32,9 @@ import { responseCachePlugin, viewerCachePolicyPlugin } from "../cache/response-
 import { staticCachePolicyPlugin } from "../cache/static-cache-policy";
 import { DirectExecution, type DirectExecutionStats } from "../planner/direct-execution";
 import { directLane } from "./direct-lane";
+import { startReadRouting } from "../db/replicas";
+import { registerReplicaMetrics } from "../observability/replica-metrics";
+import { readOnReplica, readRoutingPlugin, readScope } from "./read-routing";
 import { apolloHardening, frontRead, graphqlFrontMiddleware, graphqlFrontSteps, httpErrorHandler, loadSafelist, operationLimits, type FrontStep } from "./limits";
 
 export interface AppOptions {
@@ -84,6 +87,8 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   const limits = operationLimits(config);
   const hardening = apolloHardening(config, limits);
   const metrics = config.METRICS ? new Metrics(db) : undefined;
+  // Read replicas (DATABASE_REPLICA_URLS): queries read from a healthy replica, the rest from the primary.
+  const readRouter = await startReadRouting(config, db, logger, metrics ? registerReplicaMetrics(metrics.registry, () => readRouter) : {});
   // The response cache (RESPONSE_CACHE) serves the news graph itself; in gateway mode other subgraphs' data would pass through it.
   const responseCache =
     config.RESPONSE_CACHE && !gateway
@@ -110,6 +115,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
       ...hardening.plugins,
       errorReportingPlugin(),
       requestObserverPlugin(metrics),
+      ...(readRouter ? [readRoutingPlugin(readRouter, logger)] : []),
       viewerCachePolicyPlugin(),
       ...(responseCache ? [responseCachePlugin(responseCache, changes)] : []),
       // After the response cache: a hit answers first.
@@ -126,6 +132,16 @@ export async function startApp(options: AppOptions, listen: { port: number; host
 
   app.disable("x-powered-by");
   const health = mountHealth(app, db, { redisUrl: config.REDIS_URL });
+  if (readRouter) {
+    // A replica down or behind degrades readiness (reads go elsewhere); it never makes this process unready.
+    for (const r of readRouter.replicas.replicas) {
+      const check = async () => {
+        if (r.state !== "up") throw new Error(r.state);
+      };
+      health.addReadinessCheck({ name: `replica ${r.name}`, required: false, check });
+    }
+    health.addReadinessDetail("replicas", () => readRouter.replicas.statuses());
+  }
   if (metrics) app.get("/metrics", metrics.handler());
   const context = async (req: IncomingMessage): Promise<RequestContext> => {
     const given = req.headers["x-request-id"];
@@ -147,12 +163,13 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   app.use(
     "/graphql",
     ...graphqlFrontMiddleware(front, limits),
+    ...(readRouter ? [readScope(readRouter)] : []),
     expressMiddleware(apollo, { context: ({ req }) => context(req) }),
     httpErrorHandler((err) => logger.error({ err }, "unexpected error in front of GraphQL")),
   );
   // Repeats of planned reads, in front of Express and without Apollo's pipeline (not with the response
   // cache, which answers in that pipeline).
-  const handler = direct && !responseCache ? directLane({ schema, direct: directExecution, limits, metrics, front, isShuttingDown, context }, app) : app;
+  const handler = direct && !responseCache ? directLane({ schema, direct: directExecution, limits, metrics, front, isShuttingDown, context, readScope: readRouter && readOnReplica(readRouter) }, app) : app;
   server.on("request", handler);
 
   const ws = attachWebSocket({
@@ -191,6 +208,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
       await health.close();
       await services.events.close();
       await services.rateLimits.close();
+      await readRouter?.close();
     },
   };
 }

@@ -41,6 +41,8 @@ export interface DirectLaneDeps {
   isShuttingDown(): boolean;
   /** The request's context, as Apollo's context function makes it (it throws on a refused token). */
   context(req: IncomingMessage): Promise<RequestContext>;
+  /** Runs the read on the viewer's replica (DATABASE_REPLICA_URLS; src/http/read-routing.ts). */
+  readScope?: <T>(ctx: RequestContext, fn: () => Promise<T>) => Promise<T>;
 }
 
 interface Body {
@@ -115,7 +117,8 @@ export function directLane(deps: DirectLaneDeps, express: NodeHandler): NodeHand
       } catch {
         return handOver({ body }); // Apollo answers a refused token (401) its way
       }
-      const data = await direct.execute(schema, doc, variables, ctx, "lane");
+      const run = () => direct.execute(schema, doc, variables, ctx, "lane");
+      const data = await (deps.readScope ? deps.readScope(ctx, run) : run());
       if (!data) return handOver({ body, directTried: true });
       // The time budget may have answered already (src/http/limits.ts, startTimeBudget).
       if (res.headersSent) return;

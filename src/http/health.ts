@@ -20,6 +20,8 @@ export interface Health {
   readonly shuttingDown: boolean;
   /** Adds a check to /readyz (e.g. another module's dependency). */
   addReadinessCheck(check: ReadinessCheck): void;
+  /** Adds a section to /readyz's answer (e.g. each read replica's state and lag). */
+  addReadinessDetail(name: string, describe: () => unknown): void;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 export function mountHealth(app: Express, db: Database, options: { redisUrl?: string } = {}): Health {
   let shuttingDown = false;
   const checks: ReadinessCheck[] = [{ name: "database", required: true, check: async () => void (await db.dataSource.query("SELECT 1")) }];
+  const details = new Map<string, () => unknown>();
   let redis: Redis | undefined;
   if (options.redisUrl) {
     // A small client of its own: readiness must not depend on another module's connection state. Its
@@ -82,7 +85,8 @@ export function mountHealth(app: Express, db: Database, options: { redisUrl?: st
       res.status(503).json({ status: "shutting-down", checks: results });
       return;
     }
-    res.status(ready ? 200 : 503).json({ status: ready ? (degraded ? "degraded" : "ready") : "unavailable", checks: results });
+    const extra = Object.fromEntries([...details].map(([name, describe]) => [name, describe()]));
+    res.status(ready ? 200 : 503).json({ status: ready ? (degraded ? "degraded" : "ready") : "unavailable", checks: results, ...extra });
   });
 
   return {
@@ -94,6 +98,9 @@ export function mountHealth(app: Express, db: Database, options: { redisUrl?: st
     },
     addReadinessCheck(check) {
       checks.push(check);
+    },
+    addReadinessDetail(name, describe) {
+      details.set(name, describe);
     },
     async close() {
       if (redis) redis.disconnect();
