@@ -15,9 +15,9 @@ import { QuoteResolver } from "./quote/quote.resolver";
 import { ReactionFieldsResolver } from "./reaction/reaction-fields.resolver";
 import { SpeakerFieldsResolver } from "./speaker/speaker-fields.resolver";
 import { SpeakerResolver } from "./speaker/speaker.resolver";
-import { QuoteStatsResolver } from "./quote-stats.resolver";
-import { QuoteBucketFieldsResolver } from "./quote-bucket-fields.resolver";
-import { SpeakerAnalyticsResolver } from "./speaker-analytics.resolver";
+import { QuoteStatsResolver } from "./analytics/quote-stats.resolver";
+import { QuoteBucketFieldsResolver } from "./analytics/quote-bucket-fields.resolver";
+import { SpeakerAnalyticsResolver } from "./analytics/speaker-analytics.resolver";
 import { SourceResolver } from "./source/source.resolver";
 import { WatchResolver } from "./watch/watch.resolver";
 

@@ -3,7 +3,7 @@
 // (pg_stat_statements), so "the read went to the replica" is what the replica saw, not what newsgraph says.
 import { Client } from "pg";
 import { openDatabase, type Database } from "../../src/db/database";
-import { seed } from "../../src/db/seed/seed";
+import { seed } from "../../src/seed/seed";
 import { operation } from "../support/operations";
 import { clusterUnavailable, startPgCluster, type PgCluster } from "../support/pg-cluster";
 import type { TestApp } from "../support/test-app";

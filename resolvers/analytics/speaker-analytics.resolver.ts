@@ -1,10 +1,10 @@
 // The speaker page's analytics: timeline, top outlets and co-quoted speakers, each batched over the
 // speakers of a request into one SQL statement (src/analytics/speaker-analytics.service.ts).
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { Speaker } from "../entities/speaker.entity";
-import { BadUserInputError } from "../src/errors";
-import type { RequestContext } from "../src/graphql/context";
-import { MAX_PAGE_SIZE } from "../src/pagination/page-request";
+import { Speaker } from "../../entities/speaker.entity";
+import { BadUserInputError } from "../../src/errors";
+import type { RequestContext } from "../../src/graphql/context";
+import { MAX_PAGE_SIZE } from "../../src/pagination/page-request";
 import { StatsInterval } from "./quote-dimension.enum";
 import { CoQuotedSpeaker, SpeakerOutletCount, TimelinePoint } from "./speaker-analytics.type";
 

@@ -1,8 +1,8 @@
 // Arguments of quoteStats: the quotes list's filter, what to group by, the period, and paging.
 import { ArgsType, Field } from "type-graphql";
-import { ConnectionArgs } from "./connection.args";
+import { ConnectionArgs } from "../connection.args";
 import { QuoteDimension, StatsInterval } from "./quote-dimension.enum";
-import { QuoteFilterInput } from "./quotes.args";
+import { QuoteFilterInput } from "../quote/quotes.args";
 
 @ArgsType()
 export class QuoteStatsArgs extends ConnectionArgs {

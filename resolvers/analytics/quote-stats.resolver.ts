@@ -1,7 +1,7 @@
 // Root query for analysts' counts over quotes: one SQL statement per page (src/analytics/quote-stats.service.ts).
 import { Args, Ctx, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../src/graphql/context";
-import { pageRequest } from "../src/pagination/page-request";
+import type { RequestContext } from "../../src/graphql/context";
+import { pageRequest } from "../../src/pagination/page-request";
 import { QuoteBucket, QuoteStatsConnection } from "./quote-stats.type";
 import { QuoteStatsArgs } from "./quote-stats.args";
 

@@ -1,7 +1,7 @@
 // What the speaker page's analytics answer with: a timeline point, an outlet with counts, a co-quoted speaker.
 import { Field, Int, ObjectType } from "type-graphql";
-import { Outlet } from "../entities/outlet.entity";
-import { Speaker } from "../entities/speaker.entity";
+import { Outlet } from "../../entities/outlet.entity";
+import { Speaker } from "../../entities/speaker.entity";
 
 @ObjectType({ description: "A speaker's quotes in one period." })
 export class TimelinePoint {

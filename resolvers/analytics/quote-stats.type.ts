@@ -1,9 +1,9 @@
 // The buckets quoteStats answers with: the dimension values and period, and the counts.
 import { Field, Int, ObjectType } from "type-graphql";
-import { QuoteKind } from "../entities/quote-kind.enum";
-import { SpeakerKind } from "../entities/speaker-kind.enum";
-import type { QuoteBucketValue } from "../src/analytics/quote-stats.service";
-import { ConnectionType, EdgeType } from "../src/pagination/connection.types";
+import { QuoteKind } from "../../entities/quote-kind.enum";
+import { SpeakerKind } from "../../entities/speaker-kind.enum";
+import type { QuoteBucketValue } from "../../src/analytics/quote-stats.service";
+import { ConnectionType, EdgeType } from "../../src/pagination/connection.types";
 
 @ObjectType({ description: "Quotes that share the grouped-by values (and period): how many, in how many articles, and when." })
 export class QuoteBucket {

@@ -1,8 +1,8 @@
 // Fields of QuoteBucket that name graph objects: the speaker and the outlet, through the request's loaders.
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { Outlet } from "../entities/outlet.entity";
-import { Speaker } from "../entities/speaker.entity";
-import type { RequestContext } from "../src/graphql/context";
+import { Outlet } from "../../entities/outlet.entity";
+import { Speaker } from "../../entities/speaker.entity";
+import type { RequestContext } from "../../src/graphql/context";
 import { QuoteBucket } from "./quote-stats.type";
 
 @Resolver(() => QuoteBucket)
