@@ -3,10 +3,9 @@
 // owns it, so the planner and the DataLoaders run the same SQL.
 import { getNamedType, type GraphQLObjectType } from "graphql";
 import { articleVisibleSql } from "../articles/article.service";
-import type { CommentOrder } from "../comments/comment.service";
-import { commentVisibleSql } from "../comments/comment.service";
+import { liveCommentsSql, type CommentOrder } from "../comments/comment.service";
 import { SPEAKER_STAT_AGGREGATES, speakerQuotesSql, type QuoteFilter, type QuoteOrder } from "../quotes/quote.service";
-import { overallSentimentSql, reactionCountsSql, SENTIMENTS, summarizeReactions, type ReactionCountRow } from "../reactions/reaction.service";
+import { overallSentimentSql, reactionCountRowsSql, reactionCountsSql, SENTIMENTS, summarizeReactions, type ReactionCountRow } from "../reactions/reaction.service";
 import { FieldPlanTable, type FieldPlans } from "./field-plan-table";
 import { RESPONSE_ONLY } from "./response-compiler";
 import { isoSql, leafSql } from "./response-sql";
@@ -30,7 +29,7 @@ const reactionSummary: FieldPlans = {
   entity: (_c, _nodes, row) => ({
     sql:
       `(SELECT coalesce(json_agg(json_build_object('origin', rs.origin, 'sentiment', rs.sentiment, 'n', rs.n)), '[]'::json) ` +
-      `FROM (SELECT r.origin, r.sentiment, count(*) AS n FROM reactions r WHERE r.article_id = ${row}."id" GROUP BY 1, 2) rs)`,
+      `FROM (${reactionCountRowsSql(`r.article_id = ${row}."id"`)}) rs)`,
     build: (v) => summarizeReactions((v ?? []) as ReactionCountRow[]),
   }),
   response: (c, nodes, row, field) => {
@@ -86,7 +85,7 @@ export function newsFieldPlans(): FieldPlanTable {
       .register("Article", "comments", (c, nodes, row, field) =>
         c.nested("Comment", nodes, field, (args) => ({ list: c.services.comments.listQuery(true, args.orderBy as CommentOrder, c.vis), parentExpr: "c.article_id" }), row),
       )
-      .register("Article", "commentCount", (c, _nodes, row) => c.count(`SELECT count(*) FROM comments cc WHERE ${commentVisibleSql(c.vis, "cc")} AND cc.article_id = ${row}."id"`))
+      .register("Article", "commentCount", (c, _nodes, row) => c.count(`SELECT count(*) ${liveCommentsSql(c.vis, "cc", `cc.article_id = ${row}."id"`)}`))
       // ---- Quote
       .register("Quote", "speaker", (c, nodes, row) => c.relation("Speaker", nodes, row, "speakerId", "speakers s"))
       // Every planned quote comes from a quote list (QuoteService.listQuery), which keeps only quotes of
@@ -96,7 +95,7 @@ export function newsFieldPlans(): FieldPlanTable {
       .register("Comment", "replies", (c, nodes, row, field) =>
         c.nested("Comment", nodes, field, (args) => ({ list: c.services.comments.listQuery(false, args.orderBy as CommentOrder, c.vis), parentExpr: "c.parent_id" }), row),
       )
-      .register("Comment", "replyCount", (c, _nodes, row) => c.count(`SELECT count(*) FROM comments cc WHERE ${commentVisibleSql(c.vis, "cc", false)} AND cc.parent_id = ${row}."id"`))
+      .register("Comment", "replyCount", (c, _nodes, row) => c.count(`SELECT count(*) ${liveCommentsSql(c.vis, "cc", `cc.parent_id = ${row}."id"`)}`))
       // ---- Speaker
       .register("Speaker", "quotes", (c, nodes, row, field) =>
         c.nested(
