@@ -32,7 +32,10 @@ import { responseCachePlugin, viewerCachePolicyPlugin } from "../cache/response-
 import { staticCachePolicyPlugin } from "../cache/static-cache-policy";
 import { DirectExecution, type DirectExecutionStats } from "../planner/direct-execution";
 import { directLane } from "./direct-lane";
-import { apolloHardening, frontRead, graphqlFrontMiddleware, graphqlFrontSteps, httpErrorHandler, loadSafelist, operationLimits, type FrontStep } from "./limits";
+import { operationLimits } from "../graphql/operation-limits";
+import { loadSafelist } from "../graphql/safelist";
+import { apolloHardening } from "./apollo-hardening";
+import { FrontHandover, graphqlFrontMiddleware, graphqlFrontSteps, httpErrorHandler, type FrontStep } from "./front-door";
 
 export interface AppOptions {
   config: Config;
@@ -133,22 +136,24 @@ export async function startApp(options: AppOptions, listen: { port: number; host
     });
     // Express's req.ip without "trust proxy": the peer's address.
     const ctx = createContext({ db, services, logger, clock: options.clock }, { user, requestId, ip: req.socket.remoteAddress ?? null });
-    if (frontRead(req)?.directTried) ctx.directTried = true;
+    if (handover.readOf(req)?.directTried) ctx.directTried = true;
     return ctx;
   };
   const isShuttingDown = () => health.shuttingDown;
+  // Requests the direct lane read and handed over to Express, with what it read.
+  const handover = new FrontHandover();
   const observeRefusals = httpRefusalObserver(metrics, logger);
   const steps = graphqlFrontSteps(config, limits, isShuttingDown);
   const front: FrontStep = (req, res, next) => observeRefusals(req, res, () => steps(req, res, next));
   app.use(
     "/graphql",
-    ...graphqlFrontMiddleware(front, limits),
+    ...graphqlFrontMiddleware(front, limits, handover),
     expressMiddleware(apollo, { context: ({ req }) => context(req) }),
     httpErrorHandler((err) => logger.error({ err }, "unexpected error in front of GraphQL")),
   );
   // Repeats of planned reads, in front of Express and without Apollo's pipeline (not with the response
   // cache, which answers in that pipeline).
-  const handler = direct && !responseCache ? directLane({ schema, direct: directExecution, limits, metrics, front, isShuttingDown, context }, app) : app;
+  const handler = direct && !responseCache ? directLane({ schema, direct: directExecution, limits, metrics, front, handover, isShuttingDown, context }, app) : app;
   server.on("request", handler);
 
   const ws = attachWebSocket({
