@@ -30,7 +30,7 @@ import { ContentChanges } from "../cache/content-changes";
 import { createResponseCacheStore } from "../cache/response-cache-store";
 import { responseCachePlugin, viewerCachePolicyPlugin } from "../cache/response-cache.plugin";
 import { staticCachePolicyPlugin } from "../cache/static-cache-policy";
-import { DirectExecution, type DirectExecutionStats } from "../planner/direct-execution";
+import { DirectExecution, type DirectExecutionStats } from "../execution/direct-execution";
 import { directLane } from "./direct-lane";
 import { operationLimits } from "../graphql/operation-limits";
 import { loadSafelist } from "../graphql/safelist";

@@ -3,7 +3,7 @@
 //
 // Clients send the same few documents over and over (an app's article page, its front page). Once
 // Apollo Server has parsed, validated and limited a query text (graphql-armor's rules, the safelist)
-// and the direct execution has answered it (src/planner/direct-execution.ts), the same text and
+// and the direct execution has answered it (src/execution/direct-execution.ts), the same text and
 // operation name may skip that pipeline. The lane is the HTTP server's first handler, in front of
 // Express: it takes `POST /graphql` with a JSON body of a known length within the body limit, runs the
 // same front steps Express would (refusal observer, request id, CORS, time budget: src/http/front-door.ts),
@@ -25,7 +25,7 @@ import { cacheControlOf } from "../cache/static-cache-policy";
 import type { RequestContext } from "../graphql/context";
 import type { Metrics } from "../observability/metrics";
 import { recordRequest } from "../observability/request-observer";
-import { answerText, type DirectExecution } from "../planner/direct-execution";
+import { answerText, type DirectExecution } from "../execution/direct-execution";
 import { responseMediaType } from "./graphql-over-http";
 import { costRefusal, type OperationLimits } from "../graphql/operation-limits";
 import { parseJsonBody, type FrontHandover, type FrontRead, type FrontStep } from "./front-door";
