@@ -113,7 +113,7 @@ const schema = z.object({
   METRICS: bool.default(true),
   /** Plan the root fields `article`, `articles` and `quotes` into one SQL statement each (src/planner); off: every nested list goes through its batched loader. */
   READ_PLANNER: bool.default(true),
-  /** Answer queries the read planner covers whole without graphql-js's executor, and repeats of them without Apollo's pipeline (src/planner/direct-execution.ts, src/http/direct-lane.ts); only with READ_PLANNER, not in gateway mode. */
+  /** Answer queries the read planner covers whole without graphql-js's executor, and repeats of them without Apollo's pipeline (src/execution/direct-execution.ts, src/http/direct-lane.ts); only with READ_PLANNER, not in gateway mode. */
   DIRECT_EXECUTION: bool.default(true),
   /** How many distinct read-planner statement texts (unique-key lookups and unfiltered lists) run as named prepared statements on a PostgreSQL server (0: none). The embedded database never uses them. */
   DB_PREPARED_STATEMENTS: z.coerce.number().int().min(0).max(10_000).default(500),

@@ -1,9 +1,8 @@
-// Fields of Article that reach other nodes: the value the read planner fetched with the root field when
-// there is one (src/planner), else a batched loader.
+// Fields of Article that reach other nodes, through batched loaders. Where the read planner fetched a
+// field with its root field, src/planner/planned-fields.ts answers it before these resolvers run.
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql";
 import { nodeSelects } from "../../src/graphql/selection";
-import { plannedValue } from "../../src/planner/planned";
 import { Article } from "../../entities/article.entity";
 import { Outlet } from "../../entities/outlet.entity";
 import type { RequestContext } from "../../src/graphql/context";
@@ -20,9 +19,7 @@ import { ArticleSpeakerConnection } from "../speaker/speaker-connection.type";
 @Resolver(() => Article)
 export class ArticleFieldsResolver {
   @FieldResolver(() => Outlet, { nullable: true, description: "The publication the article comes from, when known." })
-  outlet(@Root() article: Article, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Outlet | null> | Outlet | null {
-    const planned = plannedValue<Outlet | null>(article, info);
-    if (planned !== undefined) return planned;
+  outlet(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<Outlet | null> | Outlet | null {
     // Lists that look ahead fetch the outlet with the article.
     if (article.outlet !== undefined) return article.outlet;
     return article.outletId ? ctx.loaders.outletById.load(article.outletId) : null;
@@ -31,8 +28,6 @@ export class ArticleFieldsResolver {
   @FieldResolver(() => QuoteConnection, { description: "The article's quotes in reading order." })
   async quotes(@Root() article: Article, @Ctx() ctx: RequestContext, @Args() args: ConnectionArgs, @Info() info: GraphQLResolveInfo): Promise<QuoteConnection> {
     const req = pageRequest(args);
-    const planned = plannedValue<QuoteConnection>(article, info);
-    if (planned) return planned;
     const embed = { speaker: nodeSelects(info, "speaker") };
     const quotes = ctx.services.quotes;
     const page = await ctx.loaders.page("Article.quotes", null, req, article.id, (ids) => quotes.pagesBy("article", ids, {}, "ARTICLE_ORDER", req, ctx.visibility, embed));
@@ -40,20 +35,16 @@ export class ArticleFieldsResolver {
   }
 
   @FieldResolver(() => ArticleSpeakerConnection, { description: "The distinct speakers the article quotes, in order of first appearance, each with its quote count." })
-  async speakers(@Root() article: Article, @Ctx() ctx: RequestContext, @Args() args: ConnectionArgs, @Info() info: GraphQLResolveInfo): Promise<ArticleSpeakerConnection> {
+  async speakers(@Root() article: Article, @Ctx() ctx: RequestContext, @Args() args: ConnectionArgs): Promise<ArticleSpeakerConnection> {
     const req = pageRequest(args);
-    const planned = plannedValue<ArticleSpeakerConnection>(article, info);
-    if (planned) return planned;
     const speakers = ctx.services.speakers;
     const page = await ctx.loaders.page("Article.speakers", null, req, article.id, (ids) => speakers.pagesByArticle(ids, req));
     return toNestedConnection(page, req, () => ctx.loaders.count("Article.speakers", null, article.id, (ids) => speakers.countsByArticle(ids))) as ArticleSpeakerConnection;
   }
 
   @FieldResolver(() => ReactionConnection, { description: "How the public reacted: reactions reported by the coverage and submitted by readers." })
-  async reactions(@Root() article: Article, @Ctx() ctx: RequestContext, @Args() args: ReactionsArgs, @Info() info: GraphQLResolveInfo): Promise<ReactionConnection> {
+  async reactions(@Root() article: Article, @Ctx() ctx: RequestContext, @Args() args: ReactionsArgs): Promise<ReactionConnection> {
     const req = pageRequest(args);
-    const planned = plannedValue<ReactionConnection>(article, info);
-    if (planned) return planned;
     const filter = { origin: args.origin ?? null, sentiment: args.sentiment ?? null };
     const reactions = ctx.services.reactions;
     const page = await ctx.loaders.page("Article.reactions", filter, req, article.id, (ids) => reactions.pagesByArticle(ids, filter, req));
@@ -63,17 +54,13 @@ export class ArticleFieldsResolver {
   }
 
   @FieldResolver(() => ReactionSummary, { description: "Counts of the article's reactions by sentiment and origin." })
-  reactionSummary(@Root() article: Article, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ReactionSummary> | ReactionSummary {
-    const planned = plannedValue<ReactionSummary>(article, info);
-    if (planned) return planned;
+  reactionSummary(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<ReactionSummary> | ReactionSummary {
     return ctx.loaders.reactionSummary.load(article.id);
   }
 
   @FieldResolver(() => CommentConnection, { description: "Top-level reader comments (published ones; moderators also see held ones; deleted ones remain as placeholders); each has its replies." })
   async comments(@Root() article: Article, @Ctx() ctx: RequestContext, @Args() args: CommentsArgs, @Info() info: GraphQLResolveInfo): Promise<CommentConnection> {
     const req = pageRequest(args);
-    const planned = plannedValue<CommentConnection>(article, info);
-    if (planned) return planned;
     const comments = ctx.services.comments;
     const withReplyCount = nodeSelects(info, "replyCount");
     const page = await ctx.loaders.page("Article.comments", args.orderBy, req, article.id, (ids) =>
@@ -91,9 +78,7 @@ export class ArticleFieldsResolver {
   }
 
   @FieldResolver(() => Int, { description: "Published reader comments on the article, replies included (moderators also count held ones)." })
-  commentCount(@Root() article: Article, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<number> | number {
-    const planned = plannedValue<number>(article, info);
-    if (planned !== undefined) return planned;
+  commentCount(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<number> | number {
     return ctx.loaders.commentTotal.load(article.id);
   }
 }

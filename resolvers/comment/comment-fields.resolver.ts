@@ -1,7 +1,5 @@
 // Fields of Comment that reach other nodes.
-import type { GraphQLResolveInfo } from "graphql";
-import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql";
-import { plannedValue } from "../../src/planner/planned";
+import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { Article } from "../../entities/article.entity";
 import { Comment } from "../../entities/comment.entity";
 import type { RequestContext } from "../../src/graphql/context";
@@ -18,19 +16,15 @@ export class CommentFieldsResolver {
   }
 
   @FieldResolver(() => CommentConnection, { description: "Replies to this comment (published ones; moderators also see held ones; deleted ones remain as placeholders), oldest first by default." })
-  async replies(@Root() comment: Comment, @Ctx() ctx: RequestContext, @Args() args: RepliesArgs, @Info() info: GraphQLResolveInfo): Promise<CommentConnection> {
+  async replies(@Root() comment: Comment, @Ctx() ctx: RequestContext, @Args() args: RepliesArgs): Promise<CommentConnection> {
     const req = pageRequest(args);
-    const planned = plannedValue<CommentConnection>(comment, info);
-    if (planned) return planned;
     const comments = ctx.services.comments;
     const page = await ctx.loaders.page("Comment.replies", args.orderBy, req, comment.id, (ids) => comments.pagesByParent(ids, args.orderBy, req, ctx.visibility));
     return toNestedConnection(page, req, () => ctx.loaders.count("Comment.replies", null, comment.id, (ids) => comments.replyListCounts(ids, ctx.visibility))) as CommentConnection;
   }
 
   @FieldResolver(() => Int, { description: "How many published replies the comment has." })
-  replyCount(@Root() comment: Comment, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<number> | number {
-    const planned = plannedValue<number>(comment, info);
-    if (planned !== undefined) return planned;
+  replyCount(@Root() comment: Comment, @Ctx() ctx: RequestContext): Promise<number> | number {
     return ctx.loaders.count("Comment.replyCount", null, comment.id, (ids) => ctx.services.comments.replyCounts(ids, ctx.visibility));
   }
 }

@@ -1,7 +1,5 @@
 // Fields of Quote that reach other nodes.
-import type { GraphQLResolveInfo } from "graphql";
-import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
-import { plannedValue } from "../../src/planner/planned";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Article } from "../../entities/article.entity";
 import { Quote } from "../../entities/quote.entity";
 import { Speaker } from "../../entities/speaker.entity";
@@ -14,18 +12,14 @@ import { QuoteConnection } from "./quote-connection.type";
 @Resolver(() => Quote)
 export class QuoteFieldsResolver {
   @FieldResolver(() => Article, { description: "The article the quote appears in." })
-  async article(@Root() quote: Quote, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Article | null> {
-    const planned = plannedValue<Article | null>(quote, info);
-    if (planned !== undefined) return planned;
+  async article(@Root() quote: Quote, @Ctx() ctx: RequestContext): Promise<Article | null> {
     // Lists that look ahead fetch the article (already checked visible) with the quote.
     if (quote.article) return quote.article;
     return ctx.loaders.articleById.load(quote.articleId);
   }
 
   @FieldResolver(() => Speaker, { nullable: true, description: "Who said it; null when the text does not tell." })
-  speaker(@Root() quote: Quote, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Speaker | null> | Speaker | null {
-    const planned = plannedValue<Speaker | null>(quote, info);
-    if (planned !== undefined) return planned;
+  speaker(@Root() quote: Quote, @Ctx() ctx: RequestContext): Promise<Speaker | null> | Speaker | null {
     if (quote.speaker !== undefined) return quote.speaker;
     return quote.speakerId ? ctx.loaders.speakerById.load(quote.speakerId) : null;
   }

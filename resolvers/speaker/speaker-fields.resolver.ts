@@ -1,9 +1,8 @@
-// Fields of Speaker: their quotes and articles across all coverage, and quote statistics; the values the
-// read planner fetched with the root field when there are some (src/planner), else batched loaders.
+// Fields of Speaker: their quotes and articles across all coverage, and quote statistics, through batched
+// loaders. Where the read planner fetched a field, src/planner/planned-fields.ts answers it before these run.
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql";
 import { nodeSelects, selects } from "../../src/graphql/selection";
-import { plannedValue } from "../../src/planner/planned";
 import { Speaker } from "../../entities/speaker.entity";
 import type { RequestContext } from "../../src/graphql/context";
 import { toNestedConnection } from "../../src/pagination/connections";
@@ -18,8 +17,6 @@ export class SpeakerFieldsResolver {
   @FieldResolver(() => QuoteConnection, { description: "The speaker's quotes across all coverage, filtered and sorted; newest first by default." })
   async quotes(@Root() speaker: Speaker, @Ctx() ctx: RequestContext, @Args() args: SpeakerQuotesArgs, @Info() info: GraphQLResolveInfo): Promise<QuoteConnection> {
     const req = pageRequest(args);
-    const planned = plannedValue<QuoteConnection>(speaker, info);
-    if (planned) return planned;
     const embed = { article: nodeSelects(info, "article"), rank: selects(info, "edges", "rank"), highlight: selects(info, "edges", "highlight") };
     const filter = { ...(args.filter ?? {}) };
     const quotes = ctx.services.quotes;
@@ -30,10 +27,8 @@ export class SpeakerFieldsResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: "Articles that quote the speaker, newest first." })
-  async articles(@Root() speaker: Speaker, @Ctx() ctx: RequestContext, @Args() args: ConnectionArgs, @Info() info: GraphQLResolveInfo): Promise<ArticleConnection> {
+  async articles(@Root() speaker: Speaker, @Ctx() ctx: RequestContext, @Args() args: ConnectionArgs): Promise<ArticleConnection> {
     const req = pageRequest(args);
-    const planned = plannedValue<ArticleConnection>(speaker, info);
-    if (planned) return planned;
     const articles = ctx.services.articles;
     const page = await ctx.loaders.page("Speaker.articles", null, req, speaker.id, (ids) => articles.pagesBySpeaker(ids, req, ctx.visibility));
     const withEdgeFields = { ...page, rows: page.rows.map((r) => ({ ...r, rank: null, highlight: null })) };
@@ -43,23 +38,17 @@ export class SpeakerFieldsResolver {
   }
 
   @FieldResolver(() => Int, { description: "How many quotes newsgraph attributes to the speaker." })
-  async quoteCount(@Root() speaker: Speaker, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<number> {
-    const planned = plannedValue<number>(speaker, info);
-    if (planned !== undefined) return planned;
+  async quoteCount(@Root() speaker: Speaker, @Ctx() ctx: RequestContext): Promise<number> {
     return (await ctx.loaders.speakerStats.load(speaker.id)).quoteCount;
   }
 
   @FieldResolver(() => Date, { nullable: true, description: "Publication time of the earliest article quoting the speaker." })
-  async firstQuotedAt(@Root() speaker: Speaker, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Date | null> {
-    const planned = plannedValue<Date | null>(speaker, info);
-    if (planned !== undefined) return planned;
+  async firstQuotedAt(@Root() speaker: Speaker, @Ctx() ctx: RequestContext): Promise<Date | null> {
     return (await ctx.loaders.speakerStats.load(speaker.id)).firstQuotedAt;
   }
 
   @FieldResolver(() => Date, { nullable: true, description: "Publication time of the latest article quoting the speaker." })
-  async lastQuotedAt(@Root() speaker: Speaker, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Date | null> {
-    const planned = plannedValue<Date | null>(speaker, info);
-    if (planned !== undefined) return planned;
+  async lastQuotedAt(@Root() speaker: Speaker, @Ctx() ctx: RequestContext): Promise<Date | null> {
     return (await ctx.loaders.speakerStats.load(speaker.id)).lastQuotedAt;
   }
 }

@@ -206,7 +206,7 @@ export function setCacheControlHeader(policy: StaticCachePolicy, headers: Map<st
 
 /**
  * Restricts the request's policy to its operation's static one, as execution starts (or, for an answer
- * another plugin computes without graphql-js, before it answers: src/planner/direct-execution.ts).
+ * another plugin computes without graphql-js, before it answers: src/execution/direct-execution.ts).
  */
 export function applyStaticPolicy(rc: Pick<GraphQLRequestContext<BaseContext>, "schema" | "overallCachePolicy" | "document" | "operation">): void {
   // Like Apollo's plugin: a policy something else set before execution is an override, left as is.

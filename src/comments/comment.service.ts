@@ -23,6 +23,15 @@ export function commentVisibleSql(vis: Visibility, alias = "c", tombstones = fal
   return `${alias}.status IN (${statuses.map((s) => `'${s}'`).join(", ")})`;
 }
 
+/**
+ * `FROM … WHERE …` of the live (not deleted) comments `vis` may read, as `alias`, that meet `condition`
+ * (an article's, a comment's replies). The one home of Article.commentCount's and Comment.replyCount's
+ * counting: the loaders and the read planner count with it.
+ */
+export function liveCommentsSql(vis: Visibility, alias: string, condition: string): string {
+  return `FROM comments ${alias} WHERE ${commentVisibleSql(vis, alias)} AND ${condition}`;
+}
+
 const REPLY_COUNT = `(SELECT count(*) FROM comments rc WHERE rc.parent_id = c.id AND rc.status = 'PUBLISHED')`;
 
 export class CommentService {
@@ -71,7 +80,7 @@ export class CommentService {
   pagesByArticle(articleIds: readonly string[], order: CommentOrder, page: PageRequest, vis: Visibility, withReplyCount = false) {
     const q = this.listQuery(true, order, vis);
     if (withReplyCount) {
-      q.select += `, (SELECT count(*) FROM comments rc WHERE rc.parent_id = c.id AND ${commentVisibleSql(vis, "rc", false)})::int AS "__replyCount"`;
+      q.select += `, (SELECT count(*) ${liveCommentsSql(vis, "rc", "rc.parent_id = c.id")})::int AS "__replyCount"`;
     }
     return fetchBatchedPages(this.ds, q, "c.article_id", articleIds, page, (r) => ({
       node: hydrate(this.ds, Comment, r),
@@ -94,14 +103,18 @@ export class CommentService {
   }
 
   /** Live (not deleted) replies of each comment that `vis` may read. */
-  replyCounts(parentIds: readonly string[], vis: Visibility) {
-    return countBatched(this.ds, this.listQuery(false, "OLDEST", vis, false), "c.parent_id", parentIds);
+  async replyCounts(parentIds: readonly string[], vis: Visibility): Promise<Map<string, number>> {
+    const rows: Array<{ parent_id: string; n: string }> = await this.ds.query(
+      `SELECT c.parent_id, count(*) AS n ${liveCommentsSql(vis, "c", "c.parent_id = ANY($1::uuid[])")} GROUP BY 1`,
+      [parentIds],
+    );
+    return new Map(rows.map((r) => [r.parent_id, Number(r.n)]));
   }
 
   /** All live comments of each article that `vis` may read, replies included. */
   async totalCounts(articleIds: readonly string[], vis: Visibility): Promise<number[]> {
     const rows: Array<{ article_id: string; n: string }> = await this.ds.query(
-      `SELECT article_id, count(*) AS n FROM comments c WHERE ${commentVisibleSql(vis)} AND c.article_id = ANY($1::uuid[]) GROUP BY 1`,
+      `SELECT c.article_id, count(*) AS n ${liveCommentsSql(vis, "c", "c.article_id = ANY($1::uuid[])")} GROUP BY 1`,
       [articleIds],
     );
     const byId = new Map(rows.map((r) => [r.article_id, Number(r.n)]));

@@ -7,7 +7,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { isDatabaseUnavailable, isStatementTimeout, userInputProblem } from "../db/connection-errors";
 import { CodedError } from "../errors";
-import { LIMIT_CODE, NOT_SAFELISTED_CODE, TIMEOUT_CODE } from "../http/limits";
+import { LIMIT_CODE, NOT_SAFELISTED_CODE, TIMEOUT_CODE } from "./operation-limits";
 import type { RequestContext } from "./context";
 
 const CLIENT_CODES = new Set([

@@ -4,7 +4,7 @@
 // field's middlewares and auth rule, then returns `root[propertyName]`. A field with none of those has
 // nothing to run, so its resolver is removed and graphql-js reads the property itself (synchronously,
 // without type-graphql's middleware chain). A field without a resolver is also what the direct execution
-// of planned reads (src/planner/direct-execution.ts) reads straight from the parent value.
+// of planned reads (src/execution/direct-execution.ts) reads straight from the parent value.
 //
 // A field stays with its resolver when it has an auth rule (`@Authorized`), middlewares, a field
 // resolver (`@FieldResolver` in a resolver class, or a method/getter `@Field` on the type), or a schema

@@ -30,12 +30,15 @@ import { ContentChanges } from "../cache/content-changes";
 import { createResponseCacheStore } from "../cache/response-cache-store";
 import { responseCachePlugin, viewerCachePolicyPlugin } from "../cache/response-cache.plugin";
 import { staticCachePolicyPlugin } from "../cache/static-cache-policy";
-import { DirectExecution, type DirectExecutionStats } from "../planner/direct-execution";
+import { DirectExecution, type DirectExecutionStats } from "../execution/direct-execution";
 import { directLane } from "./direct-lane";
 import { startReadRouting } from "../db/replicas";
 import { registerReplicaMetrics } from "../observability/replica-metrics";
 import { readOnReplica, readRoutingPlugin, readScope } from "./read-routing";
-import { apolloHardening, frontRead, graphqlFrontMiddleware, graphqlFrontSteps, httpErrorHandler, loadSafelist, operationLimits, type FrontStep } from "./limits";
+import { operationLimits } from "../graphql/operation-limits";
+import { loadSafelist } from "../graphql/safelist";
+import { apolloHardening } from "./apollo-hardening";
+import { FrontHandover, graphqlFrontMiddleware, graphqlFrontSteps, httpErrorHandler, type FrontStep } from "./front-door";
 
 export interface AppOptions {
   config: Config;
@@ -153,23 +156,25 @@ export async function startApp(options: AppOptions, listen: { port: number; host
     });
     // Express's req.ip without "trust proxy": the peer's address.
     const ctx = createContext({ db, services, logger, clock: options.clock }, { user, requestId, ip: req.socket.remoteAddress ?? null });
-    if (frontRead(req)?.directTried) ctx.directTried = true;
+    if (handover.readOf(req)?.directTried) ctx.directTried = true;
     return ctx;
   };
   const isShuttingDown = () => health.shuttingDown;
+  // Requests the direct lane read and handed over to Express, with what it read.
+  const handover = new FrontHandover();
   const observeRefusals = httpRefusalObserver(metrics, logger);
   const steps = graphqlFrontSteps(config, limits, isShuttingDown);
   const front: FrontStep = (req, res, next) => observeRefusals(req, res, () => steps(req, res, next));
   app.use(
     "/graphql",
-    ...graphqlFrontMiddleware(front, limits),
+    ...graphqlFrontMiddleware(front, limits, handover),
     ...(readRouter ? [readScope(readRouter)] : []),
     expressMiddleware(apollo, { context: ({ req }) => context(req) }),
     httpErrorHandler((err) => logger.error({ err }, "unexpected error in front of GraphQL")),
   );
   // Repeats of planned reads, in front of Express and without Apollo's pipeline (not with the response
   // cache, which answers in that pipeline).
-  const handler = direct && !responseCache ? directLane({ schema, direct: directExecution, limits, metrics, front, isShuttingDown, context, readScope: readRouter && readOnReplica(readRouter) }, app) : app;
+  const handler = direct && !responseCache ? directLane({ schema, direct: directExecution, limits, metrics, front, handover, isShuttingDown, context, readScope: readRouter && readOnReplica(readRouter) }, app) : app;
   server.on("request", handler);
 
   const ws = attachWebSocket({

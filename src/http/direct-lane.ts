@@ -3,10 +3,10 @@
 //
 // Clients send the same few documents over and over (an app's article page, its front page). Once
 // Apollo Server has parsed, validated and limited a query text (graphql-armor's rules, the safelist)
-// and the direct execution has answered it (src/planner/direct-execution.ts), the same text and
+// and the direct execution has answered it (src/execution/direct-execution.ts), the same text and
 // operation name may skip that pipeline. The lane is the HTTP server's first handler, in front of
 // Express: it takes `POST /graphql` with a JSON body of a known length within the body limit, runs the
-// same front steps Express would (refusal observer, request id, CORS, time budget: src/http/limits.ts),
+// same front steps Express would (refusal observer, request id, CORS, time budget: src/http/front-door.ts),
 // reads and parses the body as `express.json()` does, and answers repeats with the same data, headers,
 // log line and metrics. What still depends on the request is checked on each one: the operation's cost
 // for these variables, the variables themselves, the viewer's credentials and the media type the client
@@ -14,7 +14,7 @@
 //
 // Everything else goes to Express untouched: other methods and paths, other media types or encodings,
 // bodies of unknown length or over the limit, and anything while shutting down. A request the lane has
-// read but does not answer goes to Express with its body (markFrontRead), which skips the steps the
+// read but does not answer goes to Express with its body (FrontHandover), which skips the steps the
 // lane ran and carries on: a malformed body (the body parser's 400), a batch, persisted-query
 // extensions, a text not seen before, a refused cost, a bad token (Apollo answers 401), an unacceptable
 // media type, and any answer the direct execution hands back to graphql-js (flagged, so Apollo's pass
@@ -25,9 +25,10 @@ import { cacheControlOf } from "../cache/static-cache-policy";
 import type { RequestContext } from "../graphql/context";
 import type { Metrics } from "../observability/metrics";
 import { recordRequest } from "../observability/request-observer";
-import { answerText, type DirectExecution } from "../planner/direct-execution";
+import { answerText, type DirectExecution } from "../execution/direct-execution";
 import { responseMediaType } from "./graphql-over-http";
-import { costRefusal, markFrontRead, parseJsonBody, type FrontRead, type FrontStep, type OperationLimits } from "./limits";
+import { costRefusal, type OperationLimits } from "../graphql/operation-limits";
+import { parseJsonBody, type FrontHandover, type FrontRead, type FrontStep } from "./front-door";
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -36,8 +37,10 @@ export interface DirectLaneDeps {
   direct: DirectExecution;
   limits: OperationLimits;
   metrics?: Metrics;
-  /** The steps in front of Apollo, as Express runs them on /graphql (src/http/limits.ts). */
+  /** The steps in front of Apollo, as Express runs them on /graphql (src/http/front-door.ts). */
   front: FrontStep;
+  /** Where the lane records the requests it hands over to Express, and what it read of them. */
+  handover: FrontHandover;
   isShuttingDown(): boolean;
   /** The request's context, as Apollo's context function makes it (it throws on a refused token). */
   context(req: IncomingMessage): Promise<RequestContext>;
@@ -84,7 +87,7 @@ export function directLane(deps: DirectLaneDeps, express: NodeHandler): NodeHand
     if (deps.isShuttingDown() || !readable(req, limits)) return express(req, res);
     const started = process.hrtime.bigint();
     const handOver = (read: FrontRead) => {
-      markFrontRead(req, read);
+      deps.handover.handOver(req, read);
       express(req, res);
     };
     deps.front(req, res, (err) => {
@@ -120,7 +123,7 @@ export function directLane(deps: DirectLaneDeps, express: NodeHandler): NodeHand
       const run = () => direct.execute(schema, doc, variables, ctx, "lane");
       const data = await (deps.readScope ? deps.readScope(ctx, run) : run());
       if (!data) return handOver({ body, directTried: true });
-      // The time budget may have answered already (src/http/limits.ts, startTimeBudget).
+      // The time budget may have answered already (src/http/front-door.ts, startTimeBudget).
       if (res.headersSent) return;
       res.statusCode = 200;
       res.setHeader("content-type", mediaType);

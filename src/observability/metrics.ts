@@ -9,7 +9,7 @@ import type { Database } from "../db/database";
 export type Outcome = "ok" | "partial" | "refused" | "unavailable" | "error";
 
 /**
- * Who answered a read the planner covers whole (src/planner/direct-execution.ts): the direct lane in
+ * Who answered a read the planner covers whole (src/execution/direct-execution.ts): the direct lane in
  * front of Apollo Server (src/http/direct-lane.ts), the direct execution inside Apollo's pipeline, or
  * graphql-js after all (a fallback).
  */

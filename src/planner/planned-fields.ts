@@ -9,7 +9,7 @@
 // value's `count()` (src/pagination/connection.types.ts) through a middleware chain it does not need.
 //
 // The resolvers set here are marked, so the direct execution of planned reads
-// (src/planner/direct-execution.ts) knows these fields even in the subgraph schema, which is rebuilt
+// (src/execution/direct-execution.ts) knows these fields even in the subgraph schema, which is rebuilt
 // from the same resolver functions.
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { plannedValue } from "./planned";

@@ -44,6 +44,15 @@ export function overallSentiment(counts: Map<Sentiment, number>): Sentiment | nu
 }
 
 /**
+ * Reactions counted by article, origin and sentiment (`article_id`, `origin`, `sentiment`, `n`) for the
+ * articles `articleCondition` on `r` picks: the rows summarizeReactions takes. The one home of that count
+ * for the loader (summaries) and the read planner's entity mode.
+ */
+export function reactionCountRowsSql(articleCondition: string): string {
+  return `SELECT r.article_id, r.origin, r.sentiment, count(*) AS n FROM reactions r WHERE ${articleCondition} GROUP BY 1, 2, 3`;
+}
+
+/**
  * One article's reaction counts as a derived table `alias` of one row, for SQL that writes the summary
  * itself (the read planner's response mode): `total`, `reader`, and a column per sentiment named as it.
  * The same counts as summarizeReactions takes (`reported` is total − reader).
@@ -103,10 +112,7 @@ export class ReactionService {
   }
 
   async summaries(articleIds: readonly string[]): Promise<ReactionSummaryValue[]> {
-    const rows: Array<ReactionCountRow & { article_id: string }> = await this.ds.query(
-      `SELECT article_id, origin, sentiment, count(*) AS n FROM reactions WHERE article_id = ANY($1::uuid[]) GROUP BY 1, 2, 3`,
-      [articleIds],
-    );
+    const rows: Array<ReactionCountRow & { article_id: string }> = await this.ds.query(reactionCountRowsSql("r.article_id = ANY($1::uuid[])"), [articleIds]);
     return articleIds.map((id) => summarizeReactions(rows.filter((r) => r.article_id === id)));
   }
 }

@@ -10,7 +10,7 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { loadConfig } from "../../src/config";
 import { startApp, type RunningApp } from "../../src/http/app";
-import { SANDBOX_ORIGINS } from "../../src/http/limits";
+import { SANDBOX_ORIGINS } from "../../src/http/front-door";
 import { authHeaders, READERS_ENV } from "../readers/support";
 import { operation } from "../support/operations";
 import { TEST_ADMIN_KEY } from "../support/test-app";

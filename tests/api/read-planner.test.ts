@@ -4,7 +4,7 @@
 // (DIRECT_EXECUTION off) and one not planning (READ_PLANNER off) — as anonymous, moderator and editor,
 // on the seed article and on a generated corpus with drafts, held and deleted comments. The two planning
 // servers must also send the same Cache-Control header, and the example operations must be answered
-// directly (src/planner/direct-execution.ts), not handed back to graphql-js.
+// directly (src/execution/direct-execution.ts), not handed back to graphql-js.
 import { generateCorpus } from "../../bench/corpus/corpus";
 import { seed } from "../../src/seed/seed";
 import { authHeaders, READERS_ENV } from "../readers/support";

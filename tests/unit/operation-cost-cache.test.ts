@@ -1,7 +1,7 @@
 // The operation cost is remembered per parsed document and per page-size variables: the same document
 // with another `first` must be priced again, with other variables (ids, words) it must not change.
 import { buildSchema, parse, type OperationDefinitionNode } from "graphql";
-import { cachedOperationCost, operationCost } from "../../src/http/limits";
+import { cachedOperationCost, operationCost } from "../../src/graphql/operation-cost";
 
 const schema = buildSchema(`
   type Query { articles(first: Int, last: Int, search: String): [Article!]! }

@@ -22,37 +22,18 @@
 // direct lane (src/http/direct-lane.ts) sends as it is and Apollo's path parses back into values.
 import type { ApolloServerPlugin, GraphQLResponse } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
-import {
-  getNamedType,
-  GraphQLEnumType,
-  GraphQLList,
-  GraphQLNonNull,
-  GraphQLObjectType,
-  GraphQLScalarType,
-  isLeafType,
-  isObjectType,
-  Kind,
-  type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLOutputType,
-  type GraphQLResolveInfo,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from "graphql";
-import { collectFields, collectSubfields } from "graphql/execution/collectFields";
+import type { DocumentNode, GraphQLResolveInfo, GraphQLSchema, OperationDefinitionNode } from "graphql";
+import { collectFields } from "graphql/execution/collectFields";
 import { getArgumentValues, getVariableValues } from "graphql/execution/values";
 import type { RequestContext } from "../graphql/context";
 import type { Metrics } from "../observability/metrics";
 import { fragmentsOf } from "../graphql/selection";
 import { applyStaticPolicy } from "../cache/static-cache-policy";
-import { plannedFor } from "./planned";
-import { servedRole } from "./planned-fields";
-import { askForResponseText, ResponseJson } from "./response-sql";
+import { askForResponseText, ResponseJson } from "../planner/response-sql";
+import { completerFor, type Fragments, type Walk } from "./direct-completion";
+import { eligible } from "./direct-eligibility";
 
-/** The root fields the read planner fetches whole (ReadPlanner: article, articles, quotes, speaker). */
-export const DIRECT_ROOT_FIELDS: ReadonlySet<string> = new Set(["article", "articles", "quotes", "speaker"]);
+export { DIRECT_ROOT_FIELDS } from "./direct-eligibility";
 
 /** How many requests were answered directly and how many went back to graphql-js (tests read them; Prometheus has them as newsgraph_planned_reads_total). */
 export interface DirectExecutionStats {
@@ -63,194 +44,6 @@ export interface DirectExecutionStats {
   text: number;
   /** Eligible documents that graphql-js answered after all (see the header for why). */
   fallback: number;
-}
-
-/** Thrown inside the walk: this answer is graphql-js's to give. */
-class NotDirect extends Error {}
-const NOT_DIRECT = new NotDirect("answered by graphql-js");
-
-type Fragments = Record<string, FragmentDefinitionNode>;
-
-/** One field of an object's selection, ready to complete: where its value comes from and how to complete it. */
-interface FieldStep {
-  key: string;
-  name: string;
-  /** __typename: the type's name; plain: the parent's property; planned: the planner's value; count: `count()`. */
-  source: "typename" | "plain" | "planned" | "count";
-  nodes: readonly FieldNode[];
-  complete: Completer;
-}
-
-/** Completes a value of one output type (graphql-js's completeValue, for what `eligible` lets through). */
-type Completer = (w: Walk, nodes: readonly FieldNode[], value: unknown) => unknown;
-
-interface Walk {
-  schema: GraphQLSchema;
-  fragments: Fragments;
-  variables: Record<string, unknown>;
-  /** An object type's selection per field-node list (graphql-js's collectSubfields), worked out once per request. */
-  steps: Map<GraphQLObjectType, WeakMap<readonly FieldNode[], FieldStep[]>>;
-}
-
-/**
- * Whether every field the operation can select is one the walk completes: planned fields, plain fields
- * (no resolver: graphql-js's default), connections' totalCount and __typename, on object types only,
- * under the planner's root fields, with no directive but @skip/@include. Decided without variables, so
- * it holds for every request with this document.
- */
-function eligible(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Fragments): boolean {
-  const query = schema.getQueryType();
-  if (operation.operation !== "query" || !query) return false;
-  const onlySkipInclude = (node: { directives?: ReadonlyArray<{ name: { value: string } }> }) =>
-    (node.directives ?? []).every((d) => d.name.value === "skip" || d.name.value === "include");
-
-  // A fragment's verdict on a type is the same wherever it is spread: each is walked once (a document
-  // whose fragments spread each other ten times over, level after level, stays linear, as in graphql-js).
-  const fragmentVerdicts = new Map<string, boolean>();
-  const selectionOk = (set: SelectionSetNode, type: GraphQLObjectType, root: boolean): boolean => {
-    for (const sel of set.selections) {
-      if (!onlySkipInclude(sel)) return false;
-      if (sel.kind === Kind.FIELD) {
-        const name = sel.name.value;
-        if (name === "__typename") continue;
-        const field = type.getFields()[name];
-        if (!field) return false;
-        if (root) {
-          if (!DIRECT_ROOT_FIELDS.has(name)) return false;
-        } else if (field.resolve && !servedRole(field.resolve)) return false;
-        const named = getNamedType(field.type);
-        if (isObjectType(named)) {
-          if (!sel.selectionSet || !selectionOk(sel.selectionSet, named, false)) return false;
-        } else if (!isLeafType(named)) return false;
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        // Validation has checked that a fragment's type condition can apply here; on an object type that
-        // means the type itself or an abstract type it belongs to, whose fields it has.
-        if (!selectionOk(sel.selectionSet, type, root)) return false;
-      } else {
-        const key = `${sel.name.value} ${type.name} ${root}`;
-        let ok = fragmentVerdicts.get(key);
-        if (ok === undefined) {
-          const body = fragments[sel.name.value];
-          // Validation refuses fragment cycles; were there one, the pending verdict below ends it.
-          fragmentVerdicts.set(key, true);
-          ok = !!body && onlySkipInclude(body) && selectionOk(body.selectionSet, type, root);
-          fragmentVerdicts.set(key, ok);
-        }
-        if (!ok) return false;
-      }
-    }
-    return true;
-  };
-  return selectionOk(operation.selectionSet, query, true);
-}
-
-function stepsOf(w: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[]): FieldStep[] {
-  let byNodes = w.steps.get(type);
-  if (!byNodes) w.steps.set(type, (byNodes = new WeakMap()));
-  let steps = byNodes.get(nodes);
-  if (steps) return steps;
-  steps = [];
-  const defs = type.getFields();
-  for (const [key, fieldNodes] of collectSubfields(w.schema, w.fragments, w.variables, type, nodes)) {
-    const name = fieldNodes[0].name.value;
-    if (name === "__typename") {
-      steps.push({ key, name, source: "typename", nodes: fieldNodes, complete: (_w, _n, v) => v });
-      continue;
-    }
-    const def = defs[name];
-    const role = servedRole(def.resolve);
-    if (def.resolve && !role) throw NOT_DIRECT;
-    steps.push({ key, name, source: def.resolve ? role! : "plain", nodes: fieldNodes, complete: completerFor(def.type) });
-  }
-  byNodes.set(nodes, steps);
-  return steps;
-}
-
-function isThenable(v: unknown): boolean {
-  return typeof v === "object" && v !== null && typeof (v as { then?: unknown }).then === "function";
-}
-
-function completeObject(w: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[], source: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const step of stepsOf(w, type, nodes)) {
-    let value: unknown;
-    switch (step.source) {
-      case "typename":
-        value = type.name;
-        break;
-      case "plain":
-        value = source[step.name];
-        // graphql-js's default resolver calls a function-valued property; nothing planned has one.
-        if (typeof value === "function") throw NOT_DIRECT;
-        break;
-      case "planned":
-        value = plannedFor(source, step.key);
-        if (value === undefined) throw NOT_DIRECT;
-        break;
-      case "count":
-        if (typeof source.count !== "function") throw NOT_DIRECT;
-        value = (source.count as () => unknown)();
-        if (isThenable(value)) throw NOT_DIRECT;
-        break;
-    }
-    out[step.key] = step.complete(w, step.nodes, value);
-  }
-  return out;
-}
-
-/**
- * The completer of a type, made once per type: graphql-js's checks (isNonNullType, isListType, …) cost
- * more than the completion itself when run for every value, outside NODE_ENV=production above all.
- */
-const completers = new WeakMap<GraphQLOutputType, Completer>();
-
-const notDirect: Completer = () => {
-  throw NOT_DIRECT;
-};
-
-function completerFor(type: GraphQLOutputType): Completer {
-  let c = completers.get(type);
-  if (c) return c;
-  if (type instanceof GraphQLNonNull) {
-    const inner = completerFor(type.ofType);
-    c = (w, nodes, value) => {
-      const v = inner(w, nodes, value);
-      // graphql-js answers a null here with an error and a null further up.
-      if (v === null) throw NOT_DIRECT;
-      return v;
-    };
-  } else if (type instanceof GraphQLList) {
-    const inner = completerFor(type.ofType);
-    c = (w, nodes, value) => {
-      if (value === null || value === undefined) return null;
-      if (!Array.isArray(value)) throw NOT_DIRECT;
-      const out = new Array<unknown>(value.length);
-      for (let i = 0; i < value.length; i++) out[i] = inner(w, nodes, value[i]);
-      return out;
-    };
-  } else if (type instanceof GraphQLScalarType || type instanceof GraphQLEnumType) {
-    const leaf = type;
-    c = (_w, _nodes, value) => {
-      if (value === null || value === undefined) return null;
-      let serialized: unknown;
-      try {
-        serialized = leaf.serialize(value);
-      } catch {
-        throw NOT_DIRECT;
-      }
-      // graphql-js refuses a leaf its type serializes to nothing.
-      if (serialized === null || serialized === undefined) throw NOT_DIRECT;
-      return serialized;
-    };
-  } else if (type instanceof GraphQLObjectType) {
-    const object = type;
-    c = (w, nodes, value) => (value === null || value === undefined ? null : completeObject(w, object, nodes, value as Record<string, unknown>));
-  } else {
-    // Interfaces and unions: `eligible` keeps them out.
-    c = notDirect;
-  }
-  completers.set(type, c);
-  return c;
 }
 
 /** The answer to `operation` without graphql-js, or null when graphql-js must give it (it may also throw). */
