@@ -3,6 +3,7 @@
 // the count at http://127.0.0.1:$SQL_COUNTER_PORT/. The same measure for all three servers, taken
 // inside their own processes. With SQL_LOG=1 it also prints each statement and its time to stderr.
 import { createServer } from "node:http";
+import type * as Pg from "pg";
 
 const port = Number(process.env.SQL_COUNTER_PORT ?? 0);
 const logEach = process.env.SQL_LOG === "1";
@@ -10,7 +11,7 @@ let count = 0;
 
 // The server's own copy of pg, resolved from where it runs.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const pg = require(require.resolve("pg", { paths: [process.cwd()] })) as typeof import("pg");
+const pg = require(require.resolve("pg", { paths: [process.cwd()] })) as typeof Pg;
 const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
   count++;

@@ -11,6 +11,12 @@ import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { startChildServer } from "../tests/support/child-server";
 
+/** The parts of a GraphQL response this script reads. */
+interface GraphQLBody {
+  data?: { createSpeaker?: { id: string; name: string }; speaker?: { name?: string } | null } | null;
+  errors?: Array<{ message?: string; extensions?: { code?: string } }>;
+}
+
 const RESTART = process.env.PG_RESTART_COMMAND ?? "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main restart";
 const ADMIN_KEY = "faults-admin-key-0123456789abcdef";
 
@@ -54,7 +60,7 @@ async function main(): Promise<void> {
   const post = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const t = Date.now();
     const res = await fetch(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
-    return { status: res.status, body: (await res.json()) as any, ms: Date.now() - t, at: Date.now() };
+    return { status: res.status, body: (await res.json()) as GraphQLBody, ms: Date.now() - t, at: Date.now() };
   };
 
   const worker = async (write: boolean) => {
@@ -64,7 +70,7 @@ async function main(): Promise<void> {
         const res = write
           ? await post("mutation C($name: String!) { createSpeaker(input: { name: $name }) { id name } }", { name: `Restart speaker ${n++}` }, { "x-admin-key": ADMIN_KEY })
           : await post("{ articles(first: 5) { totalCount edges { node { id title quotes(first: 3) { edges { node { text } } } } } } }");
-        const errors: any[] = res.body.errors ?? [];
+        const errors = res.body.errors ?? [];
         if (errors.length) {
           const codes = errors.map((e) => e.extensions?.code);
           if (codes.some((c) => c !== "SERVICE_UNAVAILABLE")) problems.push(`unexpected error ${JSON.stringify(errors[0]).slice(0, 300)}`);
@@ -74,7 +80,7 @@ async function main(): Promise<void> {
           lastFailureAt = res.at;
         } else {
           if (restartDoneAt && !firstSuccessAfterRestart && res.at > restartDoneAt) firstSuccessAfterRestart = res.at;
-          if (write) acknowledged.push(res.body.data.createSpeaker);
+          if (write && res.body.data?.createSpeaker) acknowledged.push(res.body.data.createSpeaker);
         }
       } catch (err) {
         problems.push(`no answer: ${(err as Error).message}`);

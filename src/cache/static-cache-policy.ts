@@ -25,7 +25,6 @@ import {
   getNamedType,
   isAbstractType,
   isCompositeType,
-  isObjectType,
   Kind,
   type DirectiveNode,
   type DocumentNode,

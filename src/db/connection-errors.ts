@@ -44,12 +44,6 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
-/** The client-facing error for `err` when the database is away; undefined otherwise. */
-export function toServiceUnavailable(err: unknown): ServiceUnavailableError | undefined {
-  if (err instanceof ServiceUnavailableError) return err;
-  return isDatabaseUnavailable(err) ? new ServiceUnavailableError() : undefined;
-}
-
 /** True for a statement cancelled by statement_timeout. */
 export function isStatementTimeout(err: unknown): boolean {
   for (let e: unknown = err, hops = 0; e && hops < 5; e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause, hops++) {

@@ -13,10 +13,12 @@
 import { isObjectType, type GraphQLField, type GraphQLSchema } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 
+type Constructor = abstract new (...args: never[]) => unknown;
+
 /** The classes `target` extends, itself first. */
-function classChain(target: Function): Function[] {
-  const chain: Function[] = [];
-  for (let c: unknown = target; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) chain.push(c as Function);
+function classChain(target: object): Constructor[] {
+  const chain: Constructor[] = [];
+  for (let c: unknown = target; typeof c === "function" && c !== Function.prototype; c = Object.getPrototypeOf(c)) chain.push(c as Constructor);
   return chain;
 }
 
@@ -40,7 +42,7 @@ export function servePlainFields(schema: GraphQLSchema): GraphQLSchema {
       if (!meta || meta.name !== name) continue;
       if (meta.roles !== undefined || (meta.middlewares?.length ?? 0) > 0 || (meta.params?.length ?? 0) > 0) continue;
       const declaredOn = meta.target;
-      const resolved = storage.fieldResolvers.some((r) => r.methodName === name && (r.getObjectType?.() === declaredOn || chain.includes(r.getObjectType?.() as Function)));
+      const resolved = storage.fieldResolvers.some((r) => r.methodName === name && (r.getObjectType?.() === declaredOn || chain.includes(r.getObjectType?.() as Constructor)));
       if (resolved) continue;
       // A getter or method on the class computes the value: leave it to type-graphql.
       if (chain.some((cls) => cls.prototype && Object.getOwnPropertyDescriptor(cls.prototype, name) !== undefined)) continue;

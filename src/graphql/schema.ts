@@ -1,7 +1,7 @@
 // Builds the news graph's GraphQL schema from the decorated entities and resolvers.
 import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
-import { buildSchema, type PubSub } from "type-graphql";
+import { buildSchema, type ClassType, type PubSub } from "type-graphql";
 import { RESOLVERS } from "../../resolvers";
 import { printWithCacheHints, withCacheHints } from "../cache/cache-hints";
 import { servePlannedFields } from "../planner/planned-fields";
@@ -23,7 +23,7 @@ const CONTEXT_EVENTS_ONLY: PubSub = {
 /** The schema (built once per process: type-graphql's metadata is global anyway). */
 export function buildNewsSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [...RESOLVERS] as [Function, ...Function[]],
+    resolvers: [...RESOLVERS] as [ClassType, ...ClassType[]],
     // class-validator rules on inputs, failures answered as BAD_USER_INPUT naming the field.
     validate: true,
     validateFn: validateInput,

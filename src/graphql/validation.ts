@@ -33,8 +33,9 @@ function argumentName(value: object, args: Record<string, unknown>): string {
 // again for every parent row): for them class-validator would find nothing after allocating its
 // executor and metadata lists, so they skip it. Decorators run when a class is defined, before any
 // instance exists, so the answer cannot change later.
-const hasRules = new WeakMap<Function, boolean>();
-function carriesRules(ctor: Function): boolean {
+type Constructor = abstract new (...args: never[]) => unknown;
+const hasRules = new WeakMap<Constructor, boolean>();
+function carriesRules(ctor: Constructor): boolean {
   let known = hasRules.get(ctor);
   if (known === undefined) {
     known = getMetadataStorage().getTargetValidationMetadatas(ctor, "", true, false).length > 0;
@@ -47,7 +48,7 @@ export const validateInput: ValidatorFn = async (value, _type, data) => {
   if (value === null || typeof value !== "object" || value instanceof Date) return;
   const items = Array.isArray(value) ? value.filter((v) => v && typeof v === "object") : [value];
   for (const item of items) {
-    if (!carriesRules(item.constructor)) continue;
+    if (!carriesRules(item.constructor as Constructor)) continue;
     const errors = await validate(item, { skipMissingProperties: true, forbidUnknownValues: false });
     const problem = firstProblem(errors, argumentName(item, data.args as Record<string, unknown>));
     if (problem) throw new BadUserInputError(problem.message, problem.path);

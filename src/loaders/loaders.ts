@@ -36,7 +36,7 @@ export class Loaders {
 
   /** `visibility` is the request's: loaders never return a draft or a held comment to someone who may not see it. */
   constructor(
-    private readonly services: Services,
+    services: Services,
     readonly visibility: Visibility = PUBLIC_VISIBILITY,
   ) {
     this.articleById = new DataLoader((ids) => services.articles.byIds(ids, visibility));

@@ -8,23 +8,6 @@ import type { Logger } from "pino";
 import type { RequestContext } from "../graphql/context";
 import type { Metrics, Outcome } from "./metrics";
 
-const REFUSAL_CODES = new Set([
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_USER_INPUT",
-  "BAD_REQUEST",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-  "OPERATION_LIMIT_EXCEEDED",
-  "OPERATION_NOT_SAFELISTED",
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "NOT_FOUND",
-  "CONFLICT",
-  "RATE_LIMITED",
-]);
-
 function outcomeOf(codes: string[], hasData: boolean): Outcome {
   if (codes.length === 0) return "ok";
   if (codes.includes("SERVICE_UNAVAILABLE") || codes.includes("TIMEOUT")) return "unavailable";
@@ -34,7 +17,7 @@ function outcomeOf(codes: string[], hasData: boolean): Outcome {
 
 export function requestObserverPlugin(metrics: Metrics | undefined): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart({ contextValue }) {
+    async requestDidStart() {
       const started = process.hrtime.bigint();
       let resolved = false;
       return {

@@ -7,7 +7,7 @@
 // (`extensions.service: "redis"`), rather than listening in silence to a bus that delivers nothing;
 // publishing fails quietly (the write that raised the event is already stored; the failure is logged).
 // When Redis is back, new subscriptions work again (the clients reconnect by themselves).
-import { createPubSub, Repeater, type PubSub } from "@graphql-yoga/subscription";
+import { createPubSub, Repeater, type PubSub, type PubSubEventTarget } from "@graphql-yoga/subscription";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { ServiceUnavailableError } from "../errors";
@@ -95,7 +95,9 @@ export class NewsEvents {
           return;
         }
       }
-      const source = (id === undefined ? (this.pubsub.subscribe as any)(topic) : (this.pubsub.subscribe as any)(topic, id)) as AsyncIterableIterator<any>;
+      // PubSub's typed overloads want the topic's exact argument tuple; `id` is known to fit it.
+      const subscribe = this.pubsub.subscribe as unknown as (topic: T, id?: string) => AsyncIterableIterator<Topics[T] extends [string, infer P] ? P : Topics[T][0]>;
+      const source = id === undefined ? subscribe(topic) : subscribe(topic, id);
       const end = (err: Error) => stop(err);
       this.enders.add(end);
       this.active.set(key, (this.active.get(key) ?? 0) + 1);
@@ -136,6 +138,6 @@ export function createNewsEvents(redisUrl?: string | null, logger?: Logger): New
       if (what === "subscribe") events?.endAll();
     },
   });
-  events = new NewsEvents(createPubSub<Topics>({ eventTarget: eventTarget as any }), [publishClient, subscribeClient], subscribeClient);
+  events = new NewsEvents(createPubSub<Topics>({ eventTarget: eventTarget as PubSubEventTarget<Topics> }), [publishClient, subscribeClient], subscribeClient);
   return events;
 }

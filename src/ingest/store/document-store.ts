@@ -6,7 +6,7 @@ import { Article } from "../../../entities/article.entity";
 import { QuoteKind } from "../../../entities/quote-kind.enum";
 import { ReactionOrigin } from "../../../entities/reaction-origin.enum";
 import { Sentiment } from "../../../entities/sentiment.enum";
-import { Speaker } from "../../../entities/speaker.entity";
+import type { Speaker } from "../../../entities/speaker.entity";
 import { SpeakerKind } from "../../../entities/speaker-kind.enum";
 import { randomUUID } from "node:crypto";
 import { hydrate, selectColumns } from "../../pagination/entity-rows";
