@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { mountLandingPages } from "./landing";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -130,6 +131,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   app.disable("x-powered-by");
   const health = mountHealth(app, db, { redisUrl: config.REDIS_URL });
   if (metrics) app.get("/metrics", metrics.handler());
+  mountLandingPages(app, { graphiql: config.introspection });
   const context = async (req: IncomingMessage): Promise<RequestContext> => {
     const given = req.headers["x-request-id"];
     const requestId = (typeof given === "string" ? given : "").slice(0, 100) || randomUUID();
