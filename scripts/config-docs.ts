@@ -1,5 +1,6 @@
-// `npm run docs:config`: README's configuration table, generated from the doc comments in src/config.ts
-// so the two never disagree. `--write` updates README between its config markers; the test suite checks it.
+// `npm run docs:config`: the configuration table of docs/configuration.md, generated from the doc comments
+// in src/config.ts so the two never disagree. `--write` updates it between its config markers; the test
+// suite checks it.
 import { readFileSync, writeFileSync } from "node:fs";
 import { SECRET_SETTINGS } from "../src/config";
 import { projectPath } from "../src/paths";
@@ -42,25 +43,27 @@ export function configTable(): string {
   return [START, "| Variable | Default | Meaning |", "| --- | --- | --- |", ...rows, END].join("\n");
 }
 
-/** README with its configuration block replaced by the generated one. */
-export function readmeWithTable(readme: string): string {
-  const a = readme.indexOf(START);
-  const b = readme.indexOf(END);
-  if (a < 0 || b < 0) throw new Error("README.md has no configuration markers");
-  return readme.slice(0, a) + configTable() + readme.slice(b + END.length);
+/** Where the generated table lives. */
+export const CONFIG_DOC = projectPath("docs", "configuration.md");
+
+/** The document with its configuration block replaced by the generated one. */
+export function docWithTable(doc: string): string {
+  const a = doc.indexOf(START);
+  const b = doc.indexOf(END);
+  if (a < 0 || b < 0) throw new Error("docs/configuration.md has no configuration markers");
+  return doc.slice(0, a) + configTable() + doc.slice(b + END.length);
 }
 
 if (require.main === module) {
-  const path = projectPath("README.md");
-  const readme = readFileSync(path, "utf8");
-  const updated = readmeWithTable(readme);
+  const doc = readFileSync(CONFIG_DOC, "utf8");
+  const updated = docWithTable(doc);
   if (process.argv.includes("--write")) {
-    writeFileSync(path, updated);
-    console.log("README.md configuration table updated");
-  } else if (updated !== readme) {
-    console.error("README.md's configuration table is stale: run `npm run docs:config -- --write`");
+    writeFileSync(CONFIG_DOC, updated);
+    console.log("docs/configuration.md: configuration table updated");
+  } else if (updated !== doc) {
+    console.error("docs/configuration.md's configuration table is stale: run `npm run docs:config -- --write`");
     process.exit(1);
   } else {
-    console.log("README.md's configuration table is up to date");
+    console.log("docs/configuration.md's configuration table is up to date");
   }
 }

@@ -119,6 +119,8 @@ const schema = z.object({
   DB_PREPARED_STATEMENTS: z.coerce.number().int().min(0).max(10_000).default(500),
   /** Largest article text `ingest`, `extract` and ingestArticle take, in UTF-8 bytes: a longer article fails with ARTICLE_TOO_LARGE (the rest of a run goes on). */
   INGEST_MAX_ARTICLE_BYTES: z.coerce.number().int().min(1_000).default(1_000_000),
+  /** Log lines as `json` (one object per line, for collectors), `pretty` (readable, pino-pretty) or `auto`: pretty when standard output is a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   /** pino log level. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Key that grants admin rights through the `x-admin-key` header (until token auth exists). Secret. */

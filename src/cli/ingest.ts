@@ -60,7 +60,7 @@ export async function ingestCommand(paths: string[], options: { format?: string;
   const config = loadConfig();
   const db = await openConfiguredDatabase(config);
   // Stored articles drop what the servers' shared response cache holds of them (RESPONSE_CACHE with REDIS_URL).
-  const cache = await sharedCacheChanges(config, createLogger(config.LOG_LEVEL));
+  const cache = await sharedCacheChanges(config, createLogger(config.LOG_LEVEL, config.LOG_FORMAT));
   const invalidations: Array<Promise<void>> = [];
   const tty = Boolean(process.stderr.isTTY);
   const bar = tty ? new SingleBar({ format: "ingest [{bar}] {value}/{total} files | {articles} articles | {failed} failed", hideCursor: true }, Presets.shades_classic) : null;

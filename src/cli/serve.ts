@@ -9,7 +9,7 @@ import { startLiveWork } from "../sources/live-work";
 export async function serve(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, config.LOG_FORMAT);
   logger.info({ config: describeConfig(config) }, "starting newsgraph");
   const db = await openConfiguredDatabase(config, {
     onQueryError: (message, sql) => logger.warn({ err: message, sql: sql.slice(0, 500) }, "query failed"),

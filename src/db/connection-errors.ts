@@ -70,3 +70,47 @@ export function userInputProblem(err: unknown): { code: "BAD_USER_INPUT" | "CONF
   }
   return undefined;
 }
+
+/** DATABASE_URL did not lead to a usable database at start-up; the message names the setting and what to check. */
+export class DatabaseConnectError extends Error {
+  readonly code = "DATABASE_UNREACHABLE";
+  constructor(message: string, options: { cause: unknown }) {
+    super(message, options);
+    this.name = "DatabaseConnectError";
+  }
+}
+
+/** `url` with its password masked, for messages. */
+export function maskedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparsable URL)";
+  }
+}
+
+/** Why connecting to DATABASE_URL at start-up failed, in words a user can act on; the raw error stays as `cause`. */
+export function describeConnectFailure(err: unknown, url: string): DatabaseConnectError {
+  const e = err as { code?: string; message?: string };
+  const where = maskedUrl(url);
+  const raw = e?.message ?? String(err);
+  const hints: Record<string, string> = {
+    ECONNREFUSED: "nothing accepts connections there: is PostgreSQL running, and listening on that host and port (listen_addresses, port)?",
+    ENOTFOUND: "the host name does not resolve: check the host in DATABASE_URL",
+    EAI_AGAIN: "the host name does not resolve: check the host in DATABASE_URL",
+    ETIMEDOUT: "no answer: check the host and port, and any firewall between",
+    EHOSTUNREACH: "the host is unreachable: check the host in DATABASE_URL and the network",
+    "28P01": "the password was refused: check the user and password in DATABASE_URL",
+    "28000": "the server refuses this user or address: check the user in DATABASE_URL and pg_hba.conf",
+    "3D000": "that database does not exist: create it (createdb) or fix its name in DATABASE_URL",
+  };
+  const hint =
+    (e?.code && hints[e.code]) ??
+    (/timeout exceeded when trying to connect/i.test(raw) ? "no answer within DB_CONNECT_TIMEOUT_MS: check the host and port, and that the server is up" : "check DATABASE_URL");
+  return new DatabaseConnectError(
+    `DATABASE_UNREACHABLE: cannot connect to DATABASE_URL=${where} (${raw}): ${hint}. Or unset DATABASE_URL to use the embedded database in DATA_DIR.`,
+    { cause: err },
+  );
+}

@@ -5,6 +5,7 @@ import { ENTITIES } from "../../entities";
 import type { Config } from "../config";
 // Types only: PGlite is loaded when the embedded database is used, not with DATABASE_URL.
 import type { EmbeddedOptions, EmbeddedPostgres } from "./embedded";
+import { describeConnectFailure } from "./connection-errors";
 import { MIGRATIONS } from "./migrations";
 import { QueryCounter } from "./query-counter";
 
@@ -97,7 +98,12 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     onPoolError: options.onPoolError ?? options.connection?.onPoolError,
   });
   try {
-    await dataSource.initialize();
+    try {
+      await dataSource.initialize();
+    } catch (err) {
+      // A server named by DATABASE_URL that cannot be reached: say which setting and what to check.
+      throw options.url ? describeConnectFailure(err, options.url) : err;
+    }
     if (options.migrate !== false) await runMigrationsWithoutTimeout(dataSource);
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy();

@@ -47,8 +47,21 @@ function kindOf(formatted: GraphQLFormattedError, error: unknown): Kind {
   return "unexpected";
 }
 
+/** The error without `extensions.stacktrace`: a client's mistake has no server stack worth showing. */
+function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !("stacktrace" in formatted.extensions)) return formatted;
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}
+
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const shown = format(formatted, error);
+    // Stack traces (outside production) only for what is unexpected; a refused request keeps its message.
+    return kindOf(formatted, error) === "unexpected" ? shown : withoutStack(shown);
+  };
+
+  function format(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     // Limit refusals from validation rules: Apollo recodes them GRAPHQL_VALIDATION_FAILED; restore ours.
     if (formatted.extensions?.limit && formatted.extensions.code === "GRAPHQL_VALIDATION_FAILED") {
       return { ...formatted, extensions: { ...formatted.extensions, code: LIMIT_CODE } };
@@ -79,7 +92,7 @@ export function formatError(production: boolean) {
         if (!production) return formatted;
         return { message: "Internal server error", ...where, extensions: { code: "INTERNAL_SERVER_ERROR" } };
     }
-  };
+  }
 }
 
 /**

@@ -6,6 +6,8 @@ import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { mountLandingPages } from "./landing";
+import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -122,6 +124,9 @@ export async function startApp(options: AppOptions, listen: { port: number; host
       ...(responseCache ? [responseCachePlugin(responseCache, changes)] : []),
       // After the response cache: a hit answers first.
       ...(direct ? [directExecution.plugin()] : []),
+      // Federated traces (ftv1) for a gateway that asks for them, as Apollo would add for a subgraph
+      // schema, but installed here so Apollo does not log "Enabling inline tracing" at every start.
+      ...(gateway ? [] : [ApolloServerPluginInlineTrace()]),
       // In-flight requests get up to 7 s to finish on shutdown (the process must exit within 10 s).
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 7_000 }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
@@ -145,6 +150,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
     health.addReadinessDetail("replicas", () => readRouter.replicas.statuses());
   }
   if (metrics) app.get("/metrics", metrics.handler());
+  mountLandingPages(app, { graphiql: config.introspection });
   const context = async (req: IncomingMessage): Promise<RequestContext> => {
     const given = req.headers["x-request-id"];
     const requestId = (typeof given === "string" ? given : "").slice(0, 100) || randomUUID();

@@ -64,8 +64,8 @@ export function recordRequest(metrics: Metrics | undefined, ctx: RequestContext,
   const seconds = Number(process.hrtime.bigint() - r.started) / 1e9;
   const label = metrics?.operationLabel(r.name, r.resolved) ?? "";
   metrics?.observeRequest(label, r.outcome, seconds, r.codes);
+  // The request id is on every line of ctx.logger already (a child logger): once per line.
   const line = {
-    requestId: ctx.requestId,
     operationName: r.name ? r.name.slice(0, 100) : null,
     operationType: r.operationType,
     durationMs: Math.round(seconds * 10_000) / 10,

@@ -95,6 +95,9 @@ describe("logs and errors", () => {
     expect(res.headers.get("x-request-id")).toBe("req-logged-1");
     const line = lines.map((l) => JSON.parse(l)).find((l) => l.requestId === "req-logged-1" && l.msg === "graphql request");
     expect(line).toMatchObject({ requestId: "req-logged-1", operationName: "LoggedProbe", userId: null });
+    // Once per line (the request's child logger carries it; the line itself must not repeat it).
+    const raw = lines.find((l) => l.includes('"req-logged-1"') && l.includes('"graphql request"'))!;
+    expect(raw.match(/"requestId"/g)).toHaveLength(1);
     expect(typeof line.durationMs).toBe("number");
     const all = lines.join("\n");
     expect(all).not.toContain(PASSWORD);

@@ -4,6 +4,7 @@ import type { RawArticle } from '../types';
 import { joinParagraphs, splitParagraphs } from './body-normalise';
 import { parseDateText } from './date-parse';
 import { splitDateline } from './dateline';
+import { readFrontMatter } from './text-front-matter';
 import { guessLanguage } from './language-guess';
 import { domainOf } from './url-utils';
 
@@ -47,11 +48,21 @@ export function parseTextArticle(content: string, sourceName = 'text'): RawArtic
   let i = 0;
   while (i < lines.length && !(lines[i] as string).trim()) i++;
   if (i >= lines.length) throw new IngestInputError('EMPTY_INPUT', 'The text is empty');
-  const title = (lines[i] as string).trim().replace(/^title\s*:\s*/i, '');
-  i++;
+  // Optional front matter (Outlet:, Author:, URL:, Published:, Language:, Title:) before the title.
+  const front = readFrontMatter(lines, i);
+  if (front) {
+    i = front.next;
+    while (i < lines.length && !(lines[i] as string).trim()) i++;
+  }
+  let title = front?.fields.title;
+  if (!title) {
+    if (i >= lines.length) throw new IngestInputError('EMPTY_ARTICLE', 'The text has front matter but no title or body');
+    title = (lines[i] as string).trim().replace(/^title\s*:\s*/i, '');
+    i++;
+  }
 
-  let publishedAt: Date | null = null;
-  let url: string | null = null;
+  let publishedAt: Date | null = front?.fields.publishedAt ?? null;
+  let url: string | null = front?.fields.url ?? null;
   // Header lines between the title and the first paragraph: publication date, byline, source URL.
   for (let seen = 0; i < lines.length && seen < 6; i++) {
     const line = (lines[i] as string).trim();
@@ -92,8 +103,9 @@ export function parseTextArticle(content: string, sourceName = 'text'): RawArtic
     url,
     publishedAt,
     dateline,
-    language: guessLanguage(body),
+    language: front?.fields.language ?? guessLanguage(body),
     body,
+    outletName: front?.fields.outlet ?? null,
     outletDomain: url ? domainOf(url) : null,
     commentsOnPage: comments ? comments.count : null,
     source: { format: 'text', name: sourceName },
