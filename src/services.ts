@@ -15,6 +15,7 @@ import { ReactionWriteService } from "./reactions/reaction-write.service";
 import { RateLimits } from "./rate-limit/rate-limits";
 import { ContentChanges } from "./cache/content-changes";
 import { ReadPlanner } from "./planner/read-planner";
+import type { ExtractPool } from "./ingest/extract-pool";
 
 export interface Services {
   articles: ArticleService;
@@ -36,6 +37,8 @@ export interface Services {
   changes: ContentChanges;
   /** One SQL statement for a whole `article`/`articles`/`quotes` selection; null when READ_PLANNER is off. */
   planner: ReadPlanner | null;
+  /** Worker threads for `ingestArticle`'s extraction, with its time and size budget; null: on the calling thread. */
+  extraction: ExtractPool | null;
 }
 
 /** What the write services are built with; startApp passes the configured ones. */
@@ -48,6 +51,8 @@ export interface ServiceDeps {
   readPlanner: boolean;
   /** How many distinct planned statement texts run as named prepared statements (0: none; see src/db/prepared-statements.ts). */
   preparedStatements: number;
+  /** The extraction worker pool (the server always has one). */
+  extraction: ExtractPool;
 }
 
 export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}): Services {
@@ -70,5 +75,5 @@ export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}):
     reactions: new ReactionService(ds),
     speakers: new SpeakerService(ds),
   };
-  return { ...services, planner: deps.readPlanner === false ? null : new ReadPlanner(ds, services, deps.preparedStatements ?? 0) };
+  return { ...services, extraction: deps.extraction ?? null, planner: deps.readPlanner === false ? null : new ReadPlanner(ds, services, deps.preparedStatements ?? 0) };
 }

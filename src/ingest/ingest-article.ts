@@ -1,6 +1,6 @@
 // One raw article from the API into the graph, with ingest errors turned into BAD_USER_INPUT.
 import type { Article } from "../../entities/article.entity";
-import { BadUserInputError } from "../errors";
+import { BadUserInputError, CodedError } from "../errors";
 import type { RequestContext } from "../graphql/context";
 import { isIngestInputError } from "./ingest-errors";
 import { extractInput, storeWithRetry } from "./ingest.service";
@@ -15,10 +15,15 @@ export interface IngestOneInput {
 export async function ingestOne(ctx: RequestContext, input: IngestOneInput): Promise<Article> {
   let docs;
   try {
-    docs = extractInput(input.content, { format: input.format ?? undefined });
+    // Off the main thread, under the extraction budget, when the server has its worker pool.
+    const options = { format: input.format ?? undefined };
+    docs = ctx.services.extraction ? await ctx.services.extraction.extract(input.content, options) : extractInput(input.content, options);
   } catch (err) {
     if (isIngestInputError(err)) {
-      throw new BadUserInputError(`input.content: ${err.reason}${err.path ? ` (at ${err.path})` : ""} [${err.code}]`, "input.content");
+      throw new CodedError(`input.content: ${err.reason}${err.path ? ` (at ${err.path})` : ""} [${err.code}]`, "BAD_USER_INPUT", {
+        argumentName: "input.content",
+        ingestCode: err.code,
+      });
     }
     throw err;
   }

@@ -8,7 +8,13 @@ export type IngestErrorCode =
   | 'INVALID_ARTICLE'
   | 'INVALID_FEED'
   | 'INVALID_HTML'
-  | 'INVALID_QUOTE';
+  | 'INVALID_QUOTE'
+  /** Over the extraction budget's size (INGEST_MAX_INPUT_BYTES). */
+  | 'INPUT_TOO_LARGE'
+  /** Over the extraction budget's time (INGEST_EXTRACT_TIMEOUT_MS): the worker was stopped. */
+  | 'EXTRACTION_TIMEOUT'
+  /** The extraction worker died (out of memory above all). */
+  | 'EXTRACTION_FAILED';
 
 export class IngestInputError extends Error {
   override readonly name = 'IngestInputError';
