@@ -171,6 +171,14 @@ const schema = z.object({
   SUPERGRAPH_FILE: z.string().min(1).optional(),
   /** Gateway mode: how long to wait for another subgraph's answer, in milliseconds, before its fields get SUBGRAPH_UNAVAILABLE. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Worker threads that extract `ingestArticle` inputs off the main thread (started on first use). */
+  INGEST_EXTRACT_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  /** Longest one `ingestArticle` input may take to extract, in milliseconds; past it the worker is stopped and the client gets BAD_USER_INPUT (EXTRACTION_TIMEOUT). */
+  INGEST_EXTRACT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Largest `ingestArticle` input, in bytes (INPUT_TOO_LARGE beyond). */
+  INGEST_MAX_INPUT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Heap of each extraction worker thread, in MiB (EXTRACTION_FAILED when an input exhausts it). */
+  INGEST_WORKER_MEMORY_MB: z.coerce.number().int().min(32).default(256),
   /** Subscriptions one WebSocket connection may hold open at once. */
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(20),
   /** Subscriptions one signed-in user (or, anonymously, one address) may hold open at once over all its connections to this process. */

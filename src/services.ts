@@ -19,6 +19,7 @@ import { QuoteStatsService } from "./analytics/quote-stats.service";
 import { SpeakerAnalyticsService } from "./analytics/speaker-analytics.service";
 import { SourceService, type SourcePolicy } from "./sources/source.service";
 import { WatchService } from "./webhooks/watch.service";
+import type { ExtractPool } from "./ingest/extract-pool";
 
 export interface Services {
   articles: ArticleService;
@@ -47,6 +48,8 @@ export interface Services {
   sources: SourceService;
   /** Saved quote searches with their webhooks. */
   watches: WatchService;
+  /** Worker threads for `ingestArticle`'s extraction, with its time and size budget; null: on the calling thread. */
+  extraction: ExtractPool | null;
 }
 
 /** What the write services are built with; startApp passes the configured ones. */
@@ -61,6 +64,8 @@ export interface ServiceDeps {
   preparedStatements: number;
   /** Which source and webhook URLs are accepted (SOURCES_ALLOW_PRIVATE) and the shortest poll interval. */
   sources: SourcePolicy;
+  /** The extraction worker pool (the server always has one). */
+  extraction: ExtractPool;
 }
 
 export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}): Services {
@@ -86,5 +91,5 @@ export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}):
     watches: new WatchService(ds, deps.sources?.allowPrivate ?? false),
   };
   const analytics = { quoteStats: new QuoteStatsService(ds, services.quotes), speakerAnalytics: new SpeakerAnalyticsService(ds, services.quotes) };
-  return { ...services, ...analytics, planner: deps.readPlanner === false ? null : new ReadPlanner(ds, services, deps.preparedStatements ?? 0) };
+  return { ...services, ...analytics, extraction: deps.extraction ?? null, planner: deps.readPlanner === false ? null : new ReadPlanner(ds, services, deps.preparedStatements ?? 0) };
 }

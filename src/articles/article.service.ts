@@ -6,7 +6,7 @@ import { countBatched, countRows, fetchBatchedPages, fetchPage, type ListQuery, 
 import type { PageRequest } from "../pagination/page-request";
 import { hydrate, hydratePrefixed, selectColumns, selectPrefixed } from "../pagination/entity-rows";
 import { Outlet } from "../../entities/outlet.entity";
-import { checkDateRange, HEADLINE_OPTIONS, normalizeSearch, tsQuery } from "../search/text-search";
+import { checkDateRange, HEADLINE_OPTIONS, highlightSql, normalizeSearch, tsQuery } from "../search/text-search";
 import { SqlParams } from "../sql-params";
 import type { Visibility } from "../auth/visibility";
 
@@ -89,7 +89,7 @@ export class ArticleService {
       const q = tsQuery(p.add(search));
       rank = `ts_rank(a.search_vector, ${q})::float8`;
       where.push(`a.search_vector @@ ${q}`);
-      extra = `, ${rank} AS "__rank", ts_headline('english', a.title || E'\\n' || a.body, ${q}, '${HEADLINE_OPTIONS}') AS "__highlight"`;
+      extra = `, ${rank} AS "__rank", ${highlightSql(`ts_headline('english', a.title || E'\\n' || a.body, ${q}, '${HEADLINE_OPTIONS}')`)} AS "__highlight"`;
     }
     if (filter.speakerId != null) {
       where.push(`EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND q.speaker_id = ${p.add(assertUuid(filter.speakerId, "filter.speakerId"))})`);

@@ -19,6 +19,7 @@ import { createContext, type RequestContext } from "../graphql/context";
 import { errorReportingPlugin, formatError } from "../graphql/format-error";
 import { servedGraph } from "../federation/served-graph";
 import { createServices, type Services } from "../services";
+import { ExtractPool } from "../ingest/extract-pool";
 import { commentPolicyFromConfig } from "../comments/comment-write.service";
 import { CodedError } from "../errors";
 import { createNewsEvents } from "../pubsub/news-events";
@@ -71,11 +72,18 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   const { config, db, logger } = options;
   // Events and rate limits are per app: in process memory, or shared through Redis with REDIS_URL.
   const changes = new ContentChanges(logger.child({ component: "cache" }));
+  // ingestArticle's extraction runs in worker threads, under a time, size and memory budget.
+  const extraction = new ExtractPool(config.INGEST_EXTRACT_WORKERS, {
+    timeoutMs: config.INGEST_EXTRACT_TIMEOUT_MS,
+    maxInputBytes: config.INGEST_MAX_INPUT_BYTES,
+    memoryMb: config.INGEST_WORKER_MEMORY_MB,
+  });
   const services = createServices(db.dataSource, {
     commentPolicy: commentPolicyFromConfig(config),
     events: createNewsEvents(config.REDIS_URL, logger),
     rateLimits: createRateLimits(config, logger),
     changes,
+    extraction,
     readPlanner: config.READ_PLANNER,
     // Not on the embedded database: see the read planner's README section.
     preparedStatements: db.embedded ? 0 : config.DB_PREPARED_STATEMENTS,
@@ -219,6 +227,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
       await services.events.close();
       await services.rateLimits.close();
       await readRouter?.close();
+      await extraction.close();
     },
   };
 }

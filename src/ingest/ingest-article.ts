@@ -1,9 +1,10 @@
 // One raw article from the API into the graph, with ingest errors turned into BAD_USER_INPUT.
 import type { Logger } from "pino";
 import type { Article } from "../../entities/article.entity";
-import { BadUserInputError } from "../errors";
+import { CodedError } from "../errors";
 import type { ContentChanges } from "../cache/content-changes";
 import type { Database } from "../db/database";
+import type { ExtractPool } from "./extract-pool";
 import { isIngestInputError } from "./ingest-errors";
 import { extractInput, storeWithRetry } from "./ingest.service";
 import type { InputFormat } from "./types";
@@ -18,16 +19,21 @@ export interface IngestOneInput {
 export interface IngestContext {
   db: Pick<Database, "dataSource">;
   logger: Pick<Logger, "info">;
-  services: { changes: Pick<ContentChanges, "dependentsOf" | "article"> };
+  services: { changes: Pick<ContentChanges, "dependentsOf" | "article">; extraction?: Pick<ExtractPool, "extract"> | null };
 }
 
 export async function ingestOne(ctx: IngestContext, input: IngestOneInput): Promise<Article> {
   let docs;
   try {
-    docs = extractInput(input.content, { format: input.format ?? undefined });
+    // Off the main thread, under the extraction budget, when the server has its worker pool.
+    const options = { format: input.format ?? undefined };
+    docs = ctx.services.extraction ? await ctx.services.extraction.extract(input.content, options) : extractInput(input.content, options);
   } catch (err) {
     if (isIngestInputError(err)) {
-      throw new BadUserInputError(`input.content: ${err.reason}${err.path ? ` (at ${err.path})` : ""} [${err.code}]`, "input.content");
+      throw new CodedError(`input.content: ${err.reason}${err.path ? ` (at ${err.path})` : ""} [${err.code}]`, "BAD_USER_INPUT", {
+        argumentName: "input.content",
+        ingestCode: err.code,
+      });
     }
     throw err;
   }

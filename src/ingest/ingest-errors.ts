@@ -10,7 +10,13 @@ export type IngestErrorCode =
   | 'INVALID_HTML'
   | 'INVALID_QUOTE'
   | 'NOT_TEXT'
-  | 'ARTICLE_TOO_LARGE';
+  | 'ARTICLE_TOO_LARGE'
+  /** Over the extraction budget's size (INGEST_MAX_INPUT_BYTES). */
+  | 'INPUT_TOO_LARGE'
+  /** Over the extraction budget's time (INGEST_EXTRACT_TIMEOUT_MS): the worker was stopped. */
+  | 'EXTRACTION_TIMEOUT'
+  /** The extraction worker died (out of memory above all). */
+  | 'EXTRACTION_FAILED';
 
 export class IngestInputError extends Error {
   override readonly name = 'IngestInputError';

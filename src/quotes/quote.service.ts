@@ -8,7 +8,7 @@ import type { PageRequest } from "../pagination/page-request";
 import { hydrate, hydratePrefixed, selectColumns, selectPrefixed } from "../pagination/entity-rows";
 import { Article } from "../../entities/article.entity";
 import { Speaker } from "../../entities/speaker.entity";
-import { HEADLINE_OPTIONS, normalizeSearch, tsQuery } from "../search/text-search";
+import { HEADLINE_OPTIONS, highlightSql, normalizeSearch, tsQuery } from "../search/text-search";
 import { SqlParams } from "../sql-params";
 import type { Visibility } from "../auth/visibility";
 import { articleVisibleSql } from "../articles/article.service";
@@ -103,7 +103,7 @@ export class QuoteService {
       rank = `ts_rank(q.search_vector, ${tq})::float8`;
       where.push(`q.search_vector @@ ${tq}`);
       if (embed.rank) extra += `, ${rank} AS "__rank"`;
-      if (embed.highlight) extra += `, ts_headline('english', q.text, ${tq}, '${HEADLINE_OPTIONS}') AS "__highlight"`;
+      if (embed.highlight) extra += `, ${highlightSql(`ts_headline('english', q.text, ${tq}, '${HEADLINE_OPTIONS}')`)} AS "__highlight"`;
     }
     if (filter.speakerId != null) where.push(`q.speaker_id = ${p.add(assertUuid(filter.speakerId, "filter.speakerId"))}`);
     if (filter.speakerName != null) {

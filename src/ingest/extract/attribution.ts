@@ -2,6 +2,7 @@
 import type { Coreference } from './coreference';
 import { cueAt, type Cue } from './cue-finder';
 import type { DocumentModel } from './document-model';
+import { nearestCueBefore } from './cue-search';
 import type { Entity } from './entity-registry';
 import { AUXILIARIES } from './lexicon/cue-verbs';
 import { isClauseBoundary, RELATIVE_PRONOUNS } from './lexicon/common-words';
@@ -277,14 +278,8 @@ export class Attributor {
   }
 
   private cueBefore(open: number, floor: number): Cue | null {
-    let distance = 0;
-    for (let k = open - 1; k >= floor; k--) {
-      if (this.model.tokenQuote[k] !== -1) continue;
-      const cue = cueAt(this.model, k);
-      if (cue && (!cue.weak || distance <= WEAK_CUE_REACH)) return cue;
-      distance++;
-    }
-    return null;
+    // Any cue among the nearest WEAK_CUE_REACH + 1 words outside quotes, else the nearest strong one.
+    return nearestCueBefore(this.model, open, floor, WEAK_CUE_REACH);
   }
 
   /** Who performs the cue: the phrase after an inverted cue, the phrase before it, or the clause's subject. */

@@ -90,9 +90,36 @@ function firstSentence(body: string): string {
   return first.length > 120 ? `${first.slice(0, 117).trimEnd()}…` : first;
 }
 
+/**
+ * Deepest element nesting a page may have. Readability's work grows with elements × depth (text lengths and
+ * scores are computed up the ancestor chain), so 1,000 nested <div>s took 10 s; real pages nest a few dozen
+ * deep. Checked on the parsed tree, in one pass, before Readability runs.
+ */
+export const MAX_HTML_DEPTH = 128;
+/** Most elements a page may have (also Readability's own `maxElemsToParse`); real pages have a few thousand. */
+export const MAX_HTML_ELEMENTS = 30_000;
+
+interface WalkElement {
+  children: ArrayLike<WalkElement>;
+}
+
+/** Refuses a page nested deeper than MAX_HTML_DEPTH or larger than MAX_HTML_ELEMENTS (one linear walk). */
+function assertPageShape(root: DomElement): void {
+  let elements = 0;
+  const stack: Array<[WalkElement, number]> = [[root as unknown as WalkElement, 1]];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (depth > MAX_HTML_DEPTH) throw new IngestInputError('INVALID_HTML', `the page nests elements more than ${MAX_HTML_DEPTH} deep`);
+    if (++elements > MAX_HTML_ELEMENTS) throw new IngestInputError('INVALID_HTML', `the page has more than ${MAX_HTML_ELEMENTS} elements`);
+    const children = el.children;
+    for (let i = 0; i < children.length; i++) stack.push([children[i] as WalkElement, depth + 1]);
+  }
+}
+
 export function parseHtmlArticle(content: string, sourceName = 'html'): RawArticle {
   if (!/<(?:html|body|p|article|div|head)[\s>]/i.test(content)) throw new IngestInputError('INVALID_HTML', 'no HTML elements found');
   const doc = parseDocument(content);
+  assertPageShape(doc.documentElement);
   // Metadata first: Readability rewrites the document it parses.
   const objects = jsonLd(doc);
   const ld = ldArticle(objects);
@@ -110,7 +137,7 @@ export function parseHtmlArticle(content: string, sourceName = 'html'): RawArtic
   const topics = topicsOf(doc, ld);
   const headline = doc.querySelector('h1')?.textContent?.trim() ?? null;
 
-  const article = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+  const article = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200, maxElemsToParse: MAX_HTML_ELEMENTS }).parse();
   let paragraphs: string[] = [];
   if (article?.content) paragraphs = nodeParagraphs(parseDocument(`<!DOCTYPE html><html><body>${article.content}</body></html>`).body as DomElement);
   if (!paragraphs.length) {
