@@ -35,7 +35,7 @@ export interface ExtractBudget {
 interface Job {
   id: number;
   content: string;
-  options: ParseOptions;
+  options: ExtractOptions;
   resolve: (docs: ExtractedDocument[]) => void;
   reject: (err: Error) => void;
 }

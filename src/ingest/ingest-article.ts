@@ -1,7 +1,7 @@
 // One raw article from the API into the graph, with ingest errors turned into BAD_USER_INPUT.
 import type { Logger } from "pino";
 import type { Article } from "../../entities/article.entity";
-import { CodedError } from "../errors";
+import { BadUserInputError, CodedError } from "../errors";
 import type { ContentChanges } from "../cache/content-changes";
 import type { Database } from "../db/database";
 import type { ExtractPool } from "./extract-pool";

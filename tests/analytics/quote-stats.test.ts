@@ -1,7 +1,7 @@
 // quoteStats and the speaker page's analytics through HTTP on a generated corpus: every bucket's count is
 // what the quotes list pages through with the same filter narrowed to the bucket, buckets page like every
 // list, drafts count for editors only, and the cost rules price the aggregates.
-import { buildAnalystCorpus, CORPUS_START, countWhere } from "./corpus";
+import { buildAnalystCorpus, countWhere } from "./corpus";
 import type { BuiltGraph } from "../support/factory";
 import { startTestApp, TEST_ADMIN_KEY, type TestApp } from "../support/test-app";
 

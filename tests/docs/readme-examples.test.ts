@@ -3,7 +3,7 @@
 // AUTH_JWT_SECRET for the server and for `newsgraph token`, whose token the server must accept.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { seed } from "../../src/db/seed/seed";
+import { seed } from "../../src/seed/seed";
 import { projectPath } from "../../src/paths";
 import { startTestApp, type TestApp } from "../support/test-app";
 
