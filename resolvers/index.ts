@@ -10,6 +10,7 @@ import { ModerationResolver } from "./moderation.resolver";
 import { ReactionMutationResolver } from "./reaction.mutation.resolver";
 import { SubscriptionResolver } from "./subscription.resolver";
 import { OutletResolver } from "./outlet.resolver";
+import { QuoteAttributionResolver } from "./quote-attribution.resolver";
 import { QuoteFieldsResolver } from "./quote-fields.resolver";
 import { QuoteResolver } from "./quote.resolver";
 import { ReactionFieldsResolver } from "./reaction-fields.resolver";
@@ -31,6 +32,7 @@ export const RESOLVERS = [
   OutletResolver,
   QuoteResolver,
   QuoteFieldsResolver,
+  QuoteAttributionResolver,
   ReactionFieldsResolver,
   SpeakerResolver,
   SpeakerFieldsResolver,

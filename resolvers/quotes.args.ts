@@ -1,5 +1,5 @@
 // Arguments of quote lists: the analysts' filters, order and paging.
-import { ArgsType, Field, ID, InputType } from "type-graphql";
+import { ArgsType, Field, Float, ID, InputType } from "type-graphql";
 import { QuoteKind } from "../entities/quote-kind.enum";
 import type { QuoteFilter } from "../src/quotes/quote.service";
 import { ConnectionArgs } from "./connection.args";
@@ -21,6 +21,9 @@ export class SpeakerQuoteFilterInput implements QuoteFilter {
 
   @Field(() => Date, { nullable: true, description: "Only quotes from articles published at or before this time." })
   to?: Date | null;
+
+  @Field(() => Float, { nullable: true, description: "Only quotes whose speaker was found with at least this confidence, 0 to 1 (see Quote.attribution); quotes without a speaker are left out." })
+  minConfidence?: number | null;
 }
 
 @InputType({ description: "Which quotes to list. All conditions must hold." })

@@ -1,6 +1,7 @@
 // Turns a parsed article into the graph material newsgraph stores: speakers, attributed quotes and public reactions.
 import { Attributor } from './extract/attribution';
 import { Coreference } from './extract/coreference';
+import { evidenceOf } from './extract/evidence';
 import { buildDocumentModel, type DocumentModel } from './extract/document-model';
 import { EntityRegistry, type Entity } from './extract/entity-registry';
 import { classifyQuoteKind } from './extract/quote-kind';
@@ -10,7 +11,7 @@ import { scoreSentiment } from './extract/sentiment';
 import { findMentions } from './extract/speaker-mentions';
 import { SubjectReader } from './extract/subject-phrase';
 import type { Token } from './extract/text-tokens';
-import type { ExtractedArticle, ExtractedDocument, ExtractedQuote, ExtractedReaction, ExtractedSpeaker, RawArticle } from './types';
+import type { ExtractedArticle, ExtractedDocument, ExtractedQuote, ExtractedReaction, ExtractedSpeaker, QuoteEvidence, RawArticle } from './types';
 
 export { overallSentiment, scoreSentiment } from './extract/sentiment';
 
@@ -70,7 +71,7 @@ export function extractFromBody(body: string): Extraction {
   const kinds = model.quotes.map((_, q) => classifyQuoteKind(model, q));
   const attributor = new Attributor(model, reader, coref, skip, kinds.map((k) => k === 'DIRECT'));
 
-  const found: { q: number; speaker: Entity | null; cue: string | null }[] = [];
+  const found: { q: number; speaker: Entity | null; cue: string | null; evidence: QuoteEvidence | null }[] = [];
   const reactions: ExtractedReaction[] = [];
   let previousWasReaction = false;
   for (let q = 0; q < model.quotes.length; q++) {
@@ -90,7 +91,7 @@ export function extractFromBody(body: string): Extraction {
       speaker.spoke = true;
       attributor.noteSpeaker(q, speaker);
     }
-    found.push({ q, speaker, cue: attribution.cue?.text ?? null });
+    found.push({ q, speaker, cue: attribution.cue?.text ?? null, evidence: evidenceOf(model, attribution, speaker !== null) });
     if (reaction.isReaction) {
       let { sentiment } = scoreSentiment(text);
       // A quote with no sentiment words takes the tone of strong words introducing it ("welcomed", "furious").
@@ -102,9 +103,9 @@ export function extractFromBody(body: string): Extraction {
   const mentioned = new Set<number>();
   for (const m of index.mentions) if (m.entity >= 0 && m.kind === 'PERSON') mentioned.add(m.entity);
   // Names are read only now: a later, fuller mention may have renamed an entity while quotes were attributed.
-  const quotes: ExtractedQuote[] = found.map(({ q, speaker, cue }) => {
+  const quotes: ExtractedQuote[] = found.map(({ q, speaker, cue, evidence }) => {
     const quote = model.quotes[q] as (typeof model.quotes)[number];
-    return { text: body.slice(quote.start, quote.end), speaker: speaker ? speaker.name : null, kind: kinds[q] ?? 'PARTIAL', start: quote.start, end: quote.end, cue };
+    return { text: body.slice(quote.start, quote.end), speaker: speaker ? speaker.name : null, kind: kinds[q] ?? 'PARTIAL', start: quote.start, end: quote.end, cue, attribution: evidence };
   });
   return { speakers: registry.toSpeakers(mentioned), quotes, reactions };
 }

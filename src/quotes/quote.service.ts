@@ -23,6 +23,8 @@ export interface QuoteFilter {
   kind?: QuoteKind | null;
   from?: Date | null;
   to?: Date | null;
+  /** Only quotes whose speaker was found with at least this confidence (an editor's choice counts as 1). */
+  minConfidence?: number | null;
 }
 
 export interface QuoteEdgeBody {
@@ -46,6 +48,16 @@ export interface QuoteEmbed {
   /** A search's edge fields: ts_rank, and ts_headline (which costs far more), only when the edges ask. */
   rank?: boolean;
   highlight?: boolean;
+}
+
+function checkConfidence(value: number): number {
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw new BadUserInputError("filter.minConfidence must be between 0 and 1.", "filter.minConfidence");
+  return value;
+}
+
+/** Quotes with a speaker found at least this surely; one home for the condition (the read planner composes listQuery). */
+function minConfidenceSql(ref: string): string {
+  return `q.speaker_id IS NOT NULL AND (q.speaker_set_by_editor OR q.attribution_confidence >= ${ref}::float8)`;
 }
 
 export class QuoteService {
@@ -105,6 +117,7 @@ export class QuoteService {
     }
     if (filter.articleId != null) where.push(`q.article_id = ${p.add(assertUuid(filter.articleId, "filter.articleId"))}`);
     if (filter.kind != null) where.push(`q.kind = ${p.add(filter.kind)}`);
+    if (filter.minConfidence != null) where.push(minConfidenceSql(p.add(checkConfidence(filter.minConfidence))));
     if (filter.from) where.push(`a.sort_at >= ${p.add(filter.from)}`);
     if (filter.to) where.push(`a.sort_at <= ${p.add(filter.to)}`);
     let keys: SortKey[];
