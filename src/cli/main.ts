@@ -7,6 +7,7 @@ import { seed } from "../db/seed/seed";
 import { printNewsSchema } from "../graphql/schema";
 import { DEFAULT_CONCURRENCY, extractCommand, ingestCommand } from "./ingest";
 import { serve } from "./serve";
+import { registerReattributeCommand } from "./reattribute";
 import { registerTokenCommand } from "./token";
 
 export async function main(argv: string[]): Promise<void> {
@@ -41,6 +42,7 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   registerTokenCommand(program);
+  registerReattributeCommand(program);
 
   program
     .command("extract")
