@@ -1,7 +1,8 @@
 // Turns a parsed article into the graph material newsgraph stores: speakers, attributed quotes and public reactions.
 import { Attributor } from './extract/attribution';
 import { Coreference } from './extract/coreference';
-import { evidenceOf } from './extract/evidence';
+import { confidenceOf, evidenceOf } from './extract/evidence';
+import { findUnmarkedQuotes } from './extract/unmarked-lines';
 import { buildDocumentModel, type DocumentModel } from './extract/document-model';
 import { EntityRegistry, type Entity } from './extract/entity-registry';
 import { classifyQuoteKind } from './extract/quote-kind';
@@ -72,7 +73,7 @@ export function extractFromBody(body: string): Extraction {
   const attributor = new Attributor(model, reader, coref, skip, kinds.map((k) => k === 'DIRECT'));
 
   const found: { q: number; speaker: Entity | null; cue: string | null; evidence: QuoteEvidence | null }[] = [];
-  const reactions: ExtractedReaction[] = [];
+  const reactions: (ExtractedReaction & { at: number })[] = [];
   let previousWasReaction = false;
   for (let q = 0; q < model.quotes.length; q++) {
     if (skip.has(q)) {
@@ -96,7 +97,15 @@ export function extractFromBody(body: string): Extraction {
       let { sentiment } = scoreSentiment(text);
       // A quote with no sentiment words takes the tone of strong words introducing it ("welcomed", "furious").
       if (sentiment === 'NEUTRAL') sentiment = scoreSentiment(introText(model, q), 2).sentiment;
-      reactions.push({ text: reactionText(text), sentiment, platform: reaction.platform });
+      reactions.push({ text: reactionText(text), sentiment, platform: reaction.platform, at: quote.start });
+    }
+  }
+  const unmarked = findUnmarkedQuotes(model, registry, index);
+  for (const u of unmarked) {
+    if (u.speaker) u.speaker.spoke = true;
+    if (u.source === 'handle') {
+      const text = body.slice(u.start, u.end);
+      reactions.push({ text: reactionText(text), sentiment: scoreSentiment(text).sentiment, platform: null, at: u.start });
     }
   }
 
@@ -107,7 +116,16 @@ export function extractFromBody(body: string): Extraction {
     const quote = model.quotes[q] as (typeof model.quotes)[number];
     return { text: body.slice(quote.start, quote.end), speaker: speaker ? speaker.name : null, kind: kinds[q] ?? 'PARTIAL', start: quote.start, end: quote.end, cue, attribution: evidence };
   });
-  return { speakers: registry.toSpeakers(mentioned), quotes, reactions };
+  for (const u of unmarked) {
+    const mention = u.mention ? { text: body.slice(u.mention.start, u.mention.end), ...u.mention } : null;
+    const attribution: QuoteEvidence | null = u.speaker ? { method: u.source, cue: null, mention, followed: null, confidence: confidenceOf(u.source, null) } : null;
+    quotes.push({ text: body.slice(u.start, u.end), speaker: u.speaker ? u.speaker.name : null, kind: 'DIRECT', start: u.start, end: u.end, cue: null, attribution });
+  }
+  if (unmarked.length) {
+    quotes.sort((a, b) => a.start - b.start);
+    reactions.sort((a, b) => a.at - b.at);
+  }
+  return { speakers: registry.toSpeakers(mentioned), quotes, reactions: reactions.map(({ at: _at, ...r }) => r) };
 }
 
 /** Speakers for quotes given with the input: those extracted under the same name, plus plain entries for the rest. */
