@@ -51,6 +51,30 @@ export class Quote {
   @Column({ type: "integer" })
   position: number;
 
+  /** How the speaker was found (see `attribution`): the rule, what was followed, the naming words and a confidence. */
+  @Column({ name: "attribution_method", type: "text", nullable: true })
+  attributionMethod: string | null;
+
+  @Column({ name: "attribution_followed", type: "text", nullable: true })
+  attributionFollowed: string | null;
+
+  @Column({ name: "attribution_mention", type: "text", nullable: true })
+  attributionMention: string | null;
+
+  @Column({ name: "attribution_mention_start", type: "integer", nullable: true })
+  attributionMentionStart: number | null;
+
+  @Column({ name: "attribution_mention_end", type: "integer", nullable: true })
+  attributionMentionEnd: number | null;
+
+  @Column({ name: "attribution_confidence", type: "double precision", nullable: true })
+  attributionConfidence: number | null;
+
+  /** An editor set the speaker: re-extraction (`newsgraph reattribute`, re-ingest) keeps it as set. */
+  @Field({ description: "Whether an editor set the speaker by hand; re-extraction never changes such a speaker." })
+  @Column({ name: "speaker_set_by_editor", type: "boolean", default: false })
+  speakerSetByEditor: boolean;
+
   /** Hash of the normalised text; the same words in several articles share it. */
   @Column({ name: "text_hash", type: "text" })
   textHash: string;

@@ -20,6 +20,7 @@ import { QuoteBucketFieldsResolver } from "./analytics/quote-bucket-fields.resol
 import { SpeakerAnalyticsResolver } from "./analytics/speaker-analytics.resolver";
 import { SourceResolver } from "./source/source.resolver";
 import { WatchResolver } from "./watch/watch.resolver";
+import { QuoteAttributionResolver } from "./quote/quote-attribution.resolver";
 
 export const RESOLVERS = [
   ArticleResolver,
@@ -36,6 +37,7 @@ export const RESOLVERS = [
   OutletResolver,
   QuoteResolver,
   QuoteFieldsResolver,
+  QuoteAttributionResolver,
   ReactionFieldsResolver,
   SpeakerResolver,
   SpeakerFieldsResolver,

@@ -1,5 +1,5 @@
 // Arguments of quote lists: the analysts' filters, order and paging.
-import { ArgsType, Field, ID, InputType } from "type-graphql";
+import { ArgsType, Field, Float, ID, InputType } from "type-graphql";
 import { QuoteKind } from "../../entities/quote-kind.enum";
 import { SpeakerKind } from "../../entities/speaker-kind.enum";
 import type { QuoteFilter } from "../../src/quotes/quote.service";
@@ -48,6 +48,9 @@ export class SpeakerQuoteFilterInput implements QuoteFilter {
 
   @Field(() => String, { nullable: true, description: "Only quotes in articles in this language (BCP 47 tag, e.g. `en`)." })
   language?: string | null;
+
+  @Field(() => Float, { nullable: true, description: "Only quotes whose speaker was found with at least this confidence, 0 to 1 (see Quote.attribution); quotes without a speaker are left out." })
+  minConfidence?: number | null;
 }
 
 @InputType({ description: "Which quotes to list. All conditions must hold." })

@@ -36,6 +36,18 @@ if (calibration) {
   for (const b of calibrationTable(report.scored)) {
     console.log(`${b.from.toFixed(1)}–${b.to.toFixed(1)}        ${String(b.quotes).padStart(6)}  ${b.meanConfidence.toFixed(3).padStart(9)}  ${b.accuracy.toFixed(3).padStart(8)}`);
   }
+  // Accuracy of the quotes each rule attributed (a name given), the measurement the confidence table is set from.
+  const byMethod = new Map<string, { n: number; right: number }>();
+  for (const s of report.scored) {
+    if (s.got === null || s.method === null) continue;
+    const key = s.method;
+    const cell = byMethod.get(key) ?? { n: 0, right: 0 };
+    cell.n++;
+    if (s.correct) cell.right++;
+    byMethod.set(key, cell);
+  }
+  console.log('\nmethod (evidence)        quotes  accuracy');
+  for (const [key, c] of [...byMethod].sort((a, b) => b[1].n - a[1].n)) console.log(`${key.padEnd(24)} ${String(c.n).padStart(6)}  ${(c.right / c.n).toFixed(3).padStart(8)}`);
 }
 
 if (verbose) {

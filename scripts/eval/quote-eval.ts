@@ -80,6 +80,7 @@ export interface ScoredQuote {
   correct: boolean;
   /** The extractor's confidence in the speaker, when it reports one. */
   confidence: number | null;
+  /** The rule that found the speaker and what it followed ("cue-after/pronoun"), when reported. */
   method: string | null;
 }
 
@@ -222,8 +223,9 @@ export function evaluatePassages(passages: readonly LabelledPassage[], extract: 
         if (correct) namedRight++;
         else if (got === null) namedNull++;
       } else if (got !== null) invented++;
-      const evidence = (hit.q as { attribution?: { confidence: number; method: string } | null }).attribution;
-      scored.push({ passage: passage.id, text: want.text, expected: want.speaker, got, correct, confidence: evidence ? evidence.confidence : null, method: evidence ? evidence.method : null });
+      const evidence = hit.q.attribution;
+      const method = evidence ? `${evidence.method}${evidence.followed ? `/${evidence.followed}` : ''}` : null;
+      scored.push({ passage: passage.id, text: want.text, expected: want.speaker, got, correct, confidence: evidence ? evidence.confidence : null, method });
       if (want.kind === hit.q.kind) rightKind++;
       else miss.wrongKind.push({ text: want.text, expected: want.kind, got: hit.q.kind });
     }

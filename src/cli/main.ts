@@ -7,6 +7,7 @@ import { seed } from "../seed/seed";
 import { printNewsSchema } from "../graphql/schema";
 import { DEFAULT_CONCURRENCY, extractCommand, ingestCommand } from "./ingest";
 import { serve } from "./serve";
+import { registerReattributeCommand } from "./reattribute";
 import { registerTokenCommand } from "./token";
 import { registerSourcesCommand } from "./sources";
 import { registerWorkerCommand } from "./worker";
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<void> {
   registerTokenCommand(program);
   registerSourcesCommand(program);
   registerWorkerCommand(program);
+  registerReattributeCommand(program);
 
   program
     .command("extract")

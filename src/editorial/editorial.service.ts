@@ -237,6 +237,7 @@ export class EditorialService {
         repo.create({
           articleId: a.id,
           speakerId: data.speakerId ?? null,
+          speakerSetByEditor: data.speakerId !== undefined,
           text: data.text,
           kind: data.kind,
           startOffset: data.startOffset ?? null,
@@ -268,6 +269,8 @@ export class EditorialService {
       for (const key of ["speakerId", "text", "kind", "startOffset", "endOffset", "cue"] as const) {
         if (data[key] !== undefined) (q as unknown as Record<string, unknown>)[key] = data[key];
       }
+      // An editor's speaker (or its removal) is kept by every later re-extraction.
+      if (data.speakerId !== undefined) q.speakerSetByEditor = true;
       const a = await this.article(m, q.articleId);
       this.checkOffsets(a.body, q.startOffset, q.endOffset);
       q.textHash = normalizedHash(q.text);

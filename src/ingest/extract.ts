@@ -1,6 +1,8 @@
 // Turns a parsed article into the graph material newsgraph stores: speakers, attributed quotes and public reactions.
 import { Attributor } from './extract/attribution';
 import { Coreference } from './extract/coreference';
+import { confidenceOf, evidenceOf } from './extract/evidence';
+import { findUnmarkedQuotes } from './extract/unmarked-lines';
 import { buildDocumentModel, type DocumentModel } from './extract/document-model';
 import { EntityRegistry, type Entity } from './extract/entity-registry';
 import { classifyQuoteKind } from './extract/quote-kind';
@@ -10,7 +12,7 @@ import { scoreSentiment } from './extract/sentiment';
 import { findMentions } from './extract/speaker-mentions';
 import { SubjectReader } from './extract/subject-phrase';
 import type { Token } from './extract/text-tokens';
-import type { ExtractedArticle, ExtractedDocument, ExtractedQuote, ExtractedReaction, ExtractedSpeaker, RawArticle } from './types';
+import type { ExtractedArticle, ExtractedDocument, ExtractedQuote, ExtractedReaction, ExtractedSpeaker, QuoteEvidence, RawArticle } from './types';
 
 export { overallSentiment, scoreSentiment } from './extract/sentiment';
 
@@ -70,8 +72,8 @@ export function extractFromBody(body: string): Extraction {
   const kinds = model.quotes.map((_, q) => classifyQuoteKind(model, q));
   const attributor = new Attributor(model, reader, coref, skip, kinds.map((k) => k === 'DIRECT'));
 
-  const found: { q: number; speaker: Entity | null; cue: string | null }[] = [];
-  const reactions: ExtractedReaction[] = [];
+  const found: { q: number; speaker: Entity | null; cue: string | null; evidence: QuoteEvidence | null }[] = [];
+  const reactions: (ExtractedReaction & { at: number })[] = [];
   let previousWasReaction = false;
   for (let q = 0; q < model.quotes.length; q++) {
     if (skip.has(q)) {
@@ -90,23 +92,40 @@ export function extractFromBody(body: string): Extraction {
       speaker.spoke = true;
       attributor.noteSpeaker(q, speaker);
     }
-    found.push({ q, speaker, cue: attribution.cue?.text ?? null });
+    found.push({ q, speaker, cue: attribution.cue?.text ?? null, evidence: evidenceOf(model, attribution, speaker !== null) });
     if (reaction.isReaction) {
       let { sentiment } = scoreSentiment(text);
       // A quote with no sentiment words takes the tone of strong words introducing it ("welcomed", "furious").
       if (sentiment === 'NEUTRAL') sentiment = scoreSentiment(introText(model, q), 2).sentiment;
-      reactions.push({ text: reactionText(text), sentiment, platform: reaction.platform });
+      reactions.push({ text: reactionText(text), sentiment, platform: reaction.platform, at: quote.start });
+    }
+  }
+  const unmarked = findUnmarkedQuotes(model, registry, index);
+  for (const u of unmarked) {
+    if (u.speaker) u.speaker.spoke = true;
+    if (u.source === 'handle') {
+      const text = body.slice(u.start, u.end);
+      reactions.push({ text: reactionText(text), sentiment: scoreSentiment(text).sentiment, platform: null, at: u.start });
     }
   }
 
   const mentioned = new Set<number>();
   for (const m of index.mentions) if (m.entity >= 0 && m.kind === 'PERSON') mentioned.add(m.entity);
   // Names are read only now: a later, fuller mention may have renamed an entity while quotes were attributed.
-  const quotes: ExtractedQuote[] = found.map(({ q, speaker, cue }) => {
+  const quotes: ExtractedQuote[] = found.map(({ q, speaker, cue, evidence }) => {
     const quote = model.quotes[q] as (typeof model.quotes)[number];
-    return { text: body.slice(quote.start, quote.end), speaker: speaker ? speaker.name : null, kind: kinds[q] ?? 'PARTIAL', start: quote.start, end: quote.end, cue };
+    return { text: body.slice(quote.start, quote.end), speaker: speaker ? speaker.name : null, kind: kinds[q] ?? 'PARTIAL', start: quote.start, end: quote.end, cue, attribution: evidence };
   });
-  return { speakers: registry.toSpeakers(mentioned), quotes, reactions };
+  for (const u of unmarked) {
+    const mention = u.mention ? { text: body.slice(u.mention.start, u.mention.end), ...u.mention } : null;
+    const attribution: QuoteEvidence | null = u.speaker ? { method: u.source, cue: null, mention, followed: null, confidence: confidenceOf(u.source, null) } : null;
+    quotes.push({ text: body.slice(u.start, u.end), speaker: u.speaker ? u.speaker.name : null, kind: 'DIRECT', start: u.start, end: u.end, cue: null, attribution });
+  }
+  if (unmarked.length) {
+    quotes.sort((a, b) => a.start - b.start);
+    reactions.sort((a, b) => a.at - b.at);
+  }
+  return { speakers: registry.toSpeakers(mentioned), quotes, reactions: reactions.map(({ at: _at, ...r }) => r) };
 }
 
 /** Speakers for quotes given with the input: those extracted under the same name, plus plain entries for the rest. */

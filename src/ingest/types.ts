@@ -27,6 +27,22 @@ export interface ExtractedQuote {
   end: number;
   /** The attribution cue as written ("said", "according to", "described"), or null. */
   cue: string | null;
+  /** How the speaker was found, with a calibrated confidence; null (or absent) when the quote has no speaker. */
+  attribution?: QuoteEvidence | null;
+}
+
+/** The evidence for a quote's speaker: which rule found it, where the speaker is named, and how sure it is. */
+export interface QuoteEvidence {
+  /** The rule that found the speaker: cue-after, cue-before, coordinated, final-clause, colon, continued, signoff. */
+  method: string;
+  /** The cue as written ("said", "told reporters" → "told"), or null when the rule needs none. */
+  cue: string | null;
+  /** The words that name the speaker at this point (a name, a pronoun, a description) and their body offsets. */
+  mention: { text: string; start: number; end: number } | null;
+  /** What was followed to reach the name: a pronoun, a description ("the minister"), or an earlier quote's speaker; null when the mention is the name. */
+  followed: 'pronoun' | 'description' | 'document' | 'earlier-quote' | null;
+  /** Probability that the speaker is right, from the rule's measured accuracy (docs/attribution.md). */
+  confidence: number;
 }
 
 export interface ExtractedReaction {

@@ -22,6 +22,8 @@ export interface QuoteFilter extends QuoteAnalystFilter {
   articleId?: string | null;
   search?: string | null;
   kind?: QuoteKind | null;
+  /** Only quotes whose speaker was found with at least this confidence (an editor's choice counts as 1). */
+  minConfidence?: number | null;
 }
 
 export interface QuoteEdgeBody {
@@ -61,6 +63,15 @@ export const SPEAKER_STAT_AGGREGATES = { quoteCount: "count(*)", firstQuotedAt: 
 export function speakerQuotesSql(vis: Visibility, speakerCondition: string): string {
   const visible = articleVisibleSql(vis, "a");
   return `FROM quotes q JOIN articles a ON a.id = q.article_id WHERE ${speakerCondition}${visible ? ` AND ${visible}` : ""}`;
+
+function checkConfidence(value: number): number {
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw new BadUserInputError("filter.minConfidence must be between 0 and 1.", "filter.minConfidence");
+  return value;
+}
+
+/** Quotes with a speaker found at least this surely; one home for the condition (the read planner composes listQuery). */
+function minConfidenceSql(ref: string): string {
+  return `q.speaker_id IS NOT NULL AND (q.speaker_set_by_editor OR q.attribution_confidence >= ${ref}::float8)`;
 }
 
 export class QuoteService {
@@ -122,6 +133,7 @@ export class QuoteService {
     }
     if (filter.articleId != null) where.push(`q.article_id = ${p.add(assertUuid(filter.articleId, "filter.articleId"))}`);
     if (filter.kind != null) where.push(`q.kind = ${p.add(filter.kind)}`);
+    if (filter.minConfidence != null) where.push(minConfidenceSql(p.add(checkConfidence(filter.minConfidence))));
     let keys: SortKey[];
     let descending = true;
     switch (order) {

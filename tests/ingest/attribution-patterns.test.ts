@@ -39,3 +39,23 @@ describe('attribution patterns', () => {
     expect(doc.speakers.find((s) => s.name === 'Boston Globe editorial board')?.kind).toBe('ORGANIZATION');
   });
 });
+
+describe('roles and affiliations', () => {
+  const roleOf = (body: string, name: string): string | null | undefined => extractFromBody(body).speakers.find((s) => s.name === name)?.role;
+
+  it('reads an outlet or institution beside a name as the person’s affiliation, and the person as the speaker', () => {
+    const doc = extractFromBody('NBC’s Lester Holt called it “huge.” Peggy Noonan of the Wall Street Journal wrote that it was “fine.”');
+    expect(doc.quotes.map((q) => q.speaker)).toEqual(['Lester Holt', 'Peggy Noonan']);
+    expect(roleOf('NBC’s Lester Holt called it “huge.”', 'Lester Holt')).toBe('NBC');
+    expect(roleOf('Peggy Noonan of the Wall Street Journal wrote that it was “fine.”', 'Peggy Noonan')).toBe('Wall Street Journal');
+  });
+
+  it('does not take a journalist for “the senator” who answers them', () => {
+    expect(attributions('ABC’s George Stephanopoulos asked whether the deal would hold. “I believe it will,” the senator replied.')).toEqual([['I believe it will,', null]]);
+  });
+
+  it('names the office in an organisation written before a name', () => {
+    expect(roleOf('European Central Bank President Christine Lagarde said inflation was “under control.”', 'Christine Lagarde')).toBe('President of the European Central Bank');
+    expect(roleOf('Russian President Vladimir Putin said it was “late.”', 'Vladimir Putin')).toBe('President of Russia');
+  });
+});

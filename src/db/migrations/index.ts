@@ -4,5 +4,6 @@ import { SpeakerNameKeys1764175000000 } from "./1764175000000-speaker-name-keys"
 import { ReadersAndEditors1764180000000 } from "./1764180000000-readers-and-editors";
 import { ReadPathIndexes1764190000000 } from "./1764190000000-read-path-indexes";
 import { LiveSources1796611733700 } from "./1796611733700-live-sources";
+import { QuoteAttributionEvidence1796612615449 } from "./1796612615449-quote-attribution-evidence";
 
-export const MIGRATIONS = [InitialSchema1764170000000, SpeakerNameKeys1764175000000, ReadersAndEditors1764180000000, ReadPathIndexes1764190000000, LiveSources1796611733700];
+export const MIGRATIONS = [InitialSchema1764170000000, SpeakerNameKeys1764175000000, ReadersAndEditors1764180000000, ReadPathIndexes1764190000000, LiveSources1796611733700, QuoteAttributionEvidence1796612615449];

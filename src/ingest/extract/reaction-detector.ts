@@ -82,8 +82,22 @@ function introducedAsComment(model: DocumentModel, open: number): boolean {
   return words.slice(0, -1).some((w) => COMMENT_NOUNS.has(w.lower));
 }
 
+/** A social post quoted on a line of its own after its handle: "@janedoe: “Worst update ever.”". */
+export const HANDLE_LINE = /^@[A-Za-z0-9_]{1,30}:\s*/;
+
+/** Whether quote q is the post on a handle line (the handle, a colon, then the quote). */
+function onHandleLine(model: DocumentModel, q: number): boolean {
+  const quote = model.quotes[q];
+  const paragraph = quote ? model.paragraphs[quote.paragraph] : undefined;
+  if (!quote || !paragraph) return false;
+  const lead = HANDLE_LINE.exec(model.body.slice(paragraph.start, quote.start));
+  return lead !== null && paragraph.start + lead[0].length >= quote.start - 1;
+}
+
 export function detectReaction(model: DocumentModel, q: number, attribution: Attribution, previousWasReaction: boolean): ReactionDecision {
   const open = model.quoteOpenToken[q] as number;
+  // An anonymous handle is the public's voice; a named person's post is attributed to them by name instead.
+  if (onHandleLine(model, q) && !(attribution.subject?.entity && attribution.subject.kind === 'named')) return { isReaction: true, platform: null };
   const subject = attribution.subject;
   const named = subject !== null && subject.entity !== null && subject.kind !== 'group' && subject.kind !== 'document';
   let isReaction = false;

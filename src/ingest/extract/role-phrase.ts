@@ -1,5 +1,6 @@
 // Turns the title words written before a name ("Russian President", "U.S. President") into a role phrase ("President of Russia").
 import { canonicalCountry, countryInPhrase, countryOfAdjective } from './lexicon/places';
+import { isOrgWord } from './lexicon/organisations';
 import { expandTitleWord, isHonorific, isRoleHead } from './lexicon/titles';
 
 const LOWER_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'at', 'to', 'on']);
@@ -9,6 +10,8 @@ const LOWER_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'at', 'to', 'on']);
  * (Mr, Dr) are dropped. Returns null when no role word is left.
  */
 export function rolePhrase(words: readonly string[]): string | null {
+  const ofOrg = roleOfOrganisation(words);
+  if (ofOrg) return ofOrg;
   let country: string | undefined;
   const kept: string[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -36,6 +39,24 @@ export function rolePhrase(words: readonly string[]): string | null {
   if (!kept.some((w) => isRoleHead(w.toLowerCase()))) return null;
   const title = kept.map((w) => (LOWER_CONNECTORS.has(w.toLowerCase()) ? w.toLowerCase() : expandTitleWord(w))).join(' ');
   return country ? `${title} of ${countryInPhrase(country)}` : title;
+}
+
+/**
+ * "European Central Bank President" → "President of the European Central Bank": capitalised words up to an
+ * organisation word ("Bank", "Commission", "Institute") name the body, and the title after them holds an office
+ * in it; a country adjective inside the name ("European") is part of the name, not the office's country.
+ */
+function roleOfOrganisation(words: readonly string[]): string | null {
+  let org = -1;
+  for (let i = 0; i < words.length - 1; i++) {
+    if (!/^\p{Lu}/u.test(words[i] as string) || isHonorific((words[i] as string).toLowerCase())) break;
+    if (isOrgWord((words[i] as string).toLowerCase()) && i > 0) org = i;
+  }
+  if (org < 1) return null;
+  const rest = words.slice(org + 1);
+  if (!rest.some((w) => isRoleHead(w.toLowerCase())) || rest.some((w) => isOrgWord(w.toLowerCase()))) return null;
+  const name = words.slice(0, org + 1).join(' ');
+  return `${rest.map((w) => (LOWER_CONNECTORS.has(w.toLowerCase()) ? w.toLowerCase() : expandTitleWord(w))).join(' ')} of the ${name}`;
 }
 
 /** Cleans an appositive ("the union’s deputy chair", "an economist at the IFS") into a role, or null when it names no role. */

@@ -178,7 +178,35 @@ export function findMentions(model: DocumentModel, registry: EntityRegistry): Me
       m.entity = registry.unknown(m.text, (tokens[m.first] as Token).start).id;
     }
   }
+  noteAffiliations(model, registry, mentions, tokenMention);
   return { mentions, tokenMention };
+}
+
+/**
+ * "NBC’s Lester Holt", "Peggy Noonan of the Wall Street Journal": the outlet or institution beside a person's name
+ * is their affiliation, kept as their role when the article gives no other. Places are not affiliations.
+ */
+function noteAffiliations(model: DocumentModel, registry: EntityRegistry, mentions: readonly NameMention[], tokenMention: Int32Array): void {
+  const { tokens } = model;
+  const at = (k: number): NameMention | undefined => (k >= 0 && (tokenMention[k] as number) >= 0 ? mentions[tokenMention[k] as number] : undefined);
+  const affiliation = (m: NameMention | undefined): m is NameMention => m !== undefined && m.kind === 'ORGANIZATION';
+  for (const m of mentions) {
+    if (m.kind !== 'PERSON' || m.entity < 0) continue;
+    const entity = registry.get(m.entity);
+    if (entity.role) continue;
+    // The possessive ending is a token of its own: "NBC" "’s" "Lester Holt".
+    const owner = tokens[m.prefixStart - 1]?.possessive ? at(m.prefixStart - 2) : undefined;
+    if (affiliation(owner) && owner.possessive && owner.last === m.prefixStart - 2) {
+      entity.role = owner.text;
+      continue;
+    }
+    let k = m.last + 1;
+    if (tokens[k]?.lower !== 'of') continue;
+    k++;
+    if (tokens[k]?.lower === 'the') k++;
+    const org = at(k);
+    if (affiliation(org) && !org.possessive && org.prefixStart === k) entity.role = org.text;
+  }
 }
 
 /** Irregular past tenses that follow a subject's name ("Netanyahu spoke", "Biden met"). */

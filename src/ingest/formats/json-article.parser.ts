@@ -36,6 +36,17 @@ const quoteSchema = z.object({
   start: z.number().int().nonnegative().optional(),
   end: z.number().int().nonnegative().optional(),
   cue: z.string().nullable().default(null),
+  /** The evidence `extract` prints (issue 18); kept as given so printed output reads back unchanged. */
+  attribution: z
+    .object({
+      method: z.string().min(1),
+      cue: z.string().nullable(),
+      mention: z.object({ text: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).nullable(),
+      followed: z.enum(['pronoun', 'description', 'document', 'earlier-quote']).nullable(),
+      confidence: z.number().min(0).max(1),
+    })
+    .nullable()
+    .optional(),
 });
 
 const reactionSchema = z.object({
@@ -70,7 +81,9 @@ function placeQuotes(body: string, quotes: DocumentInput['quotes'], at: string):
       start = found;
     }
     cursor = start + q.text.length;
-    return { text: q.text, speaker: q.speaker, kind: q.kind, start, end: start + q.text.length, cue: q.cue };
+    const placed: ExtractedQuote = { text: q.text, speaker: q.speaker, kind: q.kind, start, end: start + q.text.length, cue: q.cue };
+    if (q.attribution !== undefined) placed.attribution = q.attribution;
+    return placed;
   });
 }
 

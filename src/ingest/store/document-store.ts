@@ -283,9 +283,11 @@ export async function storeDocument(ds: DataSource, doc: ExtractedDocument): Pro
  * writes; a new outlet its lock and insert; an update in place locks the article row and reads its stored
  * quotes first, so that concurrent updates of one article cannot interleave.
  */
-export async function storeInTransaction(m: EntityManager, doc: ExtractedDocument): Promise<StoreResult> {
+export async function storeInTransaction(m: EntityManager, doc: ExtractedDocument, into?: { articleId: string }): Promise<StoreResult> {
   const p = planStore(doc);
   const pre = await prepare(m, p);
+  // Re-extraction of a stored article (`newsgraph reattribute`) names the article rather than finding it.
+  if (into) pre.existing = ((await m.query(`SELECT id, slug, url, outlet_id AS "outletId" FROM articles WHERE id = $1`, [into.articleId])) as StoredArticleRef[])[0] ?? null;
   if (p.outlet && !pre.outletId) pre.outletId = await upsertOutlet(m, p.outlet);
   return finishStore(m, p, pre);
 }
@@ -297,13 +299,19 @@ async function finishStore(m: EntityManager, p: StorePlan, pre: Prepared): Promi
   const speakerIds = await resolveSpeakers(m, p.speakers, pre.known);
 
   // Quotes: keep the ids of quotes already stored for this article (same words, same place).
-  let old: Array<{ id: string; textHash: string; startOffset: number | null }> = [];
+  let old: Array<{ id: string; textHash: string; startOffset: number | null; byEditor: boolean }> = [];
   if (existing) {
     await m.query(`SELECT 1 FROM articles WHERE id = $1 FOR UPDATE`, [existing.id]);
-    old = await m.query(`SELECT id, text_hash AS "textHash", start_offset AS "startOffset" FROM quotes WHERE article_id = $1`, [existing.id]);
+    old = await m.query(`SELECT id, text_hash AS "textHash", start_offset AS "startOffset", speaker_set_by_editor AS "byEditor" FROM quotes WHERE article_id = $1`, [existing.id]);
   }
   const oldByKey = new Map(old.map((q) => [`${q.textHash}@${q.startOffset}`, q.id]));
+  // A quote whose offsets moved (an editor fixed them, or the rules now cut it differently) is still the same
+  // quote when its words are: matched by words alone after the exact matches.
+  const oldByText = new Map<string, string[]>();
+  for (const q of old) oldByText.set(q.textHash, [...(oldByText.get(q.textHash) ?? []), q.id]);
   const kept = new Set<string>();
+  // Old quotes some new quote matches exactly are not offered to the matching by words alone.
+  const claimed = new Set(doc.quotes.map((q) => oldByKey.get(`${normalizedHash(q.text)}@${Number.isInteger(q.start) ? q.start : null}`)).filter(Boolean));
   const quotes: QuoteRow[] = doc.quotes.map((q, position) => {
     const textHash = normalizedHash(q.text);
     const startOffset = Number.isInteger(q.start) ? q.start : null;
@@ -311,7 +319,9 @@ async function finishStore(m: EntityManager, p: StorePlan, pre: Prepared): Promi
     // Two extracted quotes with the same words at the same place keep one stored id; the other is new.
     let id = oldByKey.get(`${textHash}@${startOffset}`) ?? null;
     if (id && kept.has(id)) id = null;
+    if (!id) id = (oldByText.get(textHash) ?? []).find((other) => !kept.has(other) && !claimed.has(other)) ?? null;
     if (id) kept.add(id);
+    const evidence = q.attribution ?? null;
     return {
       id,
       text: q.text,
@@ -322,6 +332,12 @@ async function finishStore(m: EntityManager, p: StorePlan, pre: Prepared): Promi
       position,
       text_hash: textHash,
       speaker_id: name ? (speakerIds.get(name) ?? speakerIds.get(q.speaker!) ?? null) : null,
+      attribution_method: evidence?.method ?? null,
+      attribution_followed: evidence?.followed ?? null,
+      attribution_mention: evidence?.mention?.text ?? null,
+      attribution_mention_start: evidence?.mention?.start ?? null,
+      attribution_mention_end: evidence?.mention?.end ?? null,
+      attribution_confidence: evidence ? Math.min(1, Math.max(0, evidence.confidence)) : null,
     };
   });
   // Reported reactions are the coverage's own: replaced wholesale. Reader reactions are untouched.
@@ -348,7 +364,8 @@ async function finishStore(m: EntityManager, p: StorePlan, pre: Prepared): Promi
     content_hash: hash,
     comments_on_page: a.commentsOnPage ?? null,
   };
-  const gone = old.filter((q) => !kept.has(q.id)).map((q) => q.id);
+  // Quotes an editor attributed stay even when the extraction no longer finds them.
+  const gone = old.filter((q) => !kept.has(q.id) && !q.byEditor).map((q) => q.id);
   const row = await writeArticle(m, existing?.id ?? null, values, quotes, gone, reactions);
   return { article: hydrate(m.connection, Article, row), created: !existing, quotes: quotes.length, speakers: speakerIds.size, reactions: doc.reactions.length };
 }
@@ -363,6 +380,12 @@ interface QuoteRow {
   position: number;
   text_hash: string;
   speaker_id: string | null;
+  attribution_method: string | null;
+  attribution_followed: string | null;
+  attribution_mention: string | null;
+  attribution_mention_start: number | null;
+  attribution_mention_end: number | null;
+  attribution_confidence: number | null;
 }
 
 /**
@@ -393,19 +416,33 @@ async function writeArticle(
   }
   const fresh = quotes.filter((q) => !q.id);
   const kept = quotes.filter((q) => q.id);
-  const quoteRecord = `(id uuid, text text, kind text, start_offset int, end_offset int, cue text, position int, text_hash text, speaker_id uuid)`;
+  const quoteRecord = `(id uuid, text text, kind text, start_offset int, end_offset int, cue text, position int, text_hash text, speaker_id uuid,
+    attribution_method text, attribution_followed text, attribution_mention text, attribution_mention_start int, attribution_mention_end int, attribution_confidence float8)`;
   if (gone.length) parts.push(`gone AS (DELETE FROM quotes WHERE article_id = $1::uuid AND id = ANY(${param(gone)}::uuid[]))`);
   if (kept.length) {
-    parts.push(`kept AS (UPDATE quotes q SET text = v.text, kind = v.kind, start_offset = v.start_offset, end_offset = v.end_offset, cue = v.cue,
-        position = v.position, text_hash = v.text_hash, speaker_id = v.speaker_id
+    // A quote an editor corrected keeps the editor's speaker, words, offsets and cue; the extraction only moves it.
+    parts.push(`kept AS (UPDATE quotes q SET position = v.position,
+        text = CASE WHEN q.speaker_set_by_editor THEN q.text ELSE v.text END,
+        kind = CASE WHEN q.speaker_set_by_editor THEN q.kind ELSE v.kind END,
+        start_offset = CASE WHEN q.speaker_set_by_editor THEN q.start_offset ELSE v.start_offset END,
+        end_offset = CASE WHEN q.speaker_set_by_editor THEN q.end_offset ELSE v.end_offset END,
+        cue = CASE WHEN q.speaker_set_by_editor THEN q.cue ELSE v.cue END,
+        text_hash = CASE WHEN q.speaker_set_by_editor THEN q.text_hash ELSE v.text_hash END,
+        speaker_id = CASE WHEN q.speaker_set_by_editor THEN q.speaker_id ELSE v.speaker_id END,
+        attribution_method = v.attribution_method, attribution_followed = v.attribution_followed, attribution_mention = v.attribution_mention,
+        attribution_mention_start = v.attribution_mention_start, attribution_mention_end = v.attribution_mention_end, attribution_confidence = v.attribution_confidence
       FROM jsonb_to_recordset(${param(JSON.stringify(kept))}::jsonb) AS v${quoteRecord}
       WHERE q.id = v.id AND q.article_id = $1
-        AND (q.text, q.kind, q.start_offset, q.end_offset, q.cue, q.position, q.text_hash, q.speaker_id)
-            IS DISTINCT FROM (v.text, v.kind, v.start_offset, v.end_offset, v.cue, v.position, v.text_hash, v.speaker_id))`);
+        AND (q.text, q.kind, q.start_offset, q.end_offset, q.cue, q.position, q.text_hash, q.speaker_id,
+             q.attribution_method, q.attribution_followed, q.attribution_mention, q.attribution_mention_start, q.attribution_mention_end, q.attribution_confidence)
+            IS DISTINCT FROM (v.text, v.kind, v.start_offset, v.end_offset, v.cue, v.position, v.text_hash, v.speaker_id,
+             v.attribution_method, v.attribution_followed, v.attribution_mention, v.attribution_mention_start, v.attribution_mention_end, v.attribution_confidence))`);
   }
   if (fresh.length) {
-    parts.push(`fresh AS (INSERT INTO quotes (article_id, text, kind, start_offset, end_offset, cue, position, text_hash, speaker_id)
-      SELECT $1::uuid, v.text, v.kind, v.start_offset, v.end_offset, v.cue, v.position, v.text_hash, v.speaker_id
+    parts.push(`fresh AS (INSERT INTO quotes (article_id, text, kind, start_offset, end_offset, cue, position, text_hash, speaker_id,
+        attribution_method, attribution_followed, attribution_mention, attribution_mention_start, attribution_mention_end, attribution_confidence)
+      SELECT $1::uuid, v.text, v.kind, v.start_offset, v.end_offset, v.cue, v.position, v.text_hash, v.speaker_id,
+        v.attribution_method, v.attribution_followed, v.attribution_mention, v.attribution_mention_start, v.attribution_mention_end, v.attribution_confidence
       FROM jsonb_to_recordset(${param(JSON.stringify(fresh))}::jsonb) AS v${quoteRecord} ORDER BY v.position
       RETURNING id, speaker_id, kind, text)`);
     // Webhook deliveries for the new quotes, committed with them (the outbox: src/webhooks/outbox-sql.ts).
