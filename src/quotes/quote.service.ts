@@ -63,6 +63,7 @@ export const SPEAKER_STAT_AGGREGATES = { quoteCount: "count(*)", firstQuotedAt: 
 export function speakerQuotesSql(vis: Visibility, speakerCondition: string): string {
   const visible = articleVisibleSql(vis, "a");
   return `FROM quotes q JOIN articles a ON a.id = q.article_id WHERE ${speakerCondition}${visible ? ` AND ${visible}` : ""}`;
+}
 
 function checkConfidence(value: number): number {
   if (!Number.isFinite(value) || value < 0 || value > 1) throw new BadUserInputError("filter.minConfidence must be between 0 and 1.", "filter.minConfidence");

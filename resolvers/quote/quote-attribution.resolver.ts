@@ -1,7 +1,7 @@
 // Quote.attribution: the stored evidence for the quote's speaker, read from the quote's own columns.
 import { FieldResolver, Resolver, Root } from "type-graphql";
-import { Quote } from "../entities/quote.entity";
-import { quoteAttribution } from "../src/quotes/quote-attribution";
+import { Quote } from "../../entities/quote.entity";
+import { quoteAttribution } from "../../src/quotes/quote-attribution";
 import { QuoteAttribution } from "./quote-attribution.type";
 
 @Resolver(() => Quote)
