@@ -137,6 +137,10 @@ const schema = z.object({
   SUPERGRAPH_FILE: z.string().min(1).optional(),
   /** Gateway mode: how long to wait for another subgraph's answer, in milliseconds, before its fields get SUBGRAPH_UNAVAILABLE. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Exports (`GET /export/quotes`) one address may start per EXPORT_ANONYMOUS_RATE_WINDOW_SECONDS without an analyst, editor or admin token (public data only); 0: exports need such a token. */
+  EXPORT_ANONYMOUS_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
+  /** The window of EXPORT_ANONYMOUS_RATE_LIMIT, in seconds. */
+  EXPORT_ANONYMOUS_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
 });
 
 /** Every setting's name, in the order above. */

@@ -8,6 +8,7 @@ import { printNewsSchema } from "../graphql/schema";
 import { DEFAULT_CONCURRENCY, extractCommand, ingestCommand } from "./ingest";
 import { serve } from "./serve";
 import { registerTokenCommand } from "./token";
+import { registerExportCommand } from "./export";
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command("newsgraph").description("newsgraph: a GraphQL gateway for news — who said what, and how the public reacted.");
@@ -41,6 +42,7 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   registerTokenCommand(program);
+  registerExportCommand(program);
 
   program
     .command("extract")
