@@ -9,6 +9,7 @@ import { DEFAULT_CONCURRENCY, extractCommand, ingestCommand } from "./ingest";
 import { serve } from "./serve";
 import { registerTokenCommand } from "./token";
 import { registerExportCommand } from "./export";
+import { registerSpeakersCommand } from "./speakers";
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command("newsgraph").description("newsgraph: a GraphQL gateway for news — who said what, and how the public reacted.");
@@ -43,6 +44,7 @@ export async function main(argv: string[]): Promise<void> {
 
   registerTokenCommand(program);
   registerExportCommand(program);
+  registerSpeakersCommand(program);
 
   program
     .command("extract")

@@ -1,4 +1,4 @@
-// `newsgraph export` as a user runs it: a process of its own over a data folder, the seed loaded, the
+// `newsgraph export` and `newsgraph speakers enrich` as a user runs them: a process of its own over a data folder, the seed loaded, the
 // speaker's quotes written to a file, and resumed after a cut with --limit/--after.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -46,5 +46,14 @@ describe("newsgraph export", () => {
     const ids = (s: string) => s.trimEnd().split("\n").slice(0, -1).map((l) => JSON.parse(l).quote_id);
     expect([...lines.map((l) => l.quote_id), ...ids(rest.stdout)]).toEqual(ids(all.stdout));
     await expect(cli("export", "--published-after", "soon")).rejects.toMatchObject({ stderr: expect.stringMatching(/publishedAfter must be a date-time/) });
+  }, 120_000);
+
+  it("enriches the seed's speakers from a Wikidata extract, reporting what it did", async () => {
+    const { stdout } = await cli("speakers", "enrich", projectPath("tests", "fixtures", "wikidata", "humans.json"));
+    expect(stdout).toMatch(/linked +Vladimir Putin → Q7747/);
+    expect(stdout).toMatch(/^linked 1, updated 0, ambiguous 0, conflicts 0, kept editors' links 0, unmatched \d+ \(read 15 entities, 1 matching humans\)$/m);
+    const out = join(dir, "putin.jsonl");
+    await cli("export", "--speaker", "Putin", "--format", "jsonl", "--out", out, "--limit", "1");
+    expect(JSON.parse(readFileSync(out, "utf8").split("\n")[0]).speaker_wikidata_id).toBe("Q7747");
   }, 120_000);
 });
