@@ -37,6 +37,30 @@ export class Speaker {
   @Column({ name: "wikidata_id", type: "text", nullable: true, unique: true })
   wikidataId: string | null;
 
+  @Field(() => String, { nullable: true, description: "Gender as Wikidata gives it (e.g. `female`, `male`), when known; set by editors or `newsgraph speakers enrich`." })
+  @Column({ type: "text", nullable: true })
+  gender: string | null;
+
+  @Field(() => [String], { description: "Occupations, e.g. `politician`, `economist` (empty when unknown)." })
+  @Column({ type: "text", array: true, default: () => "'{}'" })
+  occupations: string[];
+
+  @Field(() => String, { nullable: true, description: "Political party (the current membership, when Wikidata says), when known." })
+  @Column({ type: "text", nullable: true })
+  party: string | null;
+
+  @Field(() => String, { nullable: true, description: "Country of citizenship, when known." })
+  @Column({ type: "text", nullable: true })
+  country: string | null;
+
+  @Field(() => String, { nullable: true, description: "Date of birth as precise as known: `1952-10-07`, `1952-10` or `1952`." })
+  @Column({ name: "date_of_birth", type: "text", nullable: true })
+  dateOfBirth: string | null;
+
+  /** Who set wikidataId: EDITOR (never replaced by enrichment), WIKIDATA_ENRICH, or null (ingest). */
+  @Column({ name: "wikidata_linked_by", type: "text", nullable: true })
+  wikidataLinkedBy: "EDITOR" | "WIKIDATA_ENRICH" | null;
+
   @Field({ description: "When newsgraph first stored the speaker." })
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;

@@ -217,6 +217,10 @@ const schema = z.object({
   WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(86_400),
   /** Webhook requests in flight at once in one process. */
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+  /** Exports (`GET /export/quotes`) one address may start per EXPORT_ANONYMOUS_RATE_WINDOW_SECONDS without an analyst, editor or admin token (public data only); 0: exports need such a token. */
+  EXPORT_ANONYMOUS_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
+  /** The window of EXPORT_ANONYMOUS_RATE_LIMIT, in seconds. */
+  EXPORT_ANONYMOUS_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
 });
 
 /** Every setting's name, in the order above. */

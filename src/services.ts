@@ -70,7 +70,7 @@ export interface ServiceDeps {
 
 export function createServices(ds: DataSource, deps: Partial<ServiceDeps> = {}): Services {
   const events = deps.events ?? createNewsEvents();
-  const rateLimits = deps.rateLimits ?? new RateLimits({ comment: { points: 5, windowSeconds: 60 }, write: { points: 60, windowSeconds: 60 } });
+  const rateLimits = deps.rateLimits ?? new RateLimits({ comment: { points: 5, windowSeconds: 60 }, write: { points: 60, windowSeconds: 60 }, export: { points: 10, windowSeconds: 3600 } });
   const changes = deps.changes ?? new ContentChanges();
   const services = {
     commentWrites: new CommentWriteService(ds, deps.commentPolicy ?? DEFAULT_COMMENT_POLICY, events, rateLimits, changes),

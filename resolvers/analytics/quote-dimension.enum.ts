@@ -8,6 +8,9 @@ export enum QuoteDimension {
   LANGUAGE = "LANGUAGE",
   TOPIC = "TOPIC",
   SPEAKER_KIND = "SPEAKER_KIND",
+  GENDER = "GENDER",
+  PARTY = "PARTY",
+  COUNTRY = "COUNTRY",
 }
 
 registerEnumType(QuoteDimension, {
@@ -20,6 +23,9 @@ registerEnumType(QuoteDimension, {
     LANGUAGE: { description: "The language of the quote's article." },
     TOPIC: { description: "A topic tag of the quote's article; an article with several topics counts under each." },
     SPEAKER_KIND: { description: "Person, organisation or group." },
+    GENDER: { description: "The speaker's gender (null: unknown, or no speaker)." },
+    PARTY: { description: "The speaker's political party (null: unknown, none, or no speaker)." },
+    COUNTRY: { description: "The speaker's country of citizenship (null: unknown, or no speaker)." },
   },
 });
 

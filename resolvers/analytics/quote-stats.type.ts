@@ -25,6 +25,15 @@ export class QuoteBucket {
   @Field(() => SpeakerKind, { nullable: true, description: "Kind of the speaker (grouped by SPEAKER_KIND; null for quotes without a speaker)." })
   speakerKind: SpeakerKind | null;
 
+  @Field(() => String, { nullable: true, description: "Speaker's gender (grouped by GENDER; null: unknown or no speaker)." })
+  gender: string | null;
+
+  @Field(() => String, { nullable: true, description: "Speaker's party (grouped by PARTY; null: unknown, none or no speaker)." })
+  party: string | null;
+
+  @Field(() => String, { nullable: true, description: "Speaker's country (grouped by COUNTRY; null: unknown or no speaker)." })
+  country: string | null;
+
   @Field(() => Int, { description: "Quotes in the bucket." })
   count: number;
 
@@ -45,6 +54,9 @@ export class QuoteBucket {
     b.topic = v.values.TOPIC ?? null;
     b.kind = (v.values.KIND as QuoteKind | undefined) ?? null;
     b.speakerKind = (v.values.SPEAKER_KIND as SpeakerKind | undefined) ?? null;
+    b.gender = v.values.GENDER ?? null;
+    b.party = v.values.PARTY ?? null;
+    b.country = v.values.COUNTRY ?? null;
     b.count = v.count;
     b.articles = v.articles;
     b.firstAt = v.firstAt;

@@ -29,4 +29,30 @@ export class UpdateSpeakerInput implements SpeakerData {
   @IsOptional()
   @Matches(/^Q[1-9]\d*$/, { message: "wikidataId must look like Q7747" })
   wikidataId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Gender, e.g. `female`; null clears it." })
+  @IsOptional()
+  @MaxLength(100)
+  gender?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "The full list of occupations (replaces the old one)." })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @MaxLength(200, { each: true })
+  occupations?: string[];
+
+  @Field(() => String, { nullable: true, description: "Political party; null clears it." })
+  @IsOptional()
+  @MaxLength(300)
+  party?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Country of citizenship; null clears it." })
+  @IsOptional()
+  @MaxLength(200)
+  country?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Date of birth: `1952-10-07`, `1952-10` or `1952`; null clears it." })
+  @IsOptional()
+  @Matches(/^-?\d{4}(-\d\d(-\d\d)?)?$/, { message: "dateOfBirth must look like 1952-10-07, 1952-10 or 1952" })
+  dateOfBirth?: string | null;
 }

@@ -11,6 +11,8 @@ import { registerReattributeCommand } from "./reattribute";
 import { registerTokenCommand } from "./token";
 import { registerSourcesCommand } from "./sources";
 import { registerWorkerCommand } from "./worker";
+import { registerExportCommand } from "./export";
+import { registerSpeakersCommand } from "./speakers";
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command("newsgraph").description("newsgraph: a GraphQL gateway for news — who said what, and how the public reacted.");
@@ -47,6 +49,8 @@ export async function main(argv: string[]): Promise<void> {
   registerSourcesCommand(program);
   registerWorkerCommand(program);
   registerReattributeCommand(program);
+  registerExportCommand(program);
+  registerSpeakersCommand(program);
 
   program
     .command("extract")

@@ -42,6 +42,11 @@ export interface SpeakerData {
   kind?: SpeakerKind;
   aliases?: string[];
   wikidataId?: string | null;
+  gender?: string | null;
+  occupations?: string[];
+  party?: string | null;
+  country?: string | null;
+  dateOfBirth?: string | null;
 }
 
 const UNIQUE_VIOLATION = "23505";
@@ -329,7 +334,11 @@ export class EditorialService {
       if (data.role !== undefined) s.role = data.role;
       if (data.kind !== undefined) s.kind = data.kind;
       if (data.wikidataId !== undefined) s.wikidataId = data.wikidataId;
+      // An editor's link (or unlink) wins over `newsgraph speakers enrich`.
+      if (data.wikidataId !== undefined) s.wikidataLinkedBy = "EDITOR";
       if (data.aliases !== undefined) s.aliases = distinctNames(data.aliases, s.name);
+      noNulls(data, ["occupations"]);
+      for (const key of ["gender", "occupations", "party", "country", "dateOfBirth"] as const) if (data[key] !== undefined) (s as unknown as Record<string, unknown>)[key] = data[key];
       return m.getRepository(Speaker).save(s);
     });
     await this.changes.speakers([saved.id]);

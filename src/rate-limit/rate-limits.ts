@@ -10,7 +10,7 @@ import { RateLimitedError, ServiceUnavailableError } from "../errors";
 import { createRedisClient } from "../redis/redis-client";
 
 /** What is being limited: posting comments, or any other reader write (edits, reports, reactions). */
-export type RateAction = "comment" | "write";
+export type RateAction = "comment" | "write" | "export";
 
 export interface RateLimit {
   points: number;
@@ -61,7 +61,8 @@ export class RateLimits {
 
 /** The limits the configuration sets, in Redis when REDIS_URL is set. */
 export function createRateLimits(
-  config: Pick<Config, "COMMENTS_RATE_LIMIT" | "COMMENTS_RATE_WINDOW_SECONDS" | "WRITES_RATE_LIMIT" | "REDIS_URL">,
+  config: Pick<Config, "COMMENTS_RATE_LIMIT" | "COMMENTS_RATE_WINDOW_SECONDS" | "WRITES_RATE_LIMIT" | "REDIS_URL"> &
+    Partial<Pick<Config, "EXPORT_ANONYMOUS_RATE_LIMIT" | "EXPORT_ANONYMOUS_RATE_WINDOW_SECONDS">>,
   logger?: Logger,
 ): RateLimits {
   const redis = config.REDIS_URL ? createRedisClient(config.REDIS_URL, "rate-limits", logger) : null;
@@ -69,6 +70,8 @@ export function createRateLimits(
     {
       comment: { points: config.COMMENTS_RATE_LIMIT, windowSeconds: config.COMMENTS_RATE_WINDOW_SECONDS },
       write: { points: config.WRITES_RATE_LIMIT, windowSeconds: 60 },
+      // Anonymous bulk exports (src/http/export-route.ts); 0 turns them off there, so at least 1 here.
+      export: { points: Math.max(1, config.EXPORT_ANONYMOUS_RATE_LIMIT ?? 10), windowSeconds: config.EXPORT_ANONYMOUS_RATE_WINDOW_SECONDS ?? 3600 },
     },
     redis,
   );

@@ -36,6 +36,10 @@ function variablesFor(name: string, f: Fixture, n: number): Array<Record<string,
       return [{ slug: f.speakerSlug }];
     case "speaker-quotes":
       return [{ speakerName: f.speakerName }, { speakerName: f.speakerName, search: f.word }];
+    case "speaker-timeline":
+      return [{ slug: f.speakerSlug }, { slug: f.speakerSlug, interval: "MONTH" }];
+    case "gender-by-outlet":
+      return [{}, { filter: { hasSpeaker: true } }];
     case "moderation-queue":
       return [{ queue: "PENDING" }, { queue: "REPORTED" }];
     case "add-comment":

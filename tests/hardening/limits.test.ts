@@ -14,6 +14,8 @@ const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
   "quote-search": { search: "economy", first: 100 },
   "speaker-profile": { slug: "no-such-speaker" },
   "speaker-quotes": { speakerName: "Putin", search: "war", first: 100 },
+  "speaker-timeline": { slug: "no-such-speaker", interval: "DAY" },
+  "gender-by-outlet": { filter: { hasSpeaker: true } },
 };
 
 let db: TestDatabase;
