@@ -13,6 +13,9 @@ export interface Visibility {
 /** What anonymous readers (and ordinary signed-in readers) see: published content only. */
 export const PUBLIC_VISIBILITY: Visibility = Object.freeze({ drafts: false, heldComments: false });
 
+/** Everything, for jobs an operator runs on the command line (`newsgraph export --drafts`). */
+export const FULL_VISIBILITY: Visibility = Object.freeze({ drafts: true, heldComments: true });
+
 export function visibilityFor(viewer: Viewer | null): Visibility {
   if (!viewer) return PUBLIC_VISIBILITY;
   return { drafts: hasRole(viewer, "EDITOR"), heldComments: hasRole(viewer, "MODERATOR") };

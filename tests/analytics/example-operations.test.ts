@@ -1,7 +1,7 @@
 // The analysts' example operations in schema/operations/ answer with data on the seed, as README's do.
 import { operation } from "../support/operations";
 import { startTestApp, type TestApp } from "../support/test-app";
-import { seed } from "../../src/db/seed/seed";
+import { seed } from "../../src/seed/seed";
 
 describe("analysts' example operations on the seed", () => {
   let t: TestApp;
