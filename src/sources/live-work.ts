@@ -108,6 +108,7 @@ export function startLiveWork(deps: {
     metrics,
     async stop() {
       await Promise.all(stops.map((s) => s()));
+      deliverer?.close();
     },
   };
 }

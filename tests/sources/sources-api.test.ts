@@ -115,3 +115,30 @@ it("manages sources from the command line: sources add, list, remove", async () 
   }
   // Each command opens the database anew (the embedded one takes seconds on a busy machine).
 }, 240_000);
+
+it("drops the response cache's answers when the poller inside serve stores an article", async () => {
+  const cached = await startTestApp({ RESPONSE_CACHE: "true", SOURCES_ALLOW_PRIVATE: "true" }, { db: t.db });
+  try {
+    const count = async () => (await cached.gql(`{ articles(first: 1) { totalCount } }`)).data.articles.totalCount as number;
+    const before = await count();
+    expect(await count()).toBe(before);
+    web.routes.set("/cached.xml", feedRoute(() => rss("Cached", web.url, [{ title: "Fresh for the cache", link: `${web.url}/a/cache-fresh` }])));
+    await t.db.dataSource.query(`INSERT INTO sources (url, interval_seconds) VALUES ($1, 600)`, [`${web.url}/cached.xml`]);
+    const work = startLiveWork({
+      config: { ...cached.config, SOURCES_TICK_MS: 50 },
+      db: t.db,
+      logger: pino({ level: "silent" }),
+      changes: cached.app.services.changes,
+      poll: true,
+      deliver: false,
+    });
+    try {
+      await waitFor(async () => (await t.db.dataSource.query(`SELECT 1 FROM articles WHERE url = $1`, [`${web.url}/a/cache-fresh`])).length === 1, "the item stored");
+    } finally {
+      await work.stop();
+    }
+    expect(await count()).toBe(before + 1);
+  } finally {
+    await cached.close();
+  }
+});
