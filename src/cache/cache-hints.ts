@@ -82,6 +82,11 @@ export const TYPE_HINTS: Record<string, CacheHint> = {
   CommentReport: NEVER,
   ModerationQueuePage: NEVER,
   ModerationQueueCounts: NEVER,
+  // Live sources and watches: editors' and analysts' own state, never stored.
+  Source: NEVER,
+  Watch: NEVER,
+  CreatedWatch: NEVER,
+  WebhookDelivery: NEVER,
 };
 
 /** Hints on single fields (`Type.field`), overriding the type's. */
@@ -92,6 +97,9 @@ export const FIELD_HINTS: Record<string, CacheHint> = {
   "Query.speakers": { maxAge: LIST_MAX_AGE },
   "Query.outlets": { maxAge: EDITORIAL_MAX_AGE },
   "Query.moderationQueue": NEVER,
+  "Query.sources": NEVER,
+  "Query.watches": NEVER,
+  "Query.watchDeliveries": NEVER,
   // Conversation on editorial types: as short-lived as the comments and reactions themselves.
   "Article.comments": { maxAge: CONVERSATION_MAX_AGE },
   "Article.commentCount": { maxAge: CONVERSATION_MAX_AGE },

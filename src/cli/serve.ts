@@ -22,7 +22,7 @@ export async function serve(): Promise<void> {
   const app = await startApp({ config, db, logger }, { port: config.PORT, host: config.HOST });
   db.announcePort(Number(new URL(app.url).port));
   // Live sources and the webhook outbox (SOURCES_POLL, WEBHOOKS_DELIVER): src/sources/live-work.ts.
-  const live = startLiveWork({ config, db, logger, events: app.services.events, registry: app.metrics?.registry });
+  const live = startLiveWork({ config, db, logger, events: app.services.events, changes: app.services.changes, registry: app.metrics?.registry });
   logger.info({ url: `${app.url}/graphql`, database: db.embedded ? `embedded (${config.DATA_DIR})` : "postgres", ms: Date.now() - started }, "newsgraph is ready");
   // A stray rejection (e.g. a connection dropped mid-flight) is logged; it must not take the server down.
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));

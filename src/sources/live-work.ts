@@ -3,6 +3,7 @@
 // webhook outbox. Each tick's failure (database away) is logged and the loop goes on.
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
+import type { ContentChanges } from "../cache/content-changes";
 import type { Config } from "../config";
 import type { Database } from "../db/database";
 import type { NewsEvents } from "../pubsub/news-events";
@@ -62,6 +63,7 @@ export function startLiveWork(deps: {
   db: Database;
   logger: Logger;
   events?: NewsEvents;
+  changes?: ContentChanges;
   registry?: Registry;
   poll?: boolean;
   deliver?: boolean;
@@ -81,6 +83,7 @@ export function startLiveWork(deps: {
         perHost: config.SOURCES_PER_HOST,
         maxBackoffSeconds: config.SOURCES_MAX_BACKOFF_SECONDS,
         events: deps.events,
+        changes: deps.changes,
         metrics,
       })
     : null;
@@ -105,6 +108,7 @@ export function startLiveWork(deps: {
     metrics,
     async stop() {
       await Promise.all(stops.map((s) => s()));
+      deliverer?.close();
     },
   };
 }

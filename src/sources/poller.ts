@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import { parseHtmlArticle } from "../ingest/formats/html-article.parser";
 import type { RawArticle } from "../ingest/types";
+import type { ContentChanges } from "../cache/content-changes";
 import type { NewsEvents } from "../pubsub/news-events";
 import { FetchError, isFetchError, parseRetryAfter } from "./fetch-errors";
 import { readBody, type FeedItem, type SitemapEntry } from "./feed-reader";
@@ -33,6 +34,8 @@ export interface PollerOptions {
   /** 0..1 → 0..1; tests make the jitter predictable. */
   random?: () => number;
   events?: NewsEvents;
+  /** The response cache's change feed (inside `serve`): stored articles drop the answers that showed them. */
+  changes?: ContentChanges;
   metrics?: LiveMetrics;
 }
 
@@ -172,6 +175,10 @@ export class SourcePoller {
     try {
       const r = await storeItem(this.o.ds, ref, item, this.o.events);
       this.o.metrics?.ingested(r.outcome);
+      if (r.articleId && r.outcome !== "draft-kept" && this.o.changes) {
+        const changed = await this.o.changes.dependentsOf(this.o.ds, r.articleId);
+        if (changed) await this.o.changes.article(changed);
+      }
       return r.outcome === "draft-kept" ? 0 : 1;
     } catch (err) {
       this.o.metrics?.ingested("failed");

@@ -1,8 +1,8 @@
 // One polite and safe HTTP request: http/https only, addresses checked at connect time (address-guard),
 // connect and total timeouts, a body-size cap applied after decompression (gzip, deflate, brotli), and
 // at most a few redirects, each checked like the first URL. Used for feeds, pages, robots.txt and webhooks.
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
-import { request as httpsRequest } from "node:https";
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { Readable } from "node:stream";
 import { assertPublicHost, guardedLookup } from "./address-guard";
@@ -25,6 +25,20 @@ export interface FetchRequest {
   body?: string;
   /** Follow redirects (GET only; a webhook POST never follows one). */
   followRedirects?: boolean;
+  /** Keep-alive agents (`keepAliveAgents`) to reuse connections; default: a new connection per request. */
+  agents?: { http: HttpAgent; https: HttpsAgent };
+}
+
+/**
+ * Keep-alive agents whose every new connection goes through the address guard: reused connections were
+ * checked when they were made. For many requests to few hosts (webhook deliveries).
+ */
+export function keepAliveAgents(policy: FetchPolicy, maxSockets = 64): { http: HttpAgent; https: HttpsAgent } {
+  const lookup = guardedLookup(policy.allowPrivate, policy.isBlocked) as never;
+  return {
+    http: new HttpAgent({ keepAlive: true, maxSockets, lookup } as ConstructorParameters<typeof HttpAgent>[0]),
+    https: new HttpsAgent({ keepAlive: true, maxSockets, lookup } as ConstructorParameters<typeof HttpsAgent>[0]),
+  };
 }
 
 export interface FetchResponse {
@@ -94,8 +108,8 @@ function once(url: URL, policy: FetchPolicy, req: FetchRequest, deadline: number
   return new Promise<FetchResponse>((resolve, reject) => {
     const request = (url.protocol === "https:" ? httpsRequest : httpRequest)(url, {
       method: req.method ?? "GET",
-      // A fresh connection per request: the lookup hook must see every connect.
-      agent: false,
+      // A fresh connection per request unless keep-alive agents are given (they carry the lookup hook).
+      agent: req.agents ? (url.protocol === "https:" ? req.agents.https : req.agents.http) : false,
       lookup: guardedLookup(policy.allowPrivate, policy.isBlocked) as never,
       headers: {
         "user-agent": policy.userAgent,

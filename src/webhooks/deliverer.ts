@@ -7,7 +7,7 @@ import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { LiveMetrics } from "../sources/live-metrics";
 import { isFetchError } from "../sources/fetch-errors";
-import { safeFetch, type FetchPolicy } from "../sources/safe-fetch";
+import { keepAliveAgents, safeFetch, type FetchPolicy } from "../sources/safe-fetch";
 import { signPayload } from "./signing";
 
 export interface DelivererOptions {
@@ -43,10 +43,19 @@ interface Result {
 export class WebhookDeliverer {
   private readonly clock: () => Date;
   private readonly random: () => number;
+  /** Connections to receivers are reused (each new one is checked by the address guard). */
+  private readonly agents: ReturnType<typeof keepAliveAgents>;
 
   constructor(private readonly o: DelivererOptions) {
     this.clock = o.clock ?? (() => new Date());
     this.random = o.random ?? Math.random;
+    this.agents = keepAliveAgents(o.policy, o.concurrency);
+  }
+
+  /** Closes the kept-alive connections. */
+  close(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
   }
 
   /** Claims and sends one batch; returns how many were attempted. */
@@ -102,6 +111,7 @@ export class WebhookDeliverer {
       const res = await safeFetch(d.url, this.o.policy, {
         method: "POST",
         followRedirects: false,
+        agents: this.agents,
         body,
         headers: { "content-type": "application/json", ...signPayload(d.secret, d.id, now, body) },
       });
