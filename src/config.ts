@@ -31,6 +31,22 @@ const subgraphList = z
       .refine((list) => new Set(list.map((s) => s.name)).size === list.length, "subgraph names must be unique"),
   );
 
+/** DATABASE_REPLICA_URLS: comma-separated postgres:// URLs, each once. */
+const replicaUrlList = z.string().transform((text, ctx) => {
+  const urls = text.split(",").map((u) => u.trim()).filter(Boolean);
+  for (const u of urls) {
+    let ok = false;
+    try {
+      ok = ["postgres:", "postgresql:"].includes(new URL(u).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) ctx.addIssue({ code: "custom", message: `each replica must be a postgres:// URL (got one that is not: "${u.replace(/\/\/[^@/]*@/, "//***@")}")` });
+  }
+  if (new Set(urls).size !== urls.length) ctx.addIssue({ code: "custom", message: "a replica is listed twice" });
+  return urls;
+});
+
 /** The settings, with their defaults and meaning. README's configuration table mirrors this list. */
 const schema = z.object({
   /** `production` turns off the Sandbox landing page and introspection (unless INTROSPECTION says otherwise). */
@@ -46,23 +62,7 @@ const schema = z.object({
    * healthy replica; writes, transactions, mutations, subscriptions and cache invalidation stay on the primary,
    * and a viewer who just wrote reads from the primary until a replica has replayed that write. Secret.
    */
-  DATABASE_REPLICA_URLS: z
-    .string()
-    .default("")
-    .transform((text, ctx) => {
-      const urls = text.split(",").map((u) => u.trim()).filter(Boolean);
-      for (const u of urls) {
-        let ok = false;
-        try {
-          ok = ["postgres:", "postgresql:"].includes(new URL(u).protocol);
-        } catch {
-          ok = false;
-        }
-        if (!ok) ctx.addIssue({ code: "custom", message: `each replica must be a postgres:// URL (got one that is not: "${u.replace(/\/\/[^@/]*@/, "//***@")}")` });
-      }
-      if (new Set(urls).size !== urls.length) ctx.addIssue({ code: "custom", message: "a replica is listed twice" });
-      return urls;
-    }),
+  DATABASE_REPLICA_URLS: replicaUrlList.optional(),
   /** A replica behind the primary by more than this many milliseconds gets no reads until it catches up. */
   REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(2_000),
   /** How often each replica's health and replay position are checked, in milliseconds. */
@@ -251,7 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const c = parsed.data;
-  if (c.DATABASE_REPLICA_URLS.length > 0 && !c.DATABASE_URL) throw new ConfigError("Invalid configuration:\n  DATABASE_REPLICA_URLS: needs DATABASE_URL (the primary); the embedded database has no replicas");
+  if (c.DATABASE_REPLICA_URLS?.length && !c.DATABASE_URL) throw new ConfigError("Invalid configuration:\n  DATABASE_REPLICA_URLS: needs DATABASE_URL (the primary); the embedded database has no replicas");
   return { ...c, introspection: c.INTROSPECTION ?? c.NODE_ENV !== "production", embedded: !c.DATABASE_URL };
 }
 

@@ -128,7 +128,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
       ...hardening.plugins,
       errorReportingPlugin(),
       requestObserverPlugin(metrics),
-      ...(readRouter ? [readRoutingPlugin(readRouter, logger)] : []),
+      ...(readRouter ? [readRoutingPlugin(readRouter, logger, { cacheFillsOnPrimary: Boolean(responseCache) })] : []),
       viewerCachePolicyPlugin(),
       ...(responseCache ? [responseCachePlugin(responseCache, changes)] : []),
       // After the response cache: a hit answers first.

@@ -18,13 +18,19 @@ export function readOnReplica(router: ReadRouter): <T>(ctx: RequestContext, fn: 
   return async (ctx, fn) => router.run(await router.pick(ctx.user?.id ?? null), fn);
 }
 
-export function readRoutingPlugin(router: ReadRouter, logger: Logger): ApolloServerPlugin<RequestContext> {
+/**
+ * `cacheFillsOnPrimary` (RESPONSE_CACHE on): anonymous queries, whose answers the response cache stores,
+ * read from the primary. A write drops the answers that showed what it changed; refilled from a replica
+ * that has not replayed the write yet, the old answer would be stored again for its whole maxAge.
+ */
+export function readRoutingPlugin(router: ReadRouter, logger: Logger, options: { cacheFillsOnPrimary?: boolean } = {}): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let mutation = false;
       return {
         async didResolveOperation({ operation, contextValue }) {
-          if (operation?.operation === "query") readFrom(await router.pick(contextValue.user?.id ?? null));
+          const cacheable = options.cacheFillsOnPrimary && !contextValue.user;
+          if (operation?.operation === "query" && !cacheable) readFrom(await router.pick(contextValue.user?.id ?? null));
           mutation = operation?.operation === "mutation";
         },
         async willSendResponse({ contextValue }) {

@@ -153,6 +153,30 @@ describeCluster("read replicas (a real streaming replica)", () => {
     expect(await replicaStatements()).toBeGreaterThan(before);
   });
 
+  it("fills the response cache from the primary, so a write's invalidation is not undone by a replica behind", async () => {
+    const cached = await startReadersApp(
+      { DATABASE_URL: cluster.primaryUrl(DB), DATABASE_REPLICA_URLS: cluster.replicaUrl(DB), REPLICA_MAX_LAG_MS: "60000", REPLICA_CHECK_INTERVAL_MS: "100", RESPONSE_CACHE: "true" },
+      { db },
+    );
+    const anonymous = async () => {
+      const res = await cached.gql(`query($slug: String!) { article(slug: $slug) { comments(first: 50) { edges { node { body } } } } }`, { slug });
+      expect(res.errors).toBeUndefined();
+      return (res.data.article.comments.edges as Array<{ node: { body: string } }>).map((e) => e.node.body);
+    };
+    try {
+      await anonymous(); // cached
+      await pauseReplay();
+      const posted = await cached.gql(ADD_COMMENT, { input: { articleId, body: "Invalidates the cache" } }, await authHeaders(`rr-cache-${RUN}`));
+      expect(posted.errors).toBeUndefined();
+      // The replica is paused but within its (large) lag bound: without the rule the refill would come from it.
+      expect(await anonymous()).toContain("Invalidates the cache");
+      expect(await anonymous()).toContain("Invalidates the cache");
+    } finally {
+      await resumeReplay();
+      await cached.close();
+    }
+  });
+
   it("answers every read while the replica is killed, and reads from it again once it is back", async () => {
     // A second process whose checker will not look again for a minute: its reads find the replica dead
     // themselves (its pooled connections cut, new ones refused) and must be answered by the primary.

@@ -12,7 +12,7 @@ describe("DATABASE_REPLICA_URLS", () => {
     const c = loadConfig({ DATABASE_URL: PRIMARY, DATABASE_REPLICA_URLS: "postgres://u:pw@r1/news, postgresql://u:pw@r2:5433/news" });
     expect(c.DATABASE_REPLICA_URLS).toEqual(["postgres://u:pw@r1/news", "postgresql://u:pw@r2:5433/news"]);
     expect(JSON.stringify(describeConfig(c))).not.toContain("pw");
-    expect(loadConfig({}).DATABASE_REPLICA_URLS).toEqual([]);
+    expect(loadConfig({}).DATABASE_REPLICA_URLS).toBeUndefined();
   });
 
   it("refuses what is not a postgres URL, a replica listed twice, and replicas without DATABASE_URL", () => {

@@ -21,7 +21,7 @@ export function viewerWriteTtlMs(maxLagMs: number): number {
  * skipped until a later check finds them up); undefined without replicas.
  */
 export async function startReadRouting(config: Config, db: Database, logger: Logger, hooks: ReadRouterHooks = {}): Promise<ReadRouter | undefined> {
-  if (config.DATABASE_REPLICA_URLS.length === 0) return undefined;
+  if (!config.DATABASE_REPLICA_URLS?.length) return undefined;
   if (db.embedded) throw new Error("DATABASE_REPLICA_URLS needs DATABASE_URL: the embedded database has no replicas");
   const log = logger.child({ component: "replicas" });
   // Lag is measured against what the primary has written (a replica cannot be ahead of it); a viewer's write
