@@ -12,7 +12,7 @@ import { execSync } from "node:child_process";
 import autocannon from "autocannon";
 import { Client } from "pg";
 import { openDatabase } from "../src/db/database";
-import { generateCorpus } from "../src/db/corpus/corpus";
+import { generateCorpus } from "./corpus/corpus";
 import { startTopology, topologyUnavailable } from "../tests/support/topology";
 import { operation } from "../tests/support/operations";
 

@@ -1,7 +1,7 @@
 // The production topology, as separate processes (tests/support/topology.ts): Hive Gateway composing the
 // news and factchecks subgraphs, HAProxy with health checks on /readyz in front of two newsgraph
 // processes on one PostgreSQL database. Clients talk to the router only.
-import { seed } from "../../src/db/seed/seed";
+import { seed } from "../../src/seed/seed";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { startTopology, topologyUnavailable, type Topology } from "../support/topology";
 import { expectedFactCheck } from "./factchecks-subgraph";
