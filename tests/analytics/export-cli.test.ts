@@ -27,7 +27,7 @@ describe("newsgraph export", () => {
     const { stderr } = await cli("export", "--speaker", "Vladimir Putin", "--format", "csv", "--out", out);
     const rows = parseCsv(readFileSync(out, "utf8"));
     expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
-    const seed = JSON.parse(readFileSync(projectPath("src", "db", "seed", "article.annotations.json"), "utf8"));
+    const seed = JSON.parse(readFileSync(projectPath("src", "seed", "article.annotations.json"), "utf8"));
     const putin = seed.quotes.filter((q: any) => q.speaker === "Vladimir Putin").length;
     expect(putin).toBeGreaterThan(1);
     expect(rows.length - 1).toBe(putin);
