@@ -10,7 +10,7 @@
 // and the remaining maxAge in Cache-Control; a stored miss answers `x-cache: MISS`.
 import { createHash } from "node:crypto";
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from "@apollo/server";
-import { fragmentsOf } from "../graphql/selection";
+import { analysisOf } from "../graphql/document-analysis";
 import type { RequestContext } from "../graphql/context";
 import { collectCacheTags } from "./cache-tags";
 import type { ContentChanges } from "./content-changes";
@@ -87,7 +87,7 @@ export function responseCachePlugin(store: ResponseCacheStore, changes: ContentC
           const { data, errors } = rc.response.body.singleResult;
           const policy = rc.overallCachePolicy.policyIfCacheable();
           if (errors?.length || !data || !policy || policy.scope !== "PUBLIC" || !rc.operation || generation !== startedIn) return;
-          const fragments = rc.document ? fragmentsOf(rc.document) : {};
+          const fragments = rc.document ? analysisOf(rc.schema, rc.document).fragments : {};
           const tags = collectCacheTags({ schema: rc.schema, operation: rc.operation, fragments, data });
           await store.set(key, { data, maxAge: policy.maxAge, storedAt: Date.now() }, tags, policy.maxAge * 1000);
           rc.response.http.headers.set("x-cache", "MISS");

@@ -28,7 +28,6 @@ import {
   Kind,
   type DirectiveNode,
   type DocumentNode,
-  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLObjectType,
@@ -36,6 +35,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
+import { analysisOf, AnalysisSlot } from "../graphql/document-analysis";
 
 /** A policy as Apollo's CachePolicy holds it: maxAge undefined means "no restriction". */
 export interface StaticCachePolicy {
@@ -121,8 +121,7 @@ function runtimeTypes(schema: GraphQLSchema, t: GraphQLCompositeType): readonly 
 
 /** The cache policy of one operation of a document, by Apollo's rules applied to every field it selects. */
 export function staticCachePolicy(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): StaticCachePolicy {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const { fragments } = analysisOf(schema, document);
   const overall: StaticCachePolicy = {};
   // A selection set is walked once per type it runs on (fragments repeat, cycles are invalid GraphQL anyway).
   const seen = new Map<SelectionSetNode, Set<GraphQLObjectType>>();
@@ -142,8 +141,8 @@ export function staticCachePolicy(schema: GraphQLSchema, document: DocumentNode,
         const target = getNamedType(field.type);
         if (s.selectionSet && isCompositeType(target)) for (const t of runtimeTypes(schema, target)) walk(s.selectionSet, t, false);
       } else {
-        const condition = s.kind === Kind.INLINE_FRAGMENT ? s.typeCondition?.name.value : fragments.get(s.name.value)?.typeCondition.name.value;
-        const selectionSet = s.kind === Kind.INLINE_FRAGMENT ? s.selectionSet : fragments.get(s.name.value)?.selectionSet;
+        const condition = s.kind === Kind.INLINE_FRAGMENT ? s.typeCondition?.name.value : fragments[s.name.value]?.typeCondition.name.value;
+        const selectionSet = s.kind === Kind.INLINE_FRAGMENT ? s.selectionSet : fragments[s.name.value]?.selectionSet;
         if (!selectionSet) continue;
         // A fragment on a type `on` is not among does not run.
         if (condition) {
@@ -160,24 +159,8 @@ export function staticCachePolicy(schema: GraphQLSchema, document: DocumentNode,
   return overall;
 }
 
-/**
- * Policies by document and operation name. Apollo keeps parsed documents in its document store, so
- * the same DocumentNode comes back for the same query text; the WeakMap lets them go with it.
- */
-export class CachePolicyMemo {
-  private readonly byDocument = new WeakMap<DocumentNode, Map<string, StaticCachePolicy>>();
-
-  constructor(private readonly schema: GraphQLSchema) {}
-
-  policy(document: DocumentNode, operation: OperationDefinitionNode): StaticCachePolicy {
-    let byName = this.byDocument.get(document);
-    if (!byName) this.byDocument.set(document, (byName = new Map()));
-    const key = operation.name?.value ?? "";
-    let policy = byName.get(key);
-    if (!policy) byName.set(key, (policy = staticCachePolicy(this.schema, document, operation)));
-    return policy;
-  }
-}
+/** Each operation's policy, kept in its document's analysis (src/graphql/document-analysis.ts). */
+const POLICY = new AnalysisSlot<StaticCachePolicy>("staticCachePolicy");
 
 const UNCACHEABLE = "no-store";
 const CACHEABLE_HEADER = /^max-age=(\d+), (public|private)$/;
@@ -213,11 +196,11 @@ export function applyStaticPolicy(rc: Pick<GraphQLRequestContext<BaseContext>, "
   rc.overallCachePolicy.restrict(operationPolicy(rc.schema, rc.document, rc.operation));
 }
 
-/** The static policy of an operation (memoized per schema and document). */
+/** The static policy of an operation (computed once per schema, document and operation). */
 export function operationPolicy(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): StaticCachePolicy {
-  let memo = memos.get(schema);
-  if (!memo) memos.set(schema, (memo = new CachePolicyMemo(schema)));
-  return memo.policy(document, operation);
+  return analysisOf(schema, document)
+    .of(operation)
+    .get(POLICY, () => staticCachePolicy(schema, document, operation));
 }
 
 /**
@@ -232,9 +215,6 @@ export function cacheControlOf(schema: GraphQLSchema, document: DocumentNode, op
   setCacheControlHeader(policy, headers, true, false);
   return headers.get("cache-control")!;
 }
-
-/** One memo per served schema (the API schema Apollo gives each request). */
-const memos = new WeakMap<GraphQLSchema, CachePolicyMemo>();
 
 /** Restricts each answer's policy to its operation's static one, and sets Cache-Control as Apollo's plugin would. */
 export function staticCachePolicyPlugin(): ApolloServerPlugin {

@@ -27,7 +27,7 @@ import { collectFields } from "graphql/execution/collectFields";
 import { getArgumentValues, getVariableValues } from "graphql/execution/values";
 import type { RequestContext } from "../graphql/context";
 import type { Metrics } from "../observability/metrics";
-import { fragmentsOf } from "../graphql/selection";
+import { analysisOf, AnalysisSlot } from "../graphql/document-analysis";
 import { applyStaticPolicy } from "../cache/static-cache-policy";
 import { askForResponseText, ResponseJson } from "../planner/response-sql";
 import { completerFor, type Fragments, type Walk } from "./direct-completion";
@@ -100,6 +100,9 @@ export function answerText(data: Record<string, unknown>): string {
   return `{"data":{${parts.join(",")}}}`;
 }
 
+/** Whether an operation may run directly, in its document's analysis (src/graphql/document-analysis.ts). */
+const DIRECT_ELIGIBLE = new AnalysisSlot<boolean>("directEligible");
+
 /** A document Apollo Server parsed and validated, and whose operation runs directly. */
 export interface DirectDocument {
   document: DocumentNode;
@@ -122,21 +125,15 @@ export class DirectExecution {
   /** @param metrics where the answers are counted for Prometheus (newsgraph_planned_reads_total), if anywhere. */
   constructor(private readonly metrics?: Pick<Metrics, "observePlannedRead">) {}
 
-  private readonly verdicts = new WeakMap<OperationDefinitionNode, { ok: boolean; fragments: Fragments }>();
-
   /** Query text and operation name → the document Apollo accepted; oldest first (dropped first). */
   private readonly texts = new Map<string, DirectDocument>();
 
   private textChars = 0;
 
-  /** The operation's fragments when it may run directly, else null. */
+  /** The operation's fragments when it may run directly, else null (the verdict is kept in the document's analysis). */
   private directFragments(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Fragments | null {
-    let verdict = this.verdicts.get(operation);
-    if (!verdict) {
-      const fragments = fragmentsOf(document);
-      this.verdicts.set(operation, (verdict = { ok: eligible(schema, operation, fragments), fragments }));
-    }
-    return verdict.ok ? verdict.fragments : null;
+    const analysis = analysisOf(schema, document);
+    return analysis.of(operation).get(DIRECT_ELIGIBLE, () => eligible(schema, operation, analysis.fragments)) ? analysis.fragments : null;
   }
 
   /**

@@ -10,10 +10,8 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
-  visit,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
@@ -23,6 +21,7 @@ import {
 } from "graphql";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../pagination/page-request";
 import { FIELD_COSTS } from "../analytics/aggregate-cost";
+import { analysisOf, AnalysisSlot } from "./document-analysis";
 
 const LIST_SIZE_ARGS = ["first", "last"] as const;
 
@@ -119,8 +118,7 @@ export function operationCost(
   variables: Record<string, unknown> = {},
   maxPageSize = MAX_PAGE_SIZE,
 ): CostReport {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const { fragments } = analysisOf(schema, document);
   const report: CostReport = { cost: 0, representations: 0 };
   const fragmentCosts = new Map<string, number>();
   // Variables from the operation's defaults, overridden by the request's.
@@ -146,7 +144,7 @@ export function operationCost(
         if (!applies(cond, parent)) continue;
         total += selectionCost(sel.selectionSet, cond && isCompositeType(cond) ? cond : parent, depth, seen);
       } else {
-        const frag = fragments.get(sel.name.value);
+        const frag = fragments[sel.name.value];
         if (!frag || seen.has(frag.name.value) || !applies(schema.getType(frag.typeCondition.name.value), parent)) continue;
         // Memoised per fragment (its type condition fixes its parent type): fragment "bombs" that
         // spread a fragment ten times, which spreads another ten times, … stay linear to price.
@@ -203,33 +201,14 @@ export function operationCost(
   return report;
 }
 
-// Operation costs are remembered per parsed document and per values of the variables that can set a page
-// size: Apollo keeps one parsed document per query text, so an operation sent again (with other ids, words
-// or cursors) is priced once, not walked again on every request. Only the variables used as `first`/`last`
+// Operation costs are remembered in the document's analysis (src/graphql/document-analysis.ts), per
+// operation and per values of the variables that can change them: Apollo keeps one parsed document per
+// query text, so an operation sent again (with other ids, words or cursors) is priced once, not walked
+// again on every request. Only the variables used as `first`/`last` (and the representations' types)
 // count in the key: everything else a request sends leaves the cost as it is.
-const costCache = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, Map<string, CostReport>>>();
-const pageVariablesOf = new WeakMap<DocumentNode, { pages: string[]; lists: string[] }>();
+const COSTS = new AnalysisSlot<Map<string, CostReport>>("cost");
 /** Distinct page-size values remembered per operation (further ones are priced every time). */
 const MAX_COSTS_PER_OPERATION = 64;
-
-/** The variables that can set a page size (`pages`) or a number of representations (`lists`, by their length). */
-function pageVariables(document: DocumentNode): { pages: string[]; lists: string[] } {
-  let names = pageVariablesOf.get(document);
-  if (!names) {
-    const pages = new Set<string>();
-    const lists = new Set<string>();
-    visit(document, {
-      Argument(node) {
-        if (node.value.kind !== Kind.VARIABLE) return;
-        if ((LIST_SIZE_ARGS as readonly string[]).includes(node.name.value)) pages.add(node.value.name.value);
-        else if (node.name.value === REPRESENTATIONS_ARG) lists.add(node.value.name.value);
-      },
-    });
-    names = { pages: [...pages], lists: [...lists] };
-    pageVariablesOf.set(document, names);
-  }
-  return names;
-}
 
 /** What a variable contributes to the cost key: its value for a page size; for representations, how many of each type. */
 function costKeyPart(variables: Record<string, unknown>, name: string, list: boolean): unknown[] {
@@ -254,12 +233,13 @@ export function cachedOperationCost(
   maxPageSize = MAX_PAGE_SIZE,
 ): CostReport {
   // A variable that is absent (its default applies) and one sent as null are priced differently: [] vs [null].
-  const { pages, lists } = pageVariables(document);
-  const key = JSON.stringify([maxPageSize, ...pages.map((n) => costKeyPart(variables, n, false)), ...lists.map((n) => costKeyPart(variables, n, true))]);
-  let bySchema = costCache.get(schema);
-  if (!bySchema) costCache.set(schema, (bySchema = new WeakMap()));
-  let byKey = bySchema.get(operation);
-  if (!byKey) bySchema.set(operation, (byKey = new Map()));
+  const analysis = analysisOf(schema, document);
+  const key = JSON.stringify([
+    maxPageSize,
+    ...analysis.pageVariables.map((n) => costKeyPart(variables, n, false)),
+    ...analysis.listVariables.map((n) => costKeyPart(variables, n, true)),
+  ]);
+  const byKey = analysis.of(operation).get(COSTS, () => new Map());
   let report = byKey.get(key);
   if (!report) {
     report = operationCost(schema, document, operation, variables, maxPageSize);

@@ -1,13 +1,6 @@
 // Look-ahead at a resolver's selection set, so a list query can fetch what its children will need in
 // the same statement (a quote's speaker, an article's outlet) instead of one more round trip.
-import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
-
-/** A document's fragments by name, as graphql-js's execution takes them (GraphQLResolveInfo.fragments). */
-export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  const fragments: Record<string, FragmentDefinitionNode> = Object.create(null);
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  return fragments;
-}
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 
 function fieldsNamed(set: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo, out: FieldNode[]): void {
   if (!set) return;
