@@ -19,7 +19,7 @@ describe("ExtractPool", () => {
   it("extracts every input exactly as extractInput does", async () => {
     const files = expandPaths([FOLDER]).filter((f) => !f.endsWith("broken.json"));
     expect(files.length).toBeGreaterThanOrEqual(4);
-    const seed = readFileSync(projectPath("..", "shared", "seed", "article.txt"), "utf8");
+    const seed = readFileSync(projectPath("tests", "fixtures", "seed", "article.txt"), "utf8");
     const inputs: Array<[string, { fileName?: string; format?: "text" }]> = [
       ...files.map((f): [string, { fileName: string }] => [readFileSync(f, "utf8"), { fileName: f }]),
       [seed, { format: "text" }],
