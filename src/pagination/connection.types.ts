@@ -16,11 +16,6 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-export interface EdgeShape<TNode> {
-  cursor: string;
-  node: TNode;
-}
-
 /** The runtime value of every connection: `totalCount` is computed only when a client asks for it. */
 export interface ConnectionValue<TEdge> {
   edges: TEdge[];

@@ -52,11 +52,6 @@ export function createRedisClient(url: string, name: string, logger?: Logger, op
   return client;
 }
 
-/** True when `client` can take commands now. */
-export function redisReady(client: Redis): boolean {
-  return client.status === "ready";
-}
-
 /**
  * Resolves once `client` is ready, or rejects after `ms` (a client still making its first connection
  * gets that long; one that lost its connection is usually not back within it).
