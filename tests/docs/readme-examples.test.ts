@@ -1,7 +1,8 @@
 // Every example in README.md returns data on a fresh start (the seed article): each ```graphql block, and
 // each curl command of a ```sh block, sent as written. The token recipe is followed too: one exported
 // AUTH_JWT_SECRET for the server and for `newsgraph token`, whose token the server must accept.
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { readFileSync } from "node:fs";
 import { seed } from "../../src/seed/seed";
 import { projectPath } from "../../src/paths";
@@ -36,13 +37,20 @@ function curlBody(block: string): { query: string } {
   return JSON.parse(m[1]!) as { query: string };
 }
 
-/** Runs the `newsgraph token …` line of the block, as the README says, with the exported secret. */
-function tokenFrom(block: string): string {
+/**
+ * Runs the `newsgraph token …` line of the block, as the README says, with the exported secret. Not with
+ * spawnSync: the server under test runs in this process, and a blocked event loop let its keep-alive
+ * sockets time out under the client's feet (ECONNRESET on a loaded machine).
+ */
+async function tokenFrom(block: string): Promise<string> {
   const m = /\$\(node bin\/newsgraph\.js (token [^)]*)\)/.exec(block);
   if (!m) throw new Error(`no token command in:\n${block}`);
-  const r = spawnSync(process.execPath, [projectPath("bin", "newsgraph.js"), ...m[1]!.split(/\s+/)], { env: { ...process.env, AUTH_JWT_SECRET: SECRET }, encoding: "utf8" });
-  expect(r.stderr).toBe("");
-  return r.stdout.trim();
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, [projectPath("bin", "newsgraph.js"), ...m[1]!.split(/\s+/)], {
+    env: { ...process.env, AUTH_JWT_SECRET: SECRET },
+    encoding: "utf8",
+  });
+  expect(stderr).toBe("");
+  return stdout.trim();
 }
 
 describe("README examples", () => {
@@ -69,7 +77,7 @@ describe("README examples", () => {
 
   it.each(curlBlocks.map((b, i) => [i, b]))("curl block %i returns data", async (_i, block) => {
     const headers: Record<string, string> = { "content-type": "application/json" };
-    if (block.includes("$TOKEN")) headers.authorization = `Bearer ${tokenFrom(block)}`;
+    if (block.includes("$TOKEN")) headers.authorization = `Bearer ${await tokenFrom(block)}`;
     const res = await fetch(`${t.url}/graphql`, { method: "POST", headers, body: JSON.stringify(curlBody(block)) });
     const body = (await res.json()) as { data?: unknown; errors?: unknown };
     expect(body.errors).toBeUndefined();
