@@ -33,6 +33,7 @@ import { responseCachePlugin, viewerCachePolicyPlugin } from "../cache/response-
 import { staticCachePolicyPlugin } from "../cache/static-cache-policy";
 import { DirectExecution, type DirectExecutionStats } from "../planner/direct-execution";
 import { directLane } from "./direct-lane";
+import { varyOnAccept } from "./graphql-over-http";
 import { apolloHardening, frontRead, graphqlFrontMiddleware, graphqlFrontSteps, httpErrorHandler, loadSafelist, operationLimits, type FrontStep } from "./limits";
 
 export interface AppOptions {
@@ -147,7 +148,11 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   const isShuttingDown = () => health.shuttingDown;
   const observeRefusals = httpRefusalObserver(metrics, logger);
   const steps = graphqlFrontSteps(config, limits, isShuttingDown);
-  const front: FrontStep = (req, res, next) => observeRefusals(req, res, () => steps(req, res, next));
+  const front: FrontStep = (req, res, next) => {
+    // The media type of the answer depends on Accept (src/http/graphql-over-http.ts): caches must key on it.
+    varyOnAccept(res);
+    observeRefusals(req, res, () => steps(req, res, next));
+  };
   app.use(
     "/graphql",
     ...graphqlFrontMiddleware(front, limits),
