@@ -8,7 +8,7 @@
 // batches, oversized bodies.
 //
 // Deterministic for a given seed, so a failure can be replayed.
-import { Random } from "../db/corpus/random";
+import { Random } from "../../src/db/corpus/random";
 import {
   getNamedType,
   isEnumType,
