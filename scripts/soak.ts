@@ -1,6 +1,6 @@
 // `npm run soak [-- --count 50000 --concurrency 16 --seed 1 --max-old-space 256]`: starts `newsgraph serve` as a child
 // (embedded database in a temp folder, or DATABASE_URL's server), sends hostile and malformed requests
-// from src/hardening/hostile-requests.ts, and reports the answers by status and code, the failures
+// from tests/support/hostile-requests.ts and tests/support/hostile-shapes.ts, and reports the answers by status and code, the failures
 // (anything but a well-formed GraphQL response, any 5xx), whether the process stayed up, and its
 // peak resident memory (sampled from /proc every 250 ms). `--max-old-space MiB` runs the server with
 // that V8 heap cap (as `NODE_OPTIONS=--max-old-space-size=…` would in production): memory that only
@@ -10,9 +10,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildNewsSchema } from "../src/graphql/schema";
-import { hostileRequests, runHostile } from "../src/hardening/hostile-requests";
+import { hostileRequests, runHostile } from "../tests/support/hostile-requests";
 import { projectPath } from "../src/paths";
 import { startChildServer } from "../tests/support/child-server";
+import { sendHostileShapes } from "../tests/support/hostile-shapes";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -83,6 +84,14 @@ async function main(): Promise<void> {
       });
     },
   });
+  // Issue 17's shapes: repeated _entities representations, oversized WebSocket frames, many
+  // subscriptions on one socket, pathological ingest inputs.
+  const seeded = (await fetch(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ articles(first: 1) { edges { node { id } } } }" }) })
+    .then((r) => r.json())
+    .catch(() => null)) as { data?: { articles?: { edges?: Array<{ node: { id: string } }> } } } | null;
+  const shapesStarted = Date.now();
+  const shapes = await sendHostileShapes(server.url, adminKey, seeded?.data?.articles?.edges?.[0]?.node.id ?? null);
+  const shapesSeconds = Math.round((Date.now() - shapesStarted) / 1000);
   clearInterval(sampler);
   const alive = server.child.exitCode === null && (await fetch(`${server.url}/healthz`).then((r) => r.status === 200).catch(() => false));
   const endRss = rssOf(pid);
@@ -93,7 +102,8 @@ async function main(): Promise<void> {
         seconds: Math.round((Date.now() - started) / 1000),
         byStatus: report.byStatus,
         byCode: report.byCode,
-        fiveXX: report.fiveXX,
+        fiveXX: report.fiveXX + shapes.fiveXX,
+        issue17Shapes: { seconds: shapesSeconds, outcomes: shapes.outcomes, fiveXX: shapes.fiveXX },
         failures: report.failures.length,
         processAlive: alive,
         rssMiB: { start: mib(startRss), peak: mib(peakRss), end: mib(endRss) },
@@ -108,7 +118,7 @@ async function main(): Promise<void> {
   server.child.kill("SIGTERM");
   await server.exited;
   rmSync(dataDir, { recursive: true, force: true });
-  if (report.failures.length || report.fiveXX || !alive) process.exitCode = 1;
+  if (report.failures.length || report.fiveXX || shapes.fiveXX || !alive) process.exitCode = 1;
 }
 
 main().catch((err) => {

@@ -133,6 +133,8 @@ const schema = z.object({
   AUTH_ISSUER: z.string().min(1).optional(),
   /** Required `aud` claim of bearer tokens, when set. */
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** Longest lifetime a bearer token may have (`exp` − `iat`, or `exp` − now without `iat`), e.g. `30d`; tokens without `exp` are refused. */
+  AUTH_MAX_TOKEN_LIFETIME: z.string().regex(/^\d+\s*[smhdw]$/, "AUTH_MAX_TOKEN_LIFETIME must look like 30m, 12h or 7d").default("30d"),
   /** Lifetime of tokens printed by `newsgraph token`, e.g. `12h`, `30d`. */
   AUTH_TOKEN_TTL: z.string().regex(/^\d+\s*[smhdw]$/, "AUTH_TOKEN_TTL must look like 30m, 12h or 7d").default("12h"),
   /** Let people without a token comment (rate-limited per address). */
@@ -252,6 +254,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = parsed.data;
   if (c.DATABASE_REPLICA_URLS?.length && !c.DATABASE_URL) throw new ConfigError("Invalid configuration:\n  DATABASE_REPLICA_URLS: needs DATABASE_URL (the primary); the embedded database has no replicas");
+  // An identity provider signs tokens for many applications: without an audience, a token it issued to
+  // another of them would be accepted here. Refused at start-up rather than warned about.
+  if (c.AUTH_JWKS_URL && !c.AUTH_AUDIENCE) {
+    throw new ConfigError("Invalid configuration:\n  AUTH_AUDIENCE: required with AUTH_JWKS_URL (the `aud` your identity provider puts in tokens for newsgraph)");
+  }
   return { ...c, introspection: c.INTROSPECTION ?? c.NODE_ENV !== "production", embedded: !c.DATABASE_URL };
 }
 

@@ -4,10 +4,13 @@ import type { Role, Viewer } from "./identity";
 
 export const ROLES: readonly Role[] = ["READER", "EDITOR", "MODERATOR", "ANALYST", "ADMIN"];
 
-/** Parses a role name case-insensitively (`editor` → EDITOR); null when it is not a role. */
+/**
+ * Parses a role name, ignoring ASCII case only (`editor` → EDITOR); null when it is not a role. Not
+ * toUpperCase(): its Unicode rules turn `admın` (dotless ı) into ADMIN.
+ */
 export function parseRole(value: unknown): Role | null {
   if (typeof value !== "string") return null;
-  const upper = value.trim().toUpperCase();
+  const upper = value.trim().replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 32));
   return (ROLES as readonly string[]).includes(upper) ? (upper as Role) : null;
 }
 

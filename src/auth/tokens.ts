@@ -32,7 +32,7 @@ export class TokenVerifier {
   private readonly secret: Uint8Array | null;
   private readonly jwks: JWTVerifyGetKey | null;
 
-  constructor(private readonly config: Pick<Config, "AUTH_JWT_SECRET" | "AUTH_JWKS_URL" | "AUTH_ISSUER" | "AUTH_AUDIENCE">) {
+  constructor(private readonly config: Pick<Config, "AUTH_JWT_SECRET" | "AUTH_JWKS_URL" | "AUTH_ISSUER" | "AUTH_AUDIENCE"> & Partial<Pick<Config, "AUTH_MAX_TOKEN_LIFETIME">>) {
     this.secret = config.AUTH_JWT_SECRET ? new TextEncoder().encode(config.AUTH_JWT_SECRET) : null;
     this.jwks = config.AUTH_JWKS_URL ? createRemoteJWKSet(new URL(config.AUTH_JWKS_URL)) : null;
   }
@@ -63,6 +63,11 @@ export class TokenVerifier {
             ? await jwtVerify(token, this.jwks, options)
             : await Promise.reject(new UnauthenticatedError(`Tokens signed with ${alg ?? "no algorithm"} are not accepted here.`));
       if (!payload.sub) throw new UnauthenticatedError("The bearer token names no subject (sub).");
+      // A token must expire, and not too far ahead: a leaked one must not work for ever.
+      if (typeof payload.exp !== "number") throw new UnauthenticatedError("The bearer token has no expiry (exp).");
+      const maxLifetime = ttlSeconds(this.config.AUTH_MAX_TOKEN_LIFETIME ?? "30d");
+      const from = typeof payload.iat === "number" ? Math.min(payload.iat, now.getTime() / 1000) : now.getTime() / 1000;
+      if (payload.exp - from > maxLifetime) throw new UnauthenticatedError(`The bearer token lives longer than ${this.config.AUTH_MAX_TOKEN_LIFETIME ?? "30d"} (AUTH_MAX_TOKEN_LIFETIME).`);
       return {
         id: payload.sub,
         name: nameOf(payload, payload.sub),

@@ -42,6 +42,7 @@ import { operationLimits } from "../graphql/operation-limits";
 import { loadSafelist } from "../graphql/safelist";
 import { apolloHardening } from "./apollo-hardening";
 import { FrontHandover, graphqlFrontMiddleware, graphqlFrontSteps, httpErrorHandler, type FrontStep } from "./front-door";
+import { varyOnAccept } from "./graphql-over-http";
 
 export interface AppOptions {
   config: Config;
@@ -179,7 +180,11 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   const handover = new FrontHandover();
   const observeRefusals = httpRefusalObserver(metrics, logger);
   const steps = graphqlFrontSteps(config, limits, isShuttingDown);
-  const front: FrontStep = (req, res, next) => observeRefusals(req, res, () => steps(req, res, next));
+  const front: FrontStep = (req, res, next) => {
+    // The media type of the answer depends on Accept (src/http/graphql-over-http.ts): caches must key on it.
+    varyOnAccept(res);
+    observeRefusals(req, res, () => steps(req, res, next));
+  };
   app.use(
     "/graphql",
     ...graphqlFrontMiddleware(front, limits, handover),

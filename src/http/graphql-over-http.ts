@@ -5,7 +5,15 @@
 // states it, and turns those 400s into 200 for `application/json` only. `application/graphql-response+json`
 // keeps 4xx, as the spec requires, and a database outage keeps 503.
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { ServerResponse } from "node:http";
 import Negotiator from "negotiator";
+
+/** Adds `Accept` to the response's Vary header (keeping what is there, e.g. CORS's `Origin`). */
+export function varyOnAccept(res: ServerResponse): void {
+  const current = res.getHeader("vary");
+  const list = (Array.isArray(current) ? current.join(",") : String(current ?? "")).split(",").map((v) => v.trim()).filter(Boolean);
+  if (!list.some((v) => v === "*" || v.toLowerCase() === "accept")) res.setHeader("vary", [...list, "Accept"].join(", "));
+}
 
 const JSON_TYPE = "application/json; charset=utf-8";
 const GRAPHQL_RESPONSE_TYPE = "application/graphql-response+json; charset=utf-8";

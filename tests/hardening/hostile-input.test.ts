@@ -4,7 +4,7 @@
 // never a 5xx, and the server keeps answering. `npm run soak` sends 50,000.
 import { readdirSync, readFileSync } from "node:fs";
 import { buildNewsSchema } from "../../src/graphql/schema";
-import { hostileRequests, runHostile } from "../../src/hardening/hostile-requests";
+import { hostileRequests, runHostile } from "../support/hostile-requests";
 import { projectPath } from "../../src/paths";
 import { startTestApp, TEST_ADMIN_KEY, type TestApp } from "../support/test-app";
 
