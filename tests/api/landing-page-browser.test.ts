@@ -4,7 +4,7 @@
 // (.ci/run installs one; CHROMIUM_PATH names another).
 import { existsSync, readdirSync } from "node:fs";
 import type { Browser } from "puppeteer-core";
-import { seed } from "../../src/db/seed/seed";
+import { seed } from "../../src/seed/seed";
 import { projectPath } from "../../src/paths";
 import { startTestApp, type TestApp } from "../support/test-app";
 

@@ -14,7 +14,7 @@ afterAll(async () => {
 
 it("logs a failed statement's error without its bound parameters", async () => {
   const lines: string[] = [];
-  const logger = createLogger("info", new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+  const logger = createLogger("info", "json", new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
   const secret = `secret comment body ${Date.now()}`;
   const err = await db.dataSource.query(`INSERT INTO no_such_table_17 (body) VALUES ($1)`, [secret]).then(
     () => null,
