@@ -69,6 +69,8 @@ export const TYPE_HINTS: Record<string, CacheHint> = {
   OutletEdge: INHERIT,
   QuoteConnection: INHERIT,
   QuoteEdge: INHERIT,
+  QuoteAttribution: INHERIT,
+  TextSpan: INHERIT,
   ReactionConnection: INHERIT,
   ReactionEdge: INHERIT,
   SpeakerConnection: INHERIT,
