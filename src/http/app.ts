@@ -27,6 +27,7 @@ import { Metrics } from "../observability/metrics";
 import { httpRefusalObserver, requestObserverPlugin } from "../observability/request-observer";
 import { mountHealth, type Health } from "./health";
 import { mountExport } from "./export-route";
+import { mountExplorePage } from "./explore-page";
 import { ContentChanges } from "../cache/content-changes";
 import { createResponseCacheStore } from "../cache/response-cache-store";
 import { responseCachePlugin, viewerCachePolicyPlugin } from "../cache/response-cache.plugin";
@@ -125,6 +126,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   const health = mountHealth(app, db, { redisUrl: config.REDIS_URL });
   if (metrics) app.get("/metrics", metrics.handler());
   mountExport(app, { config, db, services, logger, clock: options.clock });
+  mountExplorePage(app, config);
   const context = async (req: IncomingMessage): Promise<RequestContext> => {
     const given = req.headers["x-request-id"];
     const requestId = (typeof given === "string" ? given : "").slice(0, 100) || randomUUID();
