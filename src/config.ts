@@ -223,6 +223,8 @@ const schema = z.object({
   EXPORT_ANONYMOUS_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
   /** The window of EXPORT_ANONYMOUS_RATE_LIMIT, in seconds. */
   EXPORT_ANONYMOUS_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+  /** Serve the analysts' page at /explore. Default: on outside production, off in production. */
+  EXPLORE_PAGE: bool.optional(),
 });
 
 /** Every setting's name, in the order above. */

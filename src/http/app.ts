@@ -29,6 +29,7 @@ import { Metrics } from "../observability/metrics";
 import { httpRefusalObserver, requestObserverPlugin } from "../observability/request-observer";
 import { mountHealth, type Health } from "./health";
 import { mountExport } from "./export-route";
+import { mountExplorePage } from "./explore-page";
 import { ContentChanges } from "../cache/content-changes";
 import { createResponseCacheStore } from "../cache/response-cache-store";
 import { responseCachePlugin, viewerCachePolicyPlugin } from "../cache/response-cache.plugin";
@@ -162,6 +163,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   if (metrics) app.get("/metrics", metrics.handler());
   mountLandingPages(app, { graphiql: config.introspection });
   mountExport(app, { config, db, services, logger, clock: options.clock });
+  mountExplorePage(app, config);
   const context = async (req: IncomingMessage): Promise<RequestContext> => {
     const given = req.headers["x-request-id"];
     const requestId = (typeof given === "string" ? given : "").slice(0, 100) || randomUUID();

@@ -42,7 +42,10 @@ function oneOf(current: Date | null | undefined, old: Date | null | undefined, n
 export function quoteDateWindow(filter: QuoteAnalystFilter): { after: Date | null; before: Date | null } {
   const after = oneOf(filter.publishedAfter, filter.from, "filter.publishedAfter", "filter.from");
   const before = oneOf(filter.publishedBefore, filter.to, "filter.publishedBefore", "filter.to");
-  checkDateRange(after, before, "filter.publishedAfter", "filter.publishedBefore");
+  // A reversed window is named as the client wrote it (the deprecated names included).
+  const afterName = filter.publishedAfter ? "filter.publishedAfter" : "filter.from";
+  const beforeName = filter.publishedBefore ? "filter.publishedBefore" : "filter.to";
+  checkDateRange(after, before, afterName, beforeName);
   return { after, before };
 }
 

@@ -15,11 +15,11 @@ describe("newsgraph export", () => {
   const dir = mkdtempSync(join(tmpdir(), "newsgraph-export-"));
   // The embedded database in a folder of its own (a PostgreSQL server's shared test database is not ours to seed).
   const env = { ...process.env, DATA_DIR: join(dir, "data"), DATABASE_URL: "", REDIS_URL: "", LOG_LEVEL: "warn" };
-  const cli = (...args: string[]) => run(process.execPath, [projectPath("bin", "newsgraph.js"), ...args], { env, cwd: dir, timeout: 120_000 });
+  const cli = (...args: string[]) => run(process.execPath, [projectPath("bin", "newsgraph.js"), ...args], { env, cwd: dir, timeout: 300_000 });
 
   beforeAll(async () => {
     await cli("seed");
-  }, 180_000);
+  }, 320_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("writes a speaker's quotes as CSV to a file", async () => {
