@@ -20,8 +20,9 @@ async function as(sub: string, roles: Role[]): Promise<Record<string, string>> {
   return { authorization: `Bearer ${await signToken({ AUTH_JWT_SECRET: SECRET, AUTH_TOKEN_TTL: "30d" }, { sub, roles, name: sub })}` };
 }
 
+const deliverers: WebhookDeliverer[] = [];
 function deliverer(maxAgeSeconds = 86_400): WebhookDeliverer {
-  return new WebhookDeliverer({ ds: t.db.dataSource, policy: testPolicy({ timeoutMs: 2000 }), logger: silent, concurrency: 4, maxAgeSeconds, clock: () => now, random: () => 0, firstRetryMs: 10_000 });
+  return deliverers[deliverers.push(new WebhookDeliverer({ ds: t.db.dataSource, policy: testPolicy({ timeoutMs: 2000 }), logger: silent, concurrency: 4, maxAgeSeconds, clock: () => now, random: () => 0, firstRetryMs: 10_000 })) - 1]!;
 }
 
 const CREATE = `mutation($input: CreateWatchInput!) { createWatch(input: $input) { secret watch { id url words } } }`;
@@ -36,6 +37,7 @@ beforeAll(async () => {
   t = await startTestApp({ AUTH_JWT_SECRET: SECRET, SOURCES_ALLOW_PRIVATE: "true" }, { clock: () => now });
 });
 afterAll(async () => {
+  for (const d of deliverers) d.close();
   await t.close();
   await web.close();
 });
