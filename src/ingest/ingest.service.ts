@@ -30,6 +30,14 @@ export async function storeWithRetry(ds: DataSource, doc: ExtractedDocument, att
   }
 }
 
+/** Parses, extracts and stores every article of one input. A parse error stores nothing. */
+export async function ingestContent(ds: DataSource, content: string, options: ParseOptions = {}): Promise<StoreResult[]> {
+  const docs = extractInput(content, options);
+  const out: StoreResult[] = [];
+  for (const doc of docs) out.push(await storeWithRetry(ds, doc));
+  return out;
+}
+
 /** Every ingestible file under the given files and folders, in a stable order. */
 export function expandPaths(paths: string[]): string[] {
   const files: string[] = [];
