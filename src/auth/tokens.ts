@@ -66,7 +66,8 @@ export class TokenVerifier {
       // A token must expire, and not too far ahead: a leaked one must not work for ever.
       if (typeof payload.exp !== "number") throw new UnauthenticatedError("The bearer token has no expiry (exp).");
       const maxLifetime = ttlSeconds(this.config.AUTH_MAX_TOKEN_LIFETIME ?? "30d");
-      const from = typeof payload.iat === "number" ? Math.min(payload.iat, now.getTime() / 1000) : now.getTime() / 1000;
+      // The token's own lifetime (exp − iat); without iat, what is left of it (exp − now).
+      const from = typeof payload.iat === "number" ? payload.iat : now.getTime() / 1000;
       if (payload.exp - from > maxLifetime) throw new UnauthenticatedError(`The bearer token lives longer than ${this.config.AUTH_MAX_TOKEN_LIFETIME ?? "30d"} (AUTH_MAX_TOKEN_LIFETIME).`);
       return {
         id: payload.sub,

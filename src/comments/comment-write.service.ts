@@ -165,7 +165,11 @@ export class CommentWriteService {
     return saved;
   }
 
-  /** Soft delete by the author or a moderator: the text is removed, a "deleted" placeholder stays in the thread. */
+  /**
+   * Delete by the author or a moderator. A published comment leaves a "deleted" placeholder in the thread
+   * (its replies keep their place). A held one (PENDING or REJECTED) was never public and must not become
+   * public as a placeholder: it is removed, or, when it has replies, emptied and kept REJECTED (hidden).
+   */
   async deleteComment(actor: Actor, id: string): Promise<Comment> {
     const user = requireUser(actor);
     const commentId = assertUuid(id, "id");
@@ -173,6 +177,15 @@ export class CommentWriteService {
       const c = await this.visibleComment(m, actor, commentId);
       if (c.authorId !== user.id && !hasRole(user, "MODERATOR")) throw new ForbiddenError("Only the author or a moderator may delete a comment.");
       if (c.status === CommentStatus.DELETED) return c;
+      if (c.status === CommentStatus.PENDING || c.status === CommentStatus.REJECTED) {
+        const replies: RawRow[] = await m.query(`SELECT 1 FROM comments WHERE parent_id = $1 LIMIT 1`, [c.id]);
+        if (!replies.length) {
+          await m.query(`DELETE FROM comments WHERE id = $1`, [c.id]);
+          return Object.assign(c, { status: CommentStatus.DELETED, body: "", deletedAt: actor.now });
+        }
+        Object.assign(c, { status: CommentStatus.REJECTED, body: "", deletedAt: actor.now });
+        return m.getRepository(Comment).save(c);
+      }
       Object.assign(c, { status: CommentStatus.DELETED, body: "", deletedAt: actor.now });
       return m.getRepository(Comment).save(c);
     });

@@ -4,7 +4,7 @@
 // hand it to workers and keep the main thread for answering and storing.
 //
 // Each job runs under a budget: inputs over `maxInputBytes` are refused before any work (INPUT_TOO_LARGE),
-// a job running longer than `timeoutMs` has its worker terminated (EXTRACTION_TIMEOUT; a fresh worker
+// a job running longer than `timeoutMs` (counted once its worker has loaded) has its worker terminated (EXTRACTION_TIMEOUT; a fresh worker
 // takes its place), and each worker's heap is capped at `memoryMb` (EXTRACTION_FAILED when it runs out).
 // Otherwise each call gives the same result or the same coded error (IngestInputError) as `extractInput`.
 import { join } from "node:path";
@@ -42,6 +42,8 @@ interface Job {
 
 interface Slot {
   worker: Worker | null;
+  /** The worker has loaded its modules (its first message); the time budget starts only then. */
+  ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
 }
@@ -57,7 +59,7 @@ export class ExtractPool {
     size: number,
     private readonly budget: ExtractBudget = {},
   ) {
-    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, job: null, timer: null }));
+    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, ready: false, job: null, timer: null }));
   }
 
   /** Parses and extracts every article of one input in a worker thread. */
@@ -93,16 +95,26 @@ export class ExtractPool {
       const job = this.queue.shift()!;
       slot.job = job;
       const worker = (slot.worker ??= this.spawn(slot));
-      const timeout = this.budget.timeoutMs ?? 0;
-      if (timeout > 0) slot.timer = setTimeout(() => this.timedOut(slot), timeout);
+      if (slot.ready) this.startBudget(slot);
       worker.postMessage({ id: job.id, content: job.content, options: job.options } satisfies ExtractRequest);
     }
   }
 
+  private startBudget(slot: Slot): void {
+    const timeout = this.budget.timeoutMs ?? 0;
+    if (timeout > 0 && slot.job && !slot.timer) slot.timer = setTimeout(() => this.timedOut(slot), timeout);
+  }
+
   private spawn(slot: Slot): Worker {
+    slot.ready = false;
     const memoryMb = this.budget.memoryMb ?? 0;
     const worker = new Worker(join(__dirname, "extract-worker.js"), memoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: memoryMb } } : {});
-    worker.on("message", (reply: ExtractReply) => {
+    worker.on("message", (reply: ExtractReply | { ready: true }) => {
+      if ("ready" in reply) {
+        slot.ready = true;
+        this.startBudget(slot);
+        return;
+      }
       if (slot.job?.id !== reply.id) return;
       const job = this.finish(slot)!;
       if (!reply.error) job.resolve(reply.docs);

@@ -16,3 +16,5 @@ parentPort!.on("message", ({ id, content, options }: ExtractRequest) => {
   }
   parentPort!.postMessage(reply);
 });
+// Loaded and listening: the pool starts a job's time budget from here, so a cold start does not count.
+parentPort!.postMessage({ ready: true });
