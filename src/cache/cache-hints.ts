@@ -55,9 +55,6 @@ export const TYPE_HINTS: Record<string, CacheHint> = {
   Reaction: { maxAge: CONVERSATION_MAX_AGE },
   ReactionSummary: INHERIT,
   SentimentCount: INHERIT,
-  // A quote's attribution evidence changes with its quote (re-attribution, an editor's fix).
-  QuoteAttribution: INHERIT,
-  TextSpan: INHERIT,
   PageInfo: INHERIT,
   ArticleConnection: INHERIT,
   ArticleEdge: INHERIT,
