@@ -20,7 +20,7 @@ describe("newsgraph token", () => {
     });
     await main(["node", "newsgraph", "token", "--role", "editor", "moderator", "--sub", "alice", "--name", "Alice"]);
     const viewer = await new TokenVerifier({ AUTH_JWT_SECRET: TEST_JWT_SECRET }).verify(out.trim());
-    expect(viewer).toEqual({ id: "alice", name: "Alice", roles: ["EDITOR", "MODERATOR"] });
+    expect(viewer).toEqual({ id: "alice", name: "Alice", roles: ["EDITOR", "MODERATOR"], expiresAt: expect.any(Date) });
   });
 
   it("refuses unknown roles and a missing secret", async () => {
