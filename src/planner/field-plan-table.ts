@@ -5,18 +5,18 @@
 import type { FieldNode, GraphQLField } from "graphql";
 import type { EntityCompiler } from "./entity-compiler";
 import type { ResponseCompiler } from "./response-compiler";
-import type { NodeKind, Plan, SelectionCompiler } from "./selection-compiler";
+import type { FieldPlan, FieldPlanLookup, NodeKind, Plan, SelectionCompiler } from "./selection-compiler";
 
-/** A field's plan for a node whose row is the SQL alias `row`; null leaves the field to its resolver. */
-export type FieldPlan<C extends SelectionCompiler> = (c: C, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) => Plan<unknown> | null;
+/** A field's plan for one mode's compiler `C`; null leaves the field to its resolver. */
+export type ModeFieldPlan<C extends SelectionCompiler> = (c: C, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) => Plan<unknown> | null;
 
 /** A field planned the same way in both modes, or one plan per mode. */
-export type FieldPlans = FieldPlan<SelectionCompiler> | { entity: FieldPlan<EntityCompiler>; response: FieldPlan<ResponseCompiler> };
+export type FieldPlans = ModeFieldPlan<SelectionCompiler> | { entity: ModeFieldPlan<EntityCompiler>; response: ModeFieldPlan<ResponseCompiler> };
 
-export class FieldPlanTable {
+export class FieldPlanTable implements FieldPlanLookup {
   // By type, then field name: looked up for every field of every planned node, without building a key.
-  private readonly entityPlans = new Map<NodeKind, Map<string, FieldPlan<EntityCompiler>>>();
-  private readonly responsePlans = new Map<NodeKind, Map<string, FieldPlan<ResponseCompiler>>>();
+  private readonly entityPlans = new Map<NodeKind, Map<string, FieldPlan>>();
+  private readonly responsePlans = new Map<NodeKind, Map<string, FieldPlan>>();
 
   /** Registers the plan of `type.field` (once: a second registration is a bug). */
   register(type: NodeKind, field: string, plans: FieldPlans): this {
@@ -27,16 +27,17 @@ export class FieldPlanTable {
       this.responsePlans.set(type, (response = new Map()));
     }
     if (entity.has(field)) throw new Error(`read planner: ${type}.${field} has a plan already`);
-    entity.set(field, typeof plans === "function" ? plans : plans.entity);
-    response.set(field, typeof plans === "function" ? plans : plans.response);
+    // A mode's plan is only ever called by that mode's compiler (entity-compiler.ts, response-compiler.ts).
+    entity.set(field, (typeof plans === "function" ? plans : plans.entity) as FieldPlan);
+    response.set(field, (typeof plans === "function" ? plans : plans.response) as FieldPlan);
     return this;
   }
 
-  entity(type: NodeKind, field: string): FieldPlan<EntityCompiler> | undefined {
+  entity(type: NodeKind, field: string): FieldPlan | undefined {
     return this.entityPlans.get(type)?.get(field);
   }
 
-  response(type: NodeKind, field: string): FieldPlan<ResponseCompiler> | undefined {
+  response(type: NodeKind, field: string): FieldPlan | undefined {
     return this.responsePlans.get(type)?.get(field);
   }
 

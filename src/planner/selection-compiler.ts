@@ -21,7 +21,6 @@ import { pageRequest, type ConnectionArgsLike, type PageRequest } from "../pagin
 import type { QuoteService } from "../quotes/quote.service";
 import type { ReactionService } from "../reactions/reaction.service";
 import type { SpeakerService } from "../speakers/speaker.service";
-import type { FieldPlanTable } from "./field-plan-table";
 
 /** SQL producing one JSON value, and how to turn that value into what the field resolver returns. */
 export interface Plan<T> {
@@ -95,7 +94,19 @@ export interface PlannerParts {
   ds: DataSource;
   services: ReadPlannerServices;
   columns: EntityColumns;
-  fieldPlans: FieldPlanTable;
+  fieldPlans: FieldPlanLookup;
+}
+
+/**
+ * A field's plan for a node whose row is the SQL alias `row`; null leaves the field to its resolver. The
+ * compiler passed is the one of the mode the plan was registered for (field-plan-table.ts).
+ */
+export type FieldPlan = (c: SelectionCompiler, nodes: readonly FieldNode[], row: string, field: GraphQLField<unknown, unknown>) => Plan<unknown> | null;
+
+/** How the compilers find registered field plans (FieldPlanTable implements it; they never import plans). */
+export interface FieldPlanLookup {
+  entity(type: NodeKind, field: string): FieldPlan | undefined;
+  response(type: NodeKind, field: string): FieldPlan | undefined;
 }
 
 /** `$n` placeholders of a list query moved up by `offset`, so it can sit inside a larger statement. */
