@@ -30,6 +30,14 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
+    // The /explore page's script runs in the browser (a classic script beside uPlot's, not a module).
+    files: ["src/http/explore/*.js"],
+    languageOptions: {
+      sourceType: "script",
+      globals: { window: "readonly", document: "readonly", fetch: "readonly", setTimeout: "readonly", clearTimeout: "readonly", URLSearchParams: "readonly", URL: "readonly", uPlot: "readonly" },
+    },
+  },
+  {
     // Tests read GraphQL responses, untyped JSON, field by field; typing every shape would add nothing.
     files: ["tests/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

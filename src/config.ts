@@ -35,7 +35,7 @@ const subgraphList = z
 const replicaUrlList = z.string().transform((text, ctx) => {
   const urls = text.split(",").map((u) => u.trim()).filter(Boolean);
   for (const u of urls) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = ["postgres:", "postgresql:"].includes(new URL(u).protocol);
     } catch {

@@ -1,6 +1,7 @@
 // The process logger: structured JSON (pino), or readable lines (pino-pretty) for a person at a
 // terminal. Secrets and comment bodies never go in.
 import pino, { type DestinationStream, type Logger } from "pino";
+import type PinoPretty from "pino-pretty";
 
 export type LogFormat = "json" | "pretty" | "auto";
 
@@ -37,7 +38,7 @@ export function createLogger(level: string, format: LogFormat = "json", destinat
   // Loaded only when wanted; a synchronous stream in this thread (no transport worker), so the last lines
   // before process.exit are written.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const pretty = require("pino-pretty") as typeof import("pino-pretty");
+  const pretty = require("pino-pretty") as typeof PinoPretty;
   const stream = pretty({
     colorize: Boolean(process.stdout.isTTY),
     sync: true,

@@ -140,7 +140,7 @@ export function loadPassages(dir: string, batches?: readonly string[]): Labelled
   }
   for (const batch of batches) {
     const folder = join(dir, batch);
-    let isFolder = false;
+    let isFolder: boolean;
     try {
       isFolder = statSync(folder).isDirectory();
     } catch {

@@ -67,7 +67,7 @@ export async function exportCommand(o: ExportOptions): Promise<void> {
   try {
     filter = filterFromParams(o.filter, filterParams(o));
   } catch (err) {
-    if (err instanceof CodedError) throw new Error(err.message);
+    if (err instanceof CodedError) throw new Error(err.message, { cause: err });
     throw err;
   }
   const db = await openConfiguredDatabase(loadConfig());
@@ -80,7 +80,7 @@ export async function exportCommand(o: ExportOptions): Promise<void> {
     try {
       run = await exporter.open(filter, vis, { after: o.after, limit, snapshot: !db.embedded });
     } catch (err) {
-      if (err instanceof CodedError) throw new Error(err.message);
+      if (err instanceof CodedError) throw new Error(err.message, { cause: err });
       throw err;
     }
     const total = bar ? Math.min(await exporter.count(filter, vis), limit ?? Number.POSITIVE_INFINITY) : 0;

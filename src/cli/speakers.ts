@@ -38,7 +38,7 @@ export async function enrichCommand(file: string, options: { dryRun?: boolean })
         `kept editors' links ${c.editor}, unmatched ${c.unmatched} (read ${report.entities} entities, ${report.humans} matching humans)\n`,
     );
   } catch (err) {
-    if (err instanceof CodedError) throw new Error(err.message);
+    if (err instanceof CodedError) throw new Error(err.message, { cause: err });
     throw err;
   } finally {
     await db.close();

@@ -9,12 +9,13 @@ import { buildAnalystCorpus } from "./corpus";
 import { parseCsv } from "./http-get";
 import type { BuiltGraph } from "../support/factory";
 import { startTestApp, type TestApp } from "../support/test-app";
+import type * as PlaywrightCore from "playwright-core";
 
 /** Where browser tests leave their screenshots (ignored by git). */
 export const TEST_OUTPUT = projectPath("test-output");
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
-function playwright(): typeof import("playwright-core") | null {
+function playwright(): typeof PlaywrightCore | null {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require("playwright-core");

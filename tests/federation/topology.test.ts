@@ -157,7 +157,7 @@ describeTopology("router + load balancer + two newsgraph processes", () => {
 
   it("fails no request once HAProxy has noticed a killed newsgraph process", async () => {
     const l = load(t.routerUrl);
-    let killedAt = 0;
+    let killedAt: number;
     let noticedAt = 0;
     try {
       await until("load to run", () => l.results.length >= 20);
