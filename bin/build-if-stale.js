@@ -4,7 +4,7 @@
 // of tsc. `--force` always builds, silently (`npm run build`). (Plain JavaScript: it runs before anything
 // is compiled.)
 const { spawnSync } = require("node:child_process");
-const { existsSync, readdirSync, statSync, writeFileSync } = require("node:fs");
+const { existsSync, readdirSync, statSync, utimesSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 
 // NEWSGRAPH_ROOT: another project folder (tests build a small one).
@@ -33,11 +33,16 @@ function newestSource() {
 }
 
 const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-if (!force && built > 0 && newestSource() <= built) process.exit(0);
+// The sources this build compiles: the stamp takes their newest time (not the clock's), so a source saved
+// during the build, or one whose time lies ahead of the clock, is never taken as built.
+const newest = newestSource();
+if (!force && built > 0 && newest <= built) process.exit(0);
 
 const started = Date.now();
 if (!force) process.stderr.write("building newsgraph (tsc)…\n");
 const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], { stdio: "inherit" });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 writeFileSync(stamp, `${new Date().toISOString()}\n`);
+// (rounded up to the next millisecond: file times lose sub-millisecond precision on the way back)
+if (newest > 0) utimesSync(stamp, (Math.ceil(newest) + 1) / 1000, (Math.ceil(newest) + 1) / 1000);
 if (!force) process.stderr.write(`built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
