@@ -54,8 +54,19 @@ function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
   return { ...formatted, extensions };
 }
 
+/**
+ * graphql-js stops coercing variables after 50 bad values with an uncoded error (no variable node, so
+ * Apollo cannot tell it is the client's input): it is BAD_USER_INPUT like each of those 50 would be.
+ */
+function recodeVariableErrorLimit(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if ((code && code !== "INTERNAL_SERVER_ERROR") || !formatted.message.startsWith("Too many errors processing variables")) return formatted;
+  return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
+}
+
 export function formatError(production: boolean) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = recodeVariableErrorLimit(given);
     const shown = format(formatted, error);
     // Stack traces (outside production) only for what is unexpected; a refused request keeps its message.
     return kindOf(formatted, error) === "unexpected" ? shown : withoutStack(shown);
