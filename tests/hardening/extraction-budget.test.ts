@@ -41,9 +41,11 @@ describe("extraction grows linearly with the input", () => {
   // (and n log n) while catching quadratic growth.
   it.each(SHAPES)("%s", (_name, make, format, n) => {
     timeOf(make(n / 4), format); // warm-up: compile the code paths first
-    const small = bestTime(make(n), format);
-    const large = bestTime(make(4 * n), format);
-    expect(large / Math.max(small, 1)).toBeLessThan(7);
+    const ratio = () => bestTime(make(4 * n), format) / Math.max(bestTime(make(n), format), 1);
+    // Measured again once when over: a burst of load from other processes can hit one measurement,
+    // not quadratic work, which is over every time.
+    const first = ratio();
+    expect(first < 7 ? first : Math.min(first, ratio())).toBeLessThan(7);
   });
 });
 
