@@ -69,7 +69,7 @@ const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 /** A top-level domain: letters of any script (every TLD, not a list), or an IDN's punycode. */
 const TLD = /^(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/iu;
 /** What may wrap a link in prose: brackets, quotes, trailing punctuation. */
-const WRAPPING = /^[(<\[{"'“‘«]+|[)>\]}"'”’»,;:!?.]+$/gu;
+const WRAPPING = /^[(<[{"'“‘«]+|[)>\]}"'”’»,;:!?.]+$/gu;
 
 /** True when `host` is an IP address or a dotted name whose last label looks like a top-level domain. */
 function isHost(host: string): boolean {

@@ -62,9 +62,16 @@ function item(raw: RawArticle): FeedItem {
 
 const sitemapParser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, processEntities: false, isArray: (name) => name === "url" || name === "sitemap" });
 
+/** What fast-xml-parser makes of a sitemap's `<url>` (news sitemaps add `news:news`); every value unchecked. */
+interface SitemapUrlNode {
+  loc?: unknown;
+  lastmod?: unknown;
+  "news:news"?: { "news:publication_date"?: unknown; "news:title"?: unknown };
+}
+
 function readSitemap(xml: string, base: string): SitemapEntry[] {
-  const doc = sitemapParser.parse(xml) as Record<string, any>;
-  const urls: any[] = doc.urlset?.url ?? [];
+  const doc = sitemapParser.parse(xml) as { urlset?: { url?: SitemapUrlNode[] } };
+  const urls: SitemapUrlNode[] = doc.urlset?.url ?? [];
   const entries: SitemapEntry[] = [];
   for (const u of urls) {
     const url = absoluteUrl(typeof u?.loc === "string" ? u.loc.trim() : null, base);
@@ -82,7 +89,7 @@ function str(v: unknown): string | null {
 
 /** JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1) → raw articles. */
 export function readJsonFeed(text: string, sourceName: string): RawArticle[] {
-  let doc: any;
+  let doc: { version?: unknown; items?: unknown; home_page_url?: unknown; feed_url?: unknown; language?: unknown; title?: unknown } | null;
   try {
     doc = JSON.parse(text);
   } catch {

@@ -106,7 +106,7 @@ export class WebhookDeliverer {
     const now = this.clock();
     const body = JSON.stringify({ ...d.payload, timestamp: now.toISOString() });
     let httpStatus: number | null = null;
-    let error: string | null = null;
+    let error: string;
     try {
       const res = await safeFetch(d.url, this.o.policy, {
         method: "POST",
