@@ -31,7 +31,8 @@ module.exports = {
     },
     {
       name: "db-below-domain",
-      comment: "src/db (connection, migrations, statements, replica routing) sits under the services and ingest; beside it only the Redis client (infrastructure too: replicas keep viewers' write positions there).",
+      comment:
+        "src/db (connection, migrations, statements, replica routing) sits under the services and ingest; beside it only the Redis client (infrastructure too: replicas keep viewers' write positions there).",
       severity: "error",
       from: { path: "^src/db/" },
       to: { path: "^src/", pathNot: "^src/(db/|redis/redis-client\\.ts$|errors\\.ts$|config\\.ts$|logger\\.ts$|paths\\.ts$|sql-params\\.ts$)" },

@@ -34,7 +34,16 @@ export default tseslint.config(
     files: ["src/http/explore/*.js"],
     languageOptions: {
       sourceType: "script",
-      globals: { window: "readonly", document: "readonly", fetch: "readonly", setTimeout: "readonly", clearTimeout: "readonly", URLSearchParams: "readonly", URL: "readonly", uPlot: "readonly" },
+      globals: {
+        window: "readonly",
+        document: "readonly",
+        fetch: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        URLSearchParams: "readonly",
+        URL: "readonly",
+        uPlot: "readonly",
+      },
     },
   },
   {

@@ -49,7 +49,11 @@ const opts = new Command("bench")
   .option("--pool <n>", "database connections per server", int, 10)
   .option("--scenarios <list>", "scenarios to run (d: writes)", "a,b,c,d")
   .option("--targets <list>", "servers to run", "newsgraph,postgraphile,raw")
-  .option("--cached <list>", "scenarios run again against newsgraph with its response cache on, on a hot set (a-get: the article page as a persisted-query GET); empty for none", "a,a-get,b,c")
+  .option(
+    "--cached <list>",
+    "scenarios run again against newsgraph with its response cache on, on a hot set (a-get: the article page as a persisted-query GET); empty for none",
+    "a,a-get,b,c",
+  )
   .option("--hot <n>", "size of the hot set of the cached runs (slugs, speaker/word pairs)", int, 100)
   .option("--readers <n>", "signed-in readers writing in scenario d", int, 500)
   .option("--database <name>", "benchmark database on the server (created when missing)", "newsgraph_bench")
@@ -58,9 +62,21 @@ const opts = new Command("bench")
   .option("--no-write", "do not write bench/RESULTS.md")
   .parse(process.argv)
   .opts<{
-    articles: number; seconds: number; warmup: number; connections: number; rateFraction: number; pool: number;
-    scenarios: string; targets: string; database: string; port: number; quick: boolean; write: boolean;
-    cached: string; hot: number; readers: number;
+    articles: number;
+    seconds: number;
+    warmup: number;
+    connections: number;
+    rateFraction: number;
+    pool: number;
+    scenarios: string;
+    targets: string;
+    database: string;
+    port: number;
+    quick: boolean;
+    write: boolean;
+    cached: string;
+    hot: number;
+    readers: number;
   }>();
 if (opts.quick) {
   opts.seconds = 3;
@@ -134,9 +150,10 @@ const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.is
 
 function table(rows: Row[]): string {
   const head = `| scenario | server | rps (32 conn) | p50 / p95 / p99 ms (closed) | fixed rate | p50 / p95 / p99 ms (fixed) | errors | SQL/request | peak RSS MB |`;
-  const lines = rows.map((r) =>
-    `| ${r.scenario} | ${r.target} | ${fmt(r.closed.rps)} | ${fmt(r.closed.p50)} / ${fmt(r.closed.p95)} / ${fmt(r.closed.p99)} | ${fmt(r.rate)}/s | ` +
-    `${fmt(r.fixed?.p50)} / ${fmt(r.fixed?.p95)} / ${fmt(r.fixed?.p99)} | ${r.closed.errors + (r.fixed?.errors ?? 0)} | ${fmt(r.sqlPerRequest, 2)} | ${fmt(r.peakMb)} |`,
+  const lines = rows.map(
+    (r) =>
+      `| ${r.scenario} | ${r.target} | ${fmt(r.closed.rps)} | ${fmt(r.closed.p50)} / ${fmt(r.closed.p95)} / ${fmt(r.closed.p99)} | ${fmt(r.rate)}/s | ` +
+      `${fmt(r.fixed?.p50)} / ${fmt(r.fixed?.p95)} / ${fmt(r.fixed?.p99)} | ${r.closed.errors + (r.fixed?.errors ?? 0)} | ${fmt(r.sqlPerRequest, 2)} | ${fmt(r.peakMb)} |`,
   );
   return [head, "|" + " --- |".repeat(9), ...lines].join("\n");
 }
@@ -191,8 +208,14 @@ async function main(): Promise<void> {
     const params = await sampleParams(url);
     const scenarios = SCENARIOS.filter((s) => opts.scenarios.split(",").includes(s.name));
     const env = {
-      DATABASE_URL: url, DB_POOL_SIZE: String(opts.pool), POOL_SIZE: String(opts.pool), NODE_ENV: "production", GRAPHILE_ENV: "production",
-      SEED_ON_EMPTY: "false", LOG_LEVEL: "warn", HOST: "127.0.0.1",
+      DATABASE_URL: url,
+      DB_POOL_SIZE: String(opts.pool),
+      POOL_SIZE: String(opts.pool),
+      NODE_ENV: "production",
+      GRAPHILE_ENV: "production",
+      SEED_ON_EMPTY: "false",
+      LOG_LEVEL: "warn",
+      HOST: "127.0.0.1",
       // The peers' pools wait for a free connection as long as it takes; newsgraph's gives up after 2 s by default.
       DB_CONNECT_TIMEOUT_MS: "10000",
     };
@@ -349,6 +372,6 @@ function writeResults(tableText: string, summary: string, peaks: string, minutes
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exit(1);
 });

@@ -91,7 +91,10 @@ async function main(): Promise<void> {
   const policy = { allowPrivate: true, userAgent: "newsgraph-bench", connectTimeoutMs: 5000, timeoutMs: 30_000, maxBytes: 20_000_000, maxRedirects: 3 };
   try {
     // One watch matching one quote per item (the minister's).
-    await db.dataSource.query(`INSERT INTO watches (owner_id, words, url, secret) VALUES ('bench', 'homes this city needs', $1, $2)`, [`${base}/hook`, `whsec_${Buffer.alloc(32, 7).toString("base64")}`]);
+    await db.dataSource.query(`INSERT INTO watches (owner_id, words, url, secret) VALUES ('bench', 'homes this city needs', $1, $2)`, [
+      `${base}/hook`,
+      `whsec_${Buffer.alloc(32, 7).toString("base64")}`,
+    ]);
     await db.dataSource.query(`INSERT INTO sources (url, interval_seconds) SELECT $1 || '/feed/' || g || '.xml', 3600 FROM generate_series(0, $2 - 1) g`, [base, FEEDS]);
     // All feeds are on one host here: the per-host limit is the process's concurrency.
     const poller = new SourcePoller({ ds: db.dataSource, policy, logger, concurrency: CONCURRENCY, perHost: CONCURRENCY, maxBackoffSeconds: 3600 });
@@ -126,14 +129,22 @@ async function main(): Promise<void> {
     );
 
     const [{ total }] = await db.dataSource.query(`SELECT count(*)::int AS total FROM webhook_deliveries`);
-    const deliverer = new WebhookDeliverer({ ds: db.dataSource, policy: { ...policy, timeoutMs: 10_000, maxBytes: 65_536 }, logger, concurrency: WEBHOOK_CONCURRENCY, maxAgeSeconds: 86_400 });
+    const deliverer = new WebhookDeliverer({
+      ds: db.dataSource,
+      policy: { ...policy, timeoutMs: 10_000, maxBytes: 65_536 },
+      logger,
+      concurrency: WEBHOOK_CONCURRENCY,
+      maxAgeSeconds: 86_400,
+    });
     started = performance.now();
     while ((await deliverer.tick()) > 0);
     const sendSeconds = (performance.now() - started) / 1000;
     const [{ delivered }] = await db.dataSource.query(`SELECT count(*)::int AS delivered FROM webhook_deliveries WHERE status = 'DELIVERED'`);
     const ids: Array<{ id: string }> = await db.dataSource.query(`SELECT id FROM webhook_deliveries`);
     const lost = ids.filter((r) => !received.has(r.id)).length;
-    console.log(`(b) ${total} deliveries: ${delivered} delivered in ${sendSeconds.toFixed(1)} s = ${(delivered / sendSeconds).toFixed(0)}/s (target ≥ 500/s), ${lost} lost, ${[...received.values()].filter((n) => n > 1).length} sent twice`);
+    console.log(
+      `(b) ${total} deliveries: ${delivered} delivered in ${sendSeconds.toFixed(1)} s = ${(delivered / sendSeconds).toFixed(0)}/s (target ≥ 500/s), ${lost} lost, ${[...received.values()].filter((n) => n > 1).length} sent twice`,
+    );
   } finally {
     web.closeAllConnections();
     web.close();

@@ -8,7 +8,9 @@ if (!existsSync(main)) {
   console.error("newsgraph is not built yet: run `npm run build` (or `npm start`, which builds first).");
   process.exit(1);
 }
-require(main).main(process.argv).catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+require(main)
+  .main(process.argv)
+  .catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });

@@ -1,16 +1,6 @@
 // A news article: the node the rest of the graph hangs from.
 import { Directive, Field, ID, Int as Int_, ObjectType } from "type-graphql";
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from "typeorm";
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from "typeorm";
 import { ArticleStatus } from "./article-status.enum";
 import { Outlet } from "./outlet.entity";
 

@@ -30,7 +30,12 @@ export function settingDocs(): SettingDoc[] {
       .join(" ");
     const expr = m[3];
     const def = /\.default\(([\s\S]*?)\)\s*,?\s*$/.exec(expr.trim());
-    let value = def ? def[1].trim().replace(/^"(.*)"$/, "$1").replace(/_/g, "") : "unset";
+    let value = def
+      ? def[1]
+          .trim()
+          .replace(/^"(.*)"$/, "$1")
+          .replace(/_/g, "")
+      : "unset";
     if (value === "") value = "(empty)";
     const secret = (SECRET_SETTINGS as readonly string[]).includes(m[2]);
     out.push({ name: m[2], default: value, meaning: secret ? meaning.replace(/\s*Secret\.?\s*$/, "") : meaning, secret });
@@ -39,7 +44,9 @@ export function settingDocs(): SettingDoc[] {
 }
 
 export function configTable(): string {
-  const rows = settingDocs().map((s) => `| \`${s.name}\` | ${s.default === "unset" ? "unset" : `\`${s.default}\``} | ${s.meaning.replace(/\|/g, "\\|")}${s.secret ? " **Secret**: never logged." : ""} |`);
+  const rows = settingDocs().map(
+    (s) => `| \`${s.name}\` | ${s.default === "unset" ? "unset" : `\`${s.default}\``} | ${s.meaning.replace(/\|/g, "\\|")}${s.secret ? " **Secret**: never logged." : ""} |`,
+  );
   return [START, "| Variable | Default | Meaning |", "| --- | --- | --- |", ...rows, END].join("\n");
 }
 

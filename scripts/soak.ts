@@ -86,14 +86,22 @@ async function main(): Promise<void> {
   });
   // Issue 17's shapes: repeated _entities representations, oversized WebSocket frames, many
   // subscriptions on one socket, pathological ingest inputs.
-  const seeded = (await fetch(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ articles(first: 1) { edges { node { id } } } }" }) })
+  const seeded = (await fetch(`${server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ articles(first: 1) { edges { node { id } } } }" }),
+  })
     .then((r) => r.json())
     .catch(() => null)) as { data?: { articles?: { edges?: Array<{ node: { id: string } }> } } } | null;
   const shapesStarted = Date.now();
   const shapes = await sendHostileShapes(server.url, adminKey, seeded?.data?.articles?.edges?.[0]?.node.id ?? null);
   const shapesSeconds = Math.round((Date.now() - shapesStarted) / 1000);
   clearInterval(sampler);
-  const alive = server.child.exitCode === null && (await fetch(`${server.url}/healthz`).then((r) => r.status === 200).catch(() => false));
+  const alive =
+    server.child.exitCode === null &&
+    (await fetch(`${server.url}/healthz`)
+      .then((r) => r.status === 200)
+      .catch(() => false));
   const endRss = rssOf(pid);
   console.log(
     JSON.stringify(

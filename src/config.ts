@@ -1,9 +1,7 @@
 // Every setting newsgraph reads from the environment, validated once at start-up.
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
-  .transform((v) => ["true", "1", "yes", "on"].includes(v));
+const bool = z.enum(["true", "false", "1", "0", "yes", "no", "on", "off"]).transform((v) => ["true", "1", "yes", "on"].includes(v));
 
 /** SUBGRAPHS: a JSON list of `{ name, url }`; `news` is the in-process news subgraph's own name. */
 const subgraphList = z
@@ -33,7 +31,10 @@ const subgraphList = z
 
 /** DATABASE_REPLICA_URLS: comma-separated postgres:// URLs, each once. */
 const replicaUrlList = z.string().transform((text, ctx) => {
-  const urls = text.split(",").map((u) => u.trim()).filter(Boolean);
+  const urls = text
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean);
   for (const u of urls) {
     let ok: boolean;
     try {
@@ -134,9 +135,15 @@ const schema = z.object({
   /** Required `aud` claim of bearer tokens, when set. */
   AUTH_AUDIENCE: z.string().min(1).optional(),
   /** Longest lifetime a bearer token may have (`exp` − `iat`, or `exp` − now without `iat`), e.g. `30d`; tokens without `exp` are refused. */
-  AUTH_MAX_TOKEN_LIFETIME: z.string().regex(/^\d+\s*[smhdw]$/, "AUTH_MAX_TOKEN_LIFETIME must look like 30m, 12h or 7d").default("30d"),
+  AUTH_MAX_TOKEN_LIFETIME: z
+    .string()
+    .regex(/^\d+\s*[smhdw]$/, "AUTH_MAX_TOKEN_LIFETIME must look like 30m, 12h or 7d")
+    .default("30d"),
   /** Lifetime of tokens printed by `newsgraph token`, e.g. `12h`, `30d`. */
-  AUTH_TOKEN_TTL: z.string().regex(/^\d+\s*[smhdw]$/, "AUTH_TOKEN_TTL must look like 30m, 12h or 7d").default("12h"),
+  AUTH_TOKEN_TTL: z
+    .string()
+    .regex(/^\d+\s*[smhdw]$/, "AUTH_TOKEN_TTL must look like 30m, 12h or 7d")
+    .default("12h"),
   /** Let people without a token comment (rate-limited per address). */
   COMMENTS_ALLOW_ANONYMOUS: bool.default(false),
   /** How deep replies nest: 1 allows only top-level comments, 2 allows replies to them, and so on. */
@@ -255,7 +262,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const c = parsed.data;
-  if (c.DATABASE_REPLICA_URLS?.length && !c.DATABASE_URL) throw new ConfigError("Invalid configuration:\n  DATABASE_REPLICA_URLS: needs DATABASE_URL (the primary); the embedded database has no replicas");
+  if (c.DATABASE_REPLICA_URLS?.length && !c.DATABASE_URL)
+    throw new ConfigError("Invalid configuration:\n  DATABASE_REPLICA_URLS: needs DATABASE_URL (the primary); the embedded database has no replicas");
   // An identity provider signs tokens for many applications: without an audience, a token it issued to
   // another of them would be accepted here. Refused at start-up rather than warned about.
   if (c.AUTH_JWKS_URL && !c.AUTH_AUDIENCE) {

@@ -68,26 +68,76 @@ async function insertRows(m: EntityManager, table: string, columns: Column[], ro
   }
 }
 
-const OUTLET_COLUMNS: Column[] = [["id", "uuid"], ["slug", "text"], ["name", "text"], ["domain", "text"], ["url", "text"], ["created_at", "timestamptz"]];
+const OUTLET_COLUMNS: Column[] = [
+  ["id", "uuid"],
+  ["slug", "text"],
+  ["name", "text"],
+  ["domain", "text"],
+  ["url", "text"],
+  ["created_at", "timestamptz"],
+];
 const SPEAKER_COLUMNS: Column[] = [
-  ["id", "uuid"], ["slug", "text"], ["name", "text"], ["role", "text"], ["kind", "text"], ["aliases", "text[]"], ["wikidata_id", "text"], ["created_at", "timestamptz"],
+  ["id", "uuid"],
+  ["slug", "text"],
+  ["name", "text"],
+  ["role", "text"],
+  ["kind", "text"],
+  ["aliases", "text[]"],
+  ["wikidata_id", "text"],
+  ["created_at", "timestamptz"],
 ];
 const ARTICLE_COLUMNS: Column[] = [
-  ["id", "uuid"], ["slug", "text"], ["url", "text"], ["title", "text"], ["body", "text"], ["summary", "text"], ["published_at", "timestamptz"],
-  ["dateline", "text"], ["language", "text"], ["topics", "text[]"], ["outlet_id", "uuid"], ["content_hash", "text"], ["comments_on_page", "int4"],
-  ["created_at", "timestamptz"], ["updated_at", "timestamptz"],
+  ["id", "uuid"],
+  ["slug", "text"],
+  ["url", "text"],
+  ["title", "text"],
+  ["body", "text"],
+  ["summary", "text"],
+  ["published_at", "timestamptz"],
+  ["dateline", "text"],
+  ["language", "text"],
+  ["topics", "text[]"],
+  ["outlet_id", "uuid"],
+  ["content_hash", "text"],
+  ["comments_on_page", "int4"],
+  ["created_at", "timestamptz"],
+  ["updated_at", "timestamptz"],
 ];
 const QUOTE_COLUMNS: Column[] = [
-  ["id", "uuid"], ["article_id", "uuid"], ["speaker_id", "uuid"], ["text", "text"], ["kind", "text"], ["start_offset", "int4"], ["end_offset", "int4"],
-  ["cue", "text"], ["position", "int4"], ["text_hash", "text"], ["created_at", "timestamptz"],
+  ["id", "uuid"],
+  ["article_id", "uuid"],
+  ["speaker_id", "uuid"],
+  ["text", "text"],
+  ["kind", "text"],
+  ["start_offset", "int4"],
+  ["end_offset", "int4"],
+  ["cue", "text"],
+  ["position", "int4"],
+  ["text_hash", "text"],
+  ["created_at", "timestamptz"],
 ];
 const REACTION_COLUMNS: Column[] = [
-  ["id", "uuid"], ["article_id", "uuid"], ["origin", "text"], ["text", "text"], ["sentiment", "text"], ["platform", "text"], ["author_name", "text"],
-  ["user_id", "text"], ["position", "int4"], ["created_at", "timestamptz"],
+  ["id", "uuid"],
+  ["article_id", "uuid"],
+  ["origin", "text"],
+  ["text", "text"],
+  ["sentiment", "text"],
+  ["platform", "text"],
+  ["author_name", "text"],
+  ["user_id", "text"],
+  ["position", "int4"],
+  ["created_at", "timestamptz"],
 ];
 const COMMENT_COLUMNS: Column[] = [
-  ["id", "uuid"], ["article_id", "uuid"], ["parent_id", "uuid"], ["author_name", "text"], ["author_id", "text"], ["body", "text"], ["status", "text"],
-  ["created_at", "timestamptz"], ["edited_at", "timestamptz"],
+  ["id", "uuid"],
+  ["article_id", "uuid"],
+  ["parent_id", "uuid"],
+  ["author_name", "text"],
+  ["author_id", "text"],
+  ["body", "text"],
+  ["status", "text"],
+  ["created_at", "timestamptz"],
+  ["edited_at", "timestamptz"],
 ];
 
 const NEWS_TABLES = ["comments", "reactions", "quotes", "articles", "speakers", "outlets"];
@@ -160,9 +210,18 @@ export async function generateCorpus(ds: DataSource, options: CorpusOptions): Pr
     const outletPicker = new SkewedPicker(outletIds.length, 0.8);
 
     // Per-article list sizes, with exact totals: quotes fairly even, comments very uneven.
-    const quotesPer = apportion(size.quotes, Array.from({ length: n }, () => 0.3 + rng.next() * 1.4));
-    const reactionsPer = apportion(size.reactions, Array.from({ length: n }, () => rng.next() * 2));
-    const commentsPer = apportion(size.comments, Array.from({ length: n }, () => 0.05 + Math.pow(rng.next(), 4) * 5));
+    const quotesPer = apportion(
+      size.quotes,
+      Array.from({ length: n }, () => 0.3 + rng.next() * 1.4),
+    );
+    const reactionsPer = apportion(
+      size.reactions,
+      Array.from({ length: n }, () => rng.next() * 2),
+    );
+    const commentsPer = apportion(
+      size.comments,
+      Array.from({ length: n }, () => 0.05 + Math.pow(rng.next(), 4) * 5),
+    );
 
     for (let start = 0; start < n; start += ARTICLES_PER_BATCH) {
       const articles: Row[] = [];
@@ -189,25 +248,53 @@ export async function generateCorpus(ds: DataSource, options: CorpusOptions): Pr
           body += `${lead}${words},” ${who ? who.name : "one official"} ${cueWord}. ${text.sentence(rng)}`;
           if (rng.chance(0.3)) body += `\n\n${text.paragraph(rng, rng.int(1, 3))}`;
           quotes.push([
-            rng.uuid(), id, who?.id ?? null, words, rng.chance(0.85) ? "DIRECT" : "PARTIAL", startOffset, startOffset + words.length,
-            cueWord, p, sha256(words.toLowerCase()), createdAt,
+            rng.uuid(),
+            id,
+            who?.id ?? null,
+            words,
+            rng.chance(0.85) ? "DIRECT" : "PARTIAL",
+            startOffset,
+            startOffset + words.length,
+            cueWord,
+            p,
+            sha256(words.toLowerCase()),
+            createdAt,
           ]);
         }
         body += `\n\n${text.paragraph(rng, rng.int(1, 3))}`;
         const slug = `${slugify(title)}-${a}`;
         const topics = [rng.pick(text.TOPICS), ...(rng.chance(0.4) ? [rng.pick(text.TOPICS)] : [])].filter((t, i, all) => all.indexOf(t) === i);
         articles.push([
-          id, slug, `https://news.example/${slug}`, title, body, rng.chance(0.7) ? text.sentence(rng) : null, undated ? null : published,
-          rng.chance(0.5) ? `${rng.pick(text.LAST_NAMES)}grad` : null, "en", arrayLiteral(topics), rng.chance(0.03) ? null : outletIds[outletPicker.pick(rng)],
-          sha256(`${a}:${title}`), rng.chance(0.3) ? rng.int(0, 500) : null, createdAt, createdAt,
+          id,
+          slug,
+          `https://news.example/${slug}`,
+          title,
+          body,
+          rng.chance(0.7) ? text.sentence(rng) : null,
+          undated ? null : published,
+          rng.chance(0.5) ? `${rng.pick(text.LAST_NAMES)}grad` : null,
+          "en",
+          arrayLiteral(topics),
+          rng.chance(0.03) ? null : outletIds[outletPicker.pick(rng)],
+          sha256(`${a}:${title}`),
+          rng.chance(0.3) ? rng.int(0, 500) : null,
+          createdAt,
+          createdAt,
         ]);
 
         for (let r = 0; r < reactionsPer[a]; r++) {
           const reader = rng.chance(0.2);
           reactions.push([
-            rng.uuid(), id, reader ? "READER" : "REPORTED", rng.chance(0.8) ? text.sentence(rng) : null,
-            rng.pick(["POSITIVE", "NEGATIVE", "NEGATIVE", "NEUTRAL", "MIXED"]), reader ? null : rng.pick(["social media", "Twitter", "a petition", "a rally"]),
-            rng.chance(0.5) ? text.authorName(rng) : null, reader ? `reader-${a}-${r}` : null, r, new Date(createdAt.getTime() + r * 60_000),
+            rng.uuid(),
+            id,
+            reader ? "READER" : "REPORTED",
+            rng.chance(0.8) ? text.sentence(rng) : null,
+            rng.pick(["POSITIVE", "NEGATIVE", "NEGATIVE", "NEUTRAL", "MIXED"]),
+            reader ? null : rng.pick(["social media", "Twitter", "a petition", "a rally"]),
+            rng.chance(0.5) ? text.authorName(rng) : null,
+            reader ? `reader-${a}-${r}` : null,
+            r,
+            new Date(createdAt.getTime() + r * 60_000),
           ]);
         }
 
@@ -220,8 +307,15 @@ export async function generateCorpus(ds: DataSource, options: CorpusOptions): Pr
           const cid = rng.uuid();
           const isReply = threads.length > 0 && rng.chance(0.4);
           const row = [
-            cid, id, isReply ? threads[Math.floor(Math.pow(rng.next(), 2) * threads.length)] : null, author, `user-${author}`, text.commentBody(rng), status,
-            new Date(clock), rng.chance(0.05) ? new Date(clock + 120_000) : null,
+            cid,
+            id,
+            isReply ? threads[Math.floor(Math.pow(rng.next(), 2) * threads.length)] : null,
+            author,
+            `user-${author}`,
+            text.commentBody(rng),
+            status,
+            new Date(clock),
+            rng.chance(0.05) ? new Date(clock + 120_000) : null,
           ];
           if (isReply) replies.push(row);
           else {

@@ -142,7 +142,10 @@ type Handler = (vars: Record<string, unknown>) => Promise<unknown>;
 
 /** JSON text from PostgreSQL under one key of `data`, without parsing it in JavaScript. */
 class Text {
-  constructor(readonly key: string, readonly json: string | null) {}
+  constructor(
+    readonly key: string,
+    readonly json: string | null,
+  ) {}
 }
 
 const handlers: Record<string, Handler> = {

@@ -48,9 +48,7 @@ export class ArticleFieldsResolver {
     const filter = { origin: args.origin ?? null, sentiment: args.sentiment ?? null };
     const reactions = ctx.services.reactions;
     const page = await ctx.loaders.page("Article.reactions", filter, req, article.id, (ids) => reactions.pagesByArticle(ids, filter, req));
-    return toNestedConnection(page, req, () =>
-      ctx.loaders.count("Article.reactions", filter, article.id, (ids) => reactions.countsByArticle(ids, filter)),
-    ) as ReactionConnection;
+    return toNestedConnection(page, req, () => ctx.loaders.count("Article.reactions", filter, article.id, (ids) => reactions.countsByArticle(ids, filter))) as ReactionConnection;
   }
 
   @FieldResolver(() => ReactionSummary, { description: "Counts of the article's reactions by sentiment and origin." })
@@ -58,14 +56,14 @@ export class ArticleFieldsResolver {
     return ctx.loaders.reactionSummary.load(article.id);
   }
 
-  @FieldResolver(() => CommentConnection, { description: "Top-level reader comments (published ones; moderators also see held ones; deleted ones remain as placeholders); each has its replies." })
+  @FieldResolver(() => CommentConnection, {
+    description: "Top-level reader comments (published ones; moderators also see held ones; deleted ones remain as placeholders); each has its replies.",
+  })
   async comments(@Root() article: Article, @Ctx() ctx: RequestContext, @Args() args: CommentsArgs, @Info() info: GraphQLResolveInfo): Promise<CommentConnection> {
     const req = pageRequest(args);
     const comments = ctx.services.comments;
     const withReplyCount = nodeSelects(info, "replyCount");
-    const page = await ctx.loaders.page("Article.comments", args.orderBy, req, article.id, (ids) =>
-      comments.pagesByArticle(ids, args.orderBy, req, ctx.visibility, withReplyCount),
-    );
+    const page = await ctx.loaders.page("Article.comments", args.orderBy, req, article.id, (ids) => comments.pagesByArticle(ids, args.orderBy, req, ctx.visibility, withReplyCount));
     // Reply counts fetched with the page: Comment.replyCount then sends no statement of its own.
     for (const row of page.rows) {
       if (row.replyCount !== undefined) {

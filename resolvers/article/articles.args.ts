@@ -6,7 +6,7 @@ import { ConnectionArgs } from "../connection.args";
 
 @InputType({ description: "Which articles to list. All conditions must hold." })
 export class ArticleFilterInput implements ArticleFilter {
-  @Field(() => String, { nullable: true, description: "Full-text search over title, summary and body (web search syntax: words, \"a phrase\", -excluded, or)." })
+  @Field(() => String, { nullable: true, description: 'Full-text search over title, summary and body (web search syntax: words, "a phrase", -excluded, or).' })
   search?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Only articles that quote this speaker." })

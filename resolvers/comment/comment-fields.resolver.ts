@@ -15,7 +15,9 @@ export class CommentFieldsResolver {
     return ctx.loaders.articleById.load(comment.articleId);
   }
 
-  @FieldResolver(() => CommentConnection, { description: "Replies to this comment (published ones; moderators also see held ones; deleted ones remain as placeholders), oldest first by default." })
+  @FieldResolver(() => CommentConnection, {
+    description: "Replies to this comment (published ones; moderators also see held ones; deleted ones remain as placeholders), oldest first by default.",
+  })
   async replies(@Root() comment: Comment, @Ctx() ctx: RequestContext, @Args() args: RepliesArgs): Promise<CommentConnection> {
     const req = pageRequest(args);
     const comments = ctx.services.comments;

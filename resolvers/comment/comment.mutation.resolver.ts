@@ -43,7 +43,7 @@ export class CommentMutationResolver {
   }
 
   @Authorized()
-  @Mutation(() => Comment, { description: "Deletes the reader's own comment (moderators: any comment). A \"deleted\" placeholder stays in the thread." })
+  @Mutation(() => Comment, { description: 'Deletes the reader\'s own comment (moderators: any comment). A "deleted" placeholder stays in the thread.' })
   deleteComment(@Ctx() ctx: RequestContext, @Arg("id", () => ID, { description: "The comment to delete." }) id: string): Promise<Comment> {
     return ctx.services.commentWrites.deleteComment(ctx, id);
   }

@@ -27,7 +27,10 @@ export class QuoteAttribution {
   @Field(() => TextSpan, { nullable: true, description: "The words that name the speaker for this quote (a name, a pronoun or a description) and where they are." })
   mention: TextSpan | null;
 
-  @Field(() => String, { nullable: true, description: "What was followed from the mention to the name: `pronoun`, `description`, `document`, `earlier-quote`; null when the mention is the name." })
+  @Field(() => String, {
+    nullable: true,
+    description: "What was followed from the mention to the name: `pronoun`, `description`, `document`, `earlier-quote`; null when the mention is the name.",
+  })
   followed: string | null;
 
   @Field(() => Float, { description: "Probability in [0, 1] that the speaker is right, calibrated on held-out news (docs/attribution.md)." })

@@ -49,7 +49,10 @@ export class SpeakerQuoteFilterInput implements QuoteFilter {
   @Field(() => String, { nullable: true, description: "Only quotes in articles in this language (BCP 47 tag, e.g. `en`)." })
   language?: string | null;
 
-  @Field(() => Float, { nullable: true, description: "Only quotes whose speaker was found with at least this confidence, 0 to 1 (see Quote.attribution); quotes without a speaker are left out." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Only quotes whose speaker was found with at least this confidence, 0 to 1 (see Quote.attribution); quotes without a speaker are left out.",
+  })
   minConfidence?: number | null;
 }
 

@@ -1,16 +1,16 @@
 // Prints quote-extraction quality on the labelled passages in tests/fixtures/quotes:
 // `node dist/scripts/eval/eval-quotes.js [--verbose] [--calibration] [--batch NAME]…`. A batch is a file
 // (`--batch world-desk`) or a held-out folder (`--batch first-sight`), scored alone for its first-sight numbers.
-import { projectPath } from '../../src/paths';
-import { calibrationTable, evaluatePassages, loadPassages } from './quote-eval';
+import { projectPath } from "../../src/paths";
+import { calibrationTable, evaluatePassages, loadPassages } from "./quote-eval";
 
 const args = process.argv.slice(2);
-const verbose = args.includes('--verbose') || args.includes('-v');
-const calibration = args.includes('--calibration');
-const batches = args.flatMap((a, i) => (args[i - 1] === '--batch' ? [a.replace(/\.json$/, '').replace(/\/$/, '')] : []));
-const passages = loadPassages(projectPath('tests', 'fixtures', 'quotes'), batches.length ? batches : undefined);
+const verbose = args.includes("--verbose") || args.includes("-v");
+const calibration = args.includes("--calibration");
+const batches = args.flatMap((a, i) => (args[i - 1] === "--batch" ? [a.replace(/\.json$/, "").replace(/\/$/, "")] : []));
+const passages = loadPassages(projectPath("tests", "fixtures", "quotes"), batches.length ? batches : undefined);
 if (!passages.length) {
-  console.error(`no labelled passages${batches.length ? ` in batch ${batches.join(', ')}` : ''}`);
+  console.error(`no labelled passages${batches.length ? ` in batch ${batches.join(", ")}` : ""}`);
   process.exit(2);
 }
 const report = evaluatePassages(passages);
@@ -32,7 +32,7 @@ console.log(`kind accuracy:         ${pct(report.kindAccuracy)}`);
 console.log(`reactions P/R:         ${report.reactionPrecision.toFixed(3)} / ${report.reactionRecall.toFixed(3)}, sentiment ${pct(report.sentimentAccuracy)}`);
 
 if (calibration) {
-  console.log('\nconfidence bin   quotes  mean conf  accuracy');
+  console.log("\nconfidence bin   quotes  mean conf  accuracy");
   for (const b of calibrationTable(report.scored)) {
     console.log(`${b.from.toFixed(1)}–${b.to.toFixed(1)}        ${String(b.quotes).padStart(6)}  ${b.meanConfidence.toFixed(3).padStart(9)}  ${b.accuracy.toFixed(3).padStart(8)}`);
   }
@@ -46,16 +46,16 @@ if (calibration) {
     if (s.correct) cell.right++;
     byMethod.set(key, cell);
   }
-  console.log('\nmethod (evidence)        quotes  accuracy');
+  console.log("\nmethod (evidence)        quotes  accuracy");
   for (const [key, c] of [...byMethod].sort((a, b) => b[1].n - a[1].n)) console.log(`${key.padEnd(24)} ${String(c.n).padStart(6)}  ${(c.right / c.n).toFixed(3).padStart(8)}`);
 }
 
 if (verbose) {
   for (const m of report.misses) {
     console.log(`\n[${m.id}]`);
-    for (const q of m.missed) console.log(`  missed:   “${q.text}” (${q.speaker ?? 'null'})`);
-    for (const q of m.spurious) console.log(`  spurious: “${q.text}” (${q.speaker ?? 'null'})`);
-    for (const q of m.wrongSpeaker) console.log(`  speaker:  “${q.text}” expected ${q.expected ?? 'null'}, got ${q.got ?? 'null'}`);
+    for (const q of m.missed) console.log(`  missed:   “${q.text}” (${q.speaker ?? "null"})`);
+    for (const q of m.spurious) console.log(`  spurious: “${q.text}” (${q.speaker ?? "null"})`);
+    for (const q of m.wrongSpeaker) console.log(`  speaker:  “${q.text}” expected ${q.expected ?? "null"}, got ${q.got ?? "null"}`);
     for (const q of m.wrongKind) console.log(`  kind:     “${q.text}” expected ${q.expected}, got ${q.got}`);
     for (const r of m.missedReactions) console.log(`  missed reaction:   “${r.text}” (${r.sentiment})`);
     for (const r of m.spuriousReactions) console.log(`  spurious reaction: “${r}”`);
@@ -64,5 +64,5 @@ if (verbose) {
 }
 
 const targetsMet = report.f1 >= 0.95 && report.attribution >= 0.9;
-if (!targetsMet) console.log('\nbelow target (F1 ≥ 0.95, attribution ≥ 0.90)');
+if (!targetsMet) console.log("\nbelow target (F1 ≥ 0.95, attribution ≥ 0.90)");
 process.exitCode = targetsMet ? 0 : 1;

@@ -1,6 +1,6 @@
 // The Gender Gap Tracker's overlap scoring (Asr et al. 2021): a predicted quote counts as found when its span covers
 // more than a share (30% or 80%) of a gold quote's span; its speaker is then compared with the gold one.
-import type { ExtractedDocument } from '../../src/ingest/types';
+import type { ExtractedDocument } from "../../src/ingest/types";
 
 export interface OverlapScore {
   threshold: number;

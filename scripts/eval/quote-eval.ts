@@ -1,11 +1,11 @@
 // Measures quote detection (precision/recall/F1) and speaker attribution against labelled passages; shared by the eval script and its test.
 // Evaluation tooling, not part of the server: it lives under scripts/ and only reads the extractor's public output.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { extractArticle } from '../../src/ingest/extract';
-import { normaliseBody } from '../../src/ingest/formats/body-normalise';
-import type { ExtractedDocument, ExtractedSpeaker, QuoteKind, RawArticle, Sentiment } from '../../src/ingest/types';
-import { overlapScores, type OverlapScore, type SameSpeaker } from './overlap';
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { extractArticle } from "../../src/ingest/extract";
+import { normaliseBody } from "../../src/ingest/formats/body-normalise";
+import type { ExtractedDocument, ExtractedSpeaker, QuoteKind, RawArticle, Sentiment } from "../../src/ingest/types";
+import { overlapScores, type OverlapScore, type SameSpeaker } from "./overlap";
 
 export interface LabelledQuote {
   text: string;
@@ -87,8 +87,8 @@ export interface ScoredQuote {
 /** Compares quote texts after trimming punctuation and whitespace at both ends and collapsing inner whitespace. */
 export function normaliseQuoteText(text: string): string {
   return text
-    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
-    .replace(/\s+/g, ' ')
+    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "")
+    .replace(/\s+/g, " ")
     .toLowerCase();
 }
 
@@ -98,12 +98,12 @@ export function normaliseQuoteText(text: string): string {
  */
 export function normaliseSpeakerName(name: string): string {
   return name
-    .replace(/^(?:the|a|an)\s+/i, '')
-    .replace(/^(?:\p{Lu}\S*\s+){0,3}\S+['’]s\s+/u, '')
+    .replace(/^(?:the|a|an)\s+/i, "")
+    .replace(/^(?:\p{Lu}\S*\s+){0,3}\S+['’]s\s+/u, "")
     .toLowerCase()
-    .replace(/\./g, '')
-    .replace(/^(?:the|a|an)\s+/, '')
-    .replace(/\s+/g, ' ')
+    .replace(/\./g, "")
+    .replace(/^(?:the|a|an)\s+/, "")
+    .replace(/\s+/g, " ")
     .trim();
 }
 
@@ -115,15 +115,15 @@ export function sameSpeaker(expected: string | null, predicted: string | null, s
   if (e === p) return true;
   const entry = speakers.find((s) => s.name === predicted);
   if (entry && entry.aliases.some((a) => normaliseSpeakerName(a) === e)) return true;
-  const eWords = e.split(' ');
-  const pWords = p.split(' ');
+  const eWords = e.split(" ");
+  const pWords = p.split(" ");
   const lastE = eWords[eWords.length - 1];
   const lastP = pWords[pWords.length - 1];
   return (eWords.length === 1 || pWords.length === 1) && lastE === lastP;
 }
 
 function readBatchFile(path: string, into: LabelledPassage[]): void {
-  const parsed = JSON.parse(readFileSync(path, 'utf8')) as { passages: LabelledPassage[] };
+  const parsed = JSON.parse(readFileSync(path, "utf8")) as { passages: LabelledPassage[] };
   for (const p of parsed.passages) into.push({ ...p, reactions: p.reactions ?? [] });
 }
 
@@ -135,7 +135,10 @@ function readBatchFile(path: string, into: LabelledPassage[]): void {
 export function loadPassages(dir: string, batches?: readonly string[]): LabelledPassage[] {
   const passages: LabelledPassage[] = [];
   if (!batches) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) readBatchFile(join(dir, file), passages);
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort())
+      readBatchFile(join(dir, file), passages);
     return passages;
   }
   for (const batch of batches) {
@@ -146,12 +149,16 @@ export function loadPassages(dir: string, batches?: readonly string[]): Labelled
     } catch {
       isFolder = false;
     }
-    if (isFolder) for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) readBatchFile(join(folder, file), passages);
+    if (isFolder)
+      for (const file of readdirSync(folder)
+        .filter((f) => f.endsWith(".json"))
+        .sort())
+        readBatchFile(join(folder, file), passages);
     else {
       try {
         readBatchFile(join(dir, `${batch}.json`), passages);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
       }
     }
   }
@@ -159,7 +166,7 @@ export function loadPassages(dir: string, batches?: readonly string[]): Labelled
 }
 
 export function passageArticle(passage: LabelledPassage): RawArticle {
-  return { title: passage.id, url: null, publishedAt: null, dateline: null, language: 'en', body: normaliseBody(passage.text), source: { format: 'text', name: passage.id } };
+  return { title: passage.id, url: null, publishedAt: null, dateline: null, language: "en", body: normaliseBody(passage.text), source: { format: "text", name: passage.id } };
 }
 
 /**
@@ -169,7 +176,7 @@ export function passageArticle(passage: LabelledPassage): RawArticle {
 export function predictedName(q: { speaker: string | null }, speakers: readonly ExtractedSpeaker[]): string | null {
   if (q.speaker === null) return null;
   const entry = speakers.find((s) => s.name === q.speaker);
-  return entry && (entry.kind as string) === 'UNNAMED' ? null : q.speaker;
+  return entry && (entry.kind as string) === "UNNAMED" ? null : q.speaker;
 }
 
 const sameNamed: SameSpeaker = (expected, got, doc) => sameSpeaker(expected, got === null ? null : predictedName({ speaker: got }, doc.speakers), doc.speakers);
@@ -224,7 +231,7 @@ export function evaluatePassages(passages: readonly LabelledPassage[], extract: 
         else if (got === null) namedNull++;
       } else if (got !== null) invented++;
       const evidence = hit.q.attribution;
-      const method = evidence ? `${evidence.method}${evidence.followed ? `/${evidence.followed}` : ''}` : null;
+      const method = evidence ? `${evidence.method}${evidence.followed ? `/${evidence.followed}` : ""}` : null;
       scored.push({ passage: passage.id, text: want.text, expected: want.speaker, got, correct, confidence: evidence ? evidence.confidence : null, method });
       if (want.kind === hit.q.kind) rightKind++;
       else miss.wrongKind.push({ text: want.text, expected: want.kind, got: hit.q.kind });
@@ -294,7 +301,7 @@ export function calibrationTable(scored: readonly ScoredQuote[], width = 0.1): C
   for (let b = 0; b < steps; b++) {
     const from = b * width;
     const to = from + width;
-    const inBin = scored.filter((s) => s.confidence !== null && (s.confidence >= from && (s.confidence < to || (b === steps - 1 && s.confidence <= 1))));
+    const inBin = scored.filter((s) => s.confidence !== null && s.confidence >= from && (s.confidence < to || (b === steps - 1 && s.confidence <= 1)));
     if (!inBin.length) continue;
     const mean = inBin.reduce((a, s) => a + (s.confidence as number), 0) / inBin.length;
     bins.push({ from, to, quotes: inBin.length, meanConfidence: mean, accuracy: inBin.filter((s) => s.correct).length / inBin.length });

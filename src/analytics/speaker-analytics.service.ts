@@ -82,7 +82,8 @@ export class SpeakerAnalyticsService {
     const out = new Map<string, TimelinePoint[]>(ids.map((id) => [id, []]));
     for (const r of rows) out.get(r.sid)?.push({ period: r.period, count: r.n, articles: r.arts, firstAt: r.first_at, lastAt: r.last_at });
     for (const points of out.values()) {
-      if (points.length > MAX_TIMELINE_PERIODS) throw new BadUserInputError(`The timeline holds more than ${MAX_TIMELINE_PERIODS} periods; ask for a coarser interval or a window.`, "interval");
+      if (points.length > MAX_TIMELINE_PERIODS)
+        throw new BadUserInputError(`The timeline holds more than ${MAX_TIMELINE_PERIODS} periods; ask for a coarser interval or a window.`, "interval");
     }
     return out;
   }

@@ -67,10 +67,9 @@ export class ArticleService {
     const { column, value } = articleLookupColumn(lookup);
     if (column === "id") return byId(value);
     const outlet = withOutlet ? { select: `, ${selectPrefixed(this.ds, Outlet, "o", "outlet")}`, join: " LEFT JOIN outlets o ON o.id = a.outlet_id" } : { select: "", join: "" };
-    const rows: RawRow[] = await this.ds.query(
-      `SELECT ${selectColumns(this.ds, Article, "a")}${outlet.select} FROM articles a${outlet.join} WHERE a.${column} = $1${andVisible(vis)}`,
-      [value],
-    );
+    const rows: RawRow[] = await this.ds.query(`SELECT ${selectColumns(this.ds, Article, "a")}${outlet.select} FROM articles a${outlet.join} WHERE a.${column} = $1${andVisible(vis)}`, [
+      value,
+    ]);
     return rows[0] ? this.edge(rows[0]).node : null;
   }
 

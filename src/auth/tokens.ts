@@ -85,11 +85,7 @@ export class TokenVerifier {
 }
 
 /** Signs an HS256 token with AUTH_JWT_SECRET (for `newsgraph token` and tests). */
-export async function signToken(
-  config: Pick<Config, "AUTH_JWT_SECRET" | "AUTH_ISSUER" | "AUTH_AUDIENCE" | "AUTH_TOKEN_TTL">,
-  claims: TokenClaims,
-  now: Date = new Date(),
-): Promise<string> {
+export async function signToken(config: Pick<Config, "AUTH_JWT_SECRET" | "AUTH_ISSUER" | "AUTH_AUDIENCE" | "AUTH_TOKEN_TTL">, claims: TokenClaims, now: Date = new Date()): Promise<string> {
   if (!config.AUTH_JWT_SECRET) throw new Error("AUTH_JWT_SECRET is not set: there is no key to sign tokens with.");
   let jwt = new SignJWT({ roles: claims.roles, ...(claims.name ? { name: claims.name } : {}) })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })

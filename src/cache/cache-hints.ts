@@ -206,11 +206,7 @@ export function withCacheHints(schema: GraphQLSchema): GraphQLSchema {
 }
 
 function hintText(hint: CacheHint): string {
-  const args = [
-    hint.maxAge !== undefined ? `maxAge: ${hint.maxAge}` : "",
-    hint.scope ? `scope: ${hint.scope}` : "",
-    hint.inheritMaxAge ? "inheritMaxAge: true" : "",
-  ].filter(Boolean);
+  const args = [hint.maxAge !== undefined ? `maxAge: ${hint.maxAge}` : "", hint.scope ? `scope: ${hint.scope}` : "", hint.inheritMaxAge ? "inheritMaxAge: true" : ""].filter(Boolean);
   return `@cacheControl(${args.join(", ")})`;
 }
 

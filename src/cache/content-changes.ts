@@ -22,8 +22,7 @@ export interface Queryable {
 
 export type ChangeListener = (tags: CacheTag[]) => Promise<void> | void;
 
-const ids = (typename: string, values: ReadonlyArray<string | null | undefined>) =>
-  values.filter((v): v is string => typeof v === "string" && v !== "").map((id) => entityTag(typename, id));
+const ids = (typename: string, values: ReadonlyArray<string | null | undefined>) => values.filter((v): v is string => typeof v === "string" && v !== "").map((id) => entityTag(typename, id));
 
 export class ContentChanges {
   private readonly listeners = new Set<ChangeListener>();

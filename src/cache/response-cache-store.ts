@@ -68,12 +68,17 @@ export function createResponseCacheStore(options: StoreOptions): ResponseCacheSt
       await pipeline.exec();
     },
   };
-  return wrap("redis", cache, async () => {
-    await redis.quit().catch(() => redis.disconnect());
-  }, (err) => {
-    if (!down) options.logger.warn({ err: (err as Error).message }, "response cache: Redis call failed; answering without the cache");
-    down = true;
-  });
+  return wrap(
+    "redis",
+    cache,
+    async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+    (err) => {
+      if (!down) options.logger.warn({ err: (err as Error).message }, "response cache: Redis call failed; answering without the cache");
+      down = true;
+    },
+  );
 }
 
 function wrap(kind: string, cache: Cache, close: () => Promise<void>, onError?: (err: unknown) => void): ResponseCacheStore {

@@ -114,8 +114,7 @@ export async function exportCommand(o: ExportOptions): Promise<void> {
     const secs = (Date.now() - started) / 1000;
     // The summary goes to stderr: stdout may be the export itself.
     process.stderr.write(
-      `exported ${end.rows} quotes in ${secs.toFixed(1)} s${o.out && o.out !== "-" ? ` to ${o.out}` : ""}` +
-        (end.complete ? "\n" : `; more remain: continue with --after ${end.cursor}\n`),
+      `exported ${end.rows} quotes in ${secs.toFixed(1)} s${o.out && o.out !== "-" ? ` to ${o.out}` : ""}` + (end.complete ? "\n" : `; more remain: continue with --after ${end.cursor}\n`),
     );
   } finally {
     bar?.stop();

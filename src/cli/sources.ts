@@ -40,7 +40,9 @@ export function registerSourcesCommand(program: Command): void {
       if (opts.json) return void console.log(JSON.stringify(list, null, 2));
       for (const s of list) {
         const state = s.lastErrorCode ? `${s.lastErrorCode} ×${s.consecutiveFailures}` : s.lastStatus ? String(s.lastStatus) : "new";
-        console.log(`${s.id}  ${s.enabled ? "on " : "off"}  ${formatDuration(s.intervalSeconds).padStart(4)}  ${state.padEnd(20)}  last ${iso(s.lastFetchedAt)}  next ${iso(s.nextDueAt)}  ${s.itemsStored} items  ${s.url}`);
+        console.log(
+          `${s.id}  ${s.enabled ? "on " : "off"}  ${formatDuration(s.intervalSeconds).padStart(4)}  ${state.padEnd(20)}  last ${iso(s.lastFetchedAt)}  next ${iso(s.nextDueAt)}  ${s.itemsStored} items  ${s.url}`,
+        );
       }
       if (!list.length) console.log("no sources yet: add one with `newsgraph sources add URL --outlet SLUG --every 10m`");
     });

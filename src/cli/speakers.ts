@@ -49,7 +49,9 @@ export function registerSpeakersCommand(program: Command): void {
   const speakers = program.command("speakers").description("Work on the speaker records.");
   speakers
     .command("enrich")
-    .description("Link speakers to Wikidata humans by name and aliases and set gender, occupations, party, country and date of birth, from a Wikidata JSON dump extract (plain, .gz or .bz2) you downloaded.")
+    .description(
+      "Link speakers to Wikidata humans by name and aliases and set gender, occupations, party, country and date of birth, from a Wikidata JSON dump extract (plain, .gz or .bz2) you downloaded.",
+    )
     .argument("<file>", "the extract: Wikidata's JSON dump format, one entity per line")
     .option("--dry-run", "report what would change, change nothing")
     .action(enrichCommand);

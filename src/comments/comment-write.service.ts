@@ -86,9 +86,7 @@ export class CommentWriteService {
     };
     // A top-level comment is one statement (atomic on its own): the article check and the insert
     // together, so a burst of comments holds the database as briefly as possible.
-    const saved = parentId
-      ? await this.ds.transaction((m) => this.insertReply(m, actor, articleId, parentId, row))
-      : await this.insert(this.ds, actor, articleId, null, 1, row);
+    const saved = parentId ? await this.ds.transaction((m) => this.insertReply(m, actor, articleId, parentId, row)) : await this.insert(this.ds, actor, articleId, null, 1, row);
     this.announce(saved, null);
     await this.changes.comment(saved);
     return saved;
@@ -115,13 +113,7 @@ export class CommentWriteService {
   }
 
   /** A reply: the parent must be readable, on the same article, not deleted, and shallow enough. */
-  private async insertReply(
-    m: EntityManager,
-    actor: Actor,
-    articleId: string,
-    parentId: string,
-    row: Parameters<CommentWriteService["insert"]>[5],
-  ): Promise<Comment> {
+  private async insertReply(m: EntityManager, actor: Actor, articleId: string, parentId: string, row: Parameters<CommentWriteService["insert"]>[5]): Promise<Comment> {
     const parent = await this.visibleComment(m, actor, parentId).catch((err) => {
       if (err instanceof NotFoundError) throw new BadUserInputError(`input.parentId: comment ${parentId} was not found.`, "input.parentId");
       throw err;

@@ -104,10 +104,9 @@ export class CommentService {
 
   /** Live (not deleted) replies of each comment that `vis` may read. */
   async replyCounts(parentIds: readonly string[], vis: Visibility): Promise<Map<string, number>> {
-    const rows: Array<{ parent_id: string; n: string }> = await this.ds.query(
-      `SELECT c.parent_id, count(*) AS n ${liveCommentsSql(vis, "c", "c.parent_id = ANY($1::uuid[])")} GROUP BY 1`,
-      [parentIds],
-    );
+    const rows: Array<{ parent_id: string; n: string }> = await this.ds.query(`SELECT c.parent_id, count(*) AS n ${liveCommentsSql(vis, "c", "c.parent_id = ANY($1::uuid[])")} GROUP BY 1`, [
+      parentIds,
+    ]);
     return new Map(rows.map((r) => [r.parent_id, Number(r.n)]));
   }
 

@@ -29,7 +29,11 @@ const UNAVAILABLE_MESSAGES = [
 
 /** True when `err` (or what it wraps) says the database cannot be reached right now. */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e: unknown = err, hops = 0; e && hops < 5; e = (e as { cause?: unknown; driverError?: unknown; originalError?: unknown }).driverError ?? (e as { cause?: unknown }).cause ?? (e as { originalError?: unknown }).originalError, hops++) {
+  for (
+    let e: unknown = err, hops = 0;
+    e && hops < 5;
+    e = (e as { cause?: unknown; driverError?: unknown; originalError?: unknown }).driverError ?? (e as { cause?: unknown }).cause ?? (e as { originalError?: unknown }).originalError, hops++
+  ) {
     if (e instanceof ServiceUnavailableError) return true;
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string") {
@@ -59,7 +63,11 @@ export function isStatementTimeout(err: unknown): boolean {
  * that keeps such input from surfacing as INTERNAL_SERVER_ERROR.
  */
 export function userInputProblem(err: unknown): { code: "BAD_USER_INPUT" | "CONFLICT"; message: string } | undefined {
-  for (let e: unknown = err, hops = 0; e && hops < 5; e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause ?? (e as { originalError?: unknown }).originalError, hops++) {
+  for (
+    let e: unknown = err, hops = 0;
+    e && hops < 5;
+    e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause ?? (e as { originalError?: unknown }).originalError, hops++
+  ) {
     const code = (e as { code?: unknown }).code;
     if (typeof code !== "string" || !/^[0-9A-Z]{5}$/.test(code)) continue;
     if (code === "22021" || code === "22P05") return { code: "BAD_USER_INPUT", message: "Text must be valid UTF-8 without NUL characters." };
@@ -109,8 +117,7 @@ export function describeConnectFailure(err: unknown, url: string): DatabaseConne
   const hint =
     (e?.code && hints[e.code]) ??
     (/timeout exceeded when trying to connect/i.test(raw) ? "no answer within DB_CONNECT_TIMEOUT_MS: check the host and port, and that the server is up" : "check DATABASE_URL");
-  return new DatabaseConnectError(
-    `DATABASE_UNREACHABLE: cannot connect to DATABASE_URL=${where} (${raw}): ${hint}. Or unset DATABASE_URL to use the embedded database in DATA_DIR.`,
-    { cause: err },
-  );
+  return new DatabaseConnectError(`DATABASE_UNREACHABLE: cannot connect to DATABASE_URL=${where} (${raw}): ${hint}. Or unset DATABASE_URL to use the embedded database in DATA_DIR.`, {
+    cause: err,
+  });
 }

@@ -151,4 +151,3 @@ export function completerFor(type: GraphQLOutputType): Completer {
   completers.set(type, c);
   return c;
 }
-

@@ -1,7 +1,17 @@
 // Which operations the direct execution may answer (src/execution/direct-execution.ts): decided once per
 // document (src/graphql/document-analysis.ts keeps the verdict), without variables, so it holds for every
 // request with that document.
-import { getNamedType, isLeafType, isObjectType, Kind, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
+import {
+  getNamedType,
+  isLeafType,
+  isObjectType,
+  Kind,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
 import { servedRole } from "../planner/planned-fields";
 
 /** The root fields the read planner fetches whole (ReadPlanner: article, articles, quotes, speaker). */
@@ -16,8 +26,7 @@ export const DIRECT_ROOT_FIELDS: ReadonlySet<string> = new Set(["article", "arti
 export function eligible(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): boolean {
   const query = schema.getQueryType();
   if (operation.operation !== "query" || !query) return false;
-  const onlySkipInclude = (node: { directives?: ReadonlyArray<{ name: { value: string } }> }) =>
-    (node.directives ?? []).every((d) => d.name.value === "skip" || d.name.value === "include");
+  const onlySkipInclude = (node: { directives?: ReadonlyArray<{ name: { value: string } }> }) => (node.directives ?? []).every((d) => d.name.value === "skip" || d.name.value === "include");
 
   // A fragment's verdict on a type is the same wherever it is spread: each is walked once (a document
   // whose fragments spread each other ten times over, level after level, stays linear, as in graphql-js).
@@ -58,4 +67,3 @@ export function eligible(schema: GraphQLSchema, operation: OperationDefinitionNo
   };
   return selectionOk(operation.selectionSet, query, true);
 }
-

@@ -140,7 +140,14 @@ export class DirectExecution {
    * The answer's data, or null when graphql-js must answer (counted as a fallback). With `responseText`,
    * root fields may come back as ResponseJson (the read planner's response mode): see `answerText`.
    */
-  async execute(schema: GraphQLSchema, doc: DirectDocument, variables: Record<string, unknown>, context: RequestContext, via: "lane" | "apollo", responseText = true): Promise<Record<string, unknown> | null> {
+  async execute(
+    schema: GraphQLSchema,
+    doc: DirectDocument,
+    variables: Record<string, unknown>,
+    context: RequestContext,
+    via: "lane" | "apollo",
+    responseText = true,
+  ): Promise<Record<string, unknown> | null> {
     let data: Record<string, unknown> | null;
     try {
       data = await executeDirectly(schema, doc.operation, doc.fragments, variables, context, responseText);

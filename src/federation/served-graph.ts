@@ -72,9 +72,7 @@ export async function servedGraph(config: Config, logger: Logger, formatError: F
     supergraphSdl,
     logger: logger.child({ component: "gateway" }),
     buildService: ({ name, url }) =>
-      name === NEWS_SUBGRAPH_NAME
-        ? new InProcessDataSource(schema, formatError)
-        : new ForwardingDataSource(name, urls.get(name) ?? url ?? "", config.SUBGRAPH_TIMEOUT_MS),
+      name === NEWS_SUBGRAPH_NAME ? new InProcessDataSource(schema, formatError) : new ForwardingDataSource(name, urls.get(name) ?? url ?? "", config.SUBGRAPH_TIMEOUT_MS),
   });
   const others = file ? `supergraph ${file}` : [...urls].map(([name, url]) => `${name} at ${url}`).join(", ");
   return { schema, gateway, description: `gateway (news in-process; ${others})` };

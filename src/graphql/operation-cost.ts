@@ -234,11 +234,7 @@ export function cachedOperationCost(
 ): CostReport {
   // A variable that is absent (its default applies) and one sent as null are priced differently: [] vs [null].
   const analysis = analysisOf(schema, document);
-  const key = JSON.stringify([
-    maxPageSize,
-    ...analysis.pageVariables.map((n) => costKeyPart(variables, n, false)),
-    ...analysis.listVariables.map((n) => costKeyPart(variables, n, true)),
-  ]);
+  const key = JSON.stringify([maxPageSize, ...analysis.pageVariables.map((n) => costKeyPart(variables, n, false)), ...analysis.listVariables.map((n) => costKeyPart(variables, n, true))]);
   const byKey = analysis.of(operation).get(COSTS, () => new Map());
   let report = byKey.get(key);
   if (!report) {
@@ -247,4 +243,3 @@ export function cachedOperationCost(
   }
   return report;
 }
-

@@ -16,7 +16,9 @@ export function documentHash(document: DocumentNode): string {
 export function loadSafelist(dir: string): Map<string, string> {
   const folder = isAbsolute(dir) ? dir : projectPath(dir);
   const hashes = new Map<string, string>();
-  for (const file of readdirSync(folder).filter((f) => f.endsWith(".graphql")).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((f) => f.endsWith(".graphql"))
+    .sort()) {
     const doc = parse(readFileSync(join(folder, file), "utf8"));
     hashes.set(documentHash(doc), file);
     // Each operation alone too, for clients that send one operation per document.

@@ -107,7 +107,12 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   // The response cache (RESPONSE_CACHE) serves the news graph itself; in gateway mode other subgraphs' data would pass through it.
   const responseCache =
     config.RESPONSE_CACHE && !gateway
-      ? createResponseCacheStore({ redisUrl: config.REDIS_URL, maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES, prefix: config.RESPONSE_CACHE_PREFIX, logger: logger.child({ component: "cache" }) })
+      ? createResponseCacheStore({
+          redisUrl: config.REDIS_URL,
+          maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES,
+          prefix: config.RESPONSE_CACHE_PREFIX,
+          logger: logger.child({ component: "cache" }),
+        })
       : undefined;
 
   // Planned reads answered without graphql-js: needs the planner, and the static cache policy (the
@@ -196,7 +201,10 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   );
   // Repeats of planned reads, in front of Express and without Apollo's pipeline (not with the response
   // cache, which answers in that pipeline).
-  const handler = direct && !responseCache ? directLane({ schema, direct: directExecution, limits, metrics, front, handover, isShuttingDown, context, readScope: readRouter && readOnReplica(readRouter) }, app) : app;
+  const handler =
+    direct && !responseCache
+      ? directLane({ schema, direct: directExecution, limits, metrics, front, handover, isShuttingDown, context, readScope: readRouter && readOnReplica(readRouter) }, app)
+      : app;
   server.on("request", handler);
 
   const ws = attachWebSocket({

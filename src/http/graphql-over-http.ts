@@ -11,7 +11,10 @@ import Negotiator from "negotiator";
 /** Adds `Accept` to the response's Vary header (keeping what is there, e.g. CORS's `Origin`). */
 export function varyOnAccept(res: ServerResponse): void {
   const current = res.getHeader("vary");
-  const list = (Array.isArray(current) ? current.join(",") : String(current ?? "")).split(",").map((v) => v.trim()).filter(Boolean);
+  const list = (Array.isArray(current) ? current.join(",") : String(current ?? ""))
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (!list.some((v) => v === "*" || v.toLowerCase() === "accept")) res.setHeader("vary", [...list, "Accept"].join(", "));
 }
 

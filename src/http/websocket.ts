@@ -193,8 +193,7 @@ export function attachWebSocket(options: WebSocketOptions): WebSocketTransport {
           return false;
         }
       },
-      context: (ctx) =>
-        options.makeContext({ user: ctx.extra.viewer ?? null, ip: ctx.extra.request.socket.remoteAddress ?? null }) as unknown as Record<string, unknown>,
+      context: (ctx) => options.makeContext({ user: ctx.extra.viewer ?? null, ip: ctx.extra.request.socket.remoteAddress ?? null }) as unknown as Record<string, unknown>,
       onSubscribe: async (ctx, id, payload) => {
         // The token is checked again: one that expired (or a key since changed) opens nothing more.
         if (ctx.extra.viewer) {

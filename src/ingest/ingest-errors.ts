@@ -1,25 +1,25 @@
 // Coded errors for bad ingest input, so callers (CLI, HTTP upload) can map them to a stable code instead of an internal error.
 
 export type IngestErrorCode =
-  | 'UNSUPPORTED_FORMAT'
-  | 'EMPTY_INPUT'
-  | 'EMPTY_ARTICLE'
-  | 'INVALID_JSON'
-  | 'INVALID_ARTICLE'
-  | 'INVALID_FEED'
-  | 'INVALID_HTML'
-  | 'INVALID_QUOTE'
-  | 'NOT_TEXT'
-  | 'ARTICLE_TOO_LARGE'
+  | "UNSUPPORTED_FORMAT"
+  | "EMPTY_INPUT"
+  | "EMPTY_ARTICLE"
+  | "INVALID_JSON"
+  | "INVALID_ARTICLE"
+  | "INVALID_FEED"
+  | "INVALID_HTML"
+  | "INVALID_QUOTE"
+  | "NOT_TEXT"
+  | "ARTICLE_TOO_LARGE"
   /** Over the extraction budget's size (INGEST_MAX_INPUT_BYTES). */
-  | 'INPUT_TOO_LARGE'
+  | "INPUT_TOO_LARGE"
   /** Over the extraction budget's time (INGEST_EXTRACT_TIMEOUT_MS): the worker was stopped. */
-  | 'EXTRACTION_TIMEOUT'
+  | "EXTRACTION_TIMEOUT"
   /** The extraction worker died (out of memory above all). */
-  | 'EXTRACTION_FAILED';
+  | "EXTRACTION_FAILED";
 
 export class IngestInputError extends Error {
-  override readonly name = 'IngestInputError';
+  override readonly name = "IngestInputError";
 
   constructor(
     /** Stable machine-readable code; never reworded. */

@@ -106,8 +106,7 @@ export async function ingestFiles(
   const concurrency = Math.max(1, opts.concurrency ?? 1);
   const workers = concurrency > 1 && files.length > 1 ? (opts.extractWorkers ?? 1) : 0;
   const pool = workers > 0 ? new ExtractPool(workers) : null;
-  const extract = async (content: string, options: ExtractOptions): Promise<ExtractedDocument[]> =>
-    pool ? pool.extract(content, options) : extractInput(content, options);
+  const extract = async (content: string, options: ExtractOptions): Promise<ExtractedDocument[]> => (pool ? pool.extract(content, options) : extractInput(content, options));
   let next = 0;
   let done = 0;
   const worker = async () => {

@@ -1,11 +1,11 @@
 // Shapes shared by the ingest pipeline: what parsers produce (RawArticle) and what extraction prints (ExtractedDocument).
 
 /** Input formats the parsers understand. */
-export type InputFormat = 'text' | 'json' | 'rss' | 'atom' | 'html';
+export type InputFormat = "text" | "json" | "rss" | "atom" | "html";
 
-export type SpeakerKind = 'PERSON' | 'ORGANIZATION' | 'GROUP';
-export type QuoteKind = 'DIRECT' | 'PARTIAL' | 'INDIRECT';
-export type Sentiment = 'POSITIVE' | 'NEGATIVE' | 'NEUTRAL' | 'MIXED';
+export type SpeakerKind = "PERSON" | "ORGANIZATION" | "GROUP";
+export type QuoteKind = "DIRECT" | "PARTIAL" | "INDIRECT";
+export type Sentiment = "POSITIVE" | "NEGATIVE" | "NEUTRAL" | "MIXED";
 
 export interface ExtractedSpeaker {
   /** Canonical name: the fullest form seen ("Vladimir Putin"), an organisation without its article ("Kremlin"), or a group noun phrase ("analysts"). */
@@ -40,7 +40,7 @@ export interface QuoteEvidence {
   /** The words that name the speaker at this point (a name, a pronoun, a description) and their body offsets. */
   mention: { text: string; start: number; end: number } | null;
   /** What was followed to reach the name: a pronoun, a description ("the minister"), or an earlier quote's speaker; null when the mention is the name. */
-  followed: 'pronoun' | 'description' | 'document' | 'earlier-quote' | null;
+  followed: "pronoun" | "description" | "document" | "earlier-quote" | null;
   /** Probability that the speaker is right, from the rule's measured accuracy (docs/attribution.md). */
   confidence: number;
 }

@@ -51,7 +51,14 @@ function words(text: string): string[] {
 
 /** Parses a comma-separated word list setting. */
 export function parseWordList(setting: string): string[] {
-  return [...new Set(setting.split(",").map((w) => w.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      setting
+        .split(",")
+        .map((w) => w.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The first entry of `list` whose words occur consecutively in `tokens`. */

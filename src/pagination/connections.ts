@@ -22,11 +22,7 @@ export function toConnection<E extends object>(page: PageRows<E>, count: () => P
  * A nested connection: the batched page carries the parent's total when it has rows (window count);
  * with no rows and no cursor the total is 0; otherwise `countFallback` asks (batched) on demand.
  */
-export function toNestedConnection<E extends object>(
-  page: PageRows<E>,
-  request: PageRequest,
-  countFallback: () => Promise<number>,
-): ConnectionValue<E & { cursor: string }> {
+export function toNestedConnection<E extends object>(page: PageRows<E>, request: PageRequest, countFallback: () => Promise<number>): ConnectionValue<E & { cursor: string }> {
   const known = page.total !== undefined ? page.total : !request.after && !request.before && request.limit > 0 ? 0 : undefined;
   return toConnection(page, () => (known !== undefined ? known : countFallback()));
 }

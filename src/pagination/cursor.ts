@@ -16,10 +16,7 @@ export function decodeCursor(cursor: string, arity: number, argumentName: string
   } catch {
     throw new BadUserInputError(`${argumentName} is not a cursor this API issued.`, argumentName);
   }
-  const ok =
-    Array.isArray(parsed) &&
-    parsed.length === arity &&
-    parsed.every((v) => v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v)));
+  const ok = Array.isArray(parsed) && parsed.length === arity && parsed.every((v) => v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v)));
   if (!ok) throw new BadUserInputError(`${argumentName} is not a cursor for this list and order.`, argumentName);
   return parsed as CursorValue;
 }

@@ -138,9 +138,7 @@ export function buildMatchedPageQuery(q: ListQuery, page: PageRequest, match: st
   const dir = q.descending !== page.backward ? "DESC" : "ASC";
   const last = q.keys.length - 1;
   const cut =
-    `SELECT * FROM ${match}` +
-    (where.length ? ` WHERE ${where.join(" AND ")}` : "") +
-    ` ORDER BY ${keyCols(q.keys, (i) => `${match}."__o${i}"`, dir)} LIMIT ${limitPastPage(page)}`;
+    `SELECT * FROM ${match}` + (where.length ? ` WHERE ${where.join(" AND ")}` : "") + ` ORDER BY ${keyCols(q.keys, (i) => `${match}."__o${i}"`, dir)} LIMIT ${limitPastPage(page)}`;
   const keyText = q.keys.map((k, i) => `(${k.expr})::text AS "__k${i}"`).join(", ");
   const sql = `SELECT ${q.select}, ${keyText} FROM ${q.from} JOIN (${cut}) ${match}_page ON (${q.keys[last].expr}) = ${match}_page."__o${last}"`;
   return { sql, params };
@@ -155,10 +153,7 @@ export async function fetchPage<Row>(ds: DataSource, q: ListQuery, page: PageReq
 
 /** How many rows the whole root list holds. */
 export async function countRows(ds: DataSource, q: ListQuery): Promise<number> {
-  const rows: Array<{ n: string }> = await ds.query(
-    `SELECT count(*) AS n FROM ${q.from}` + (q.where.length ? ` WHERE ${q.where.join(" AND ")}` : ""),
-    q.params,
-  );
+  const rows: Array<{ n: string }> = await ds.query(`SELECT count(*) AS n FROM ${q.from}` + (q.where.length ? ` WHERE ${q.where.join(" AND ")}` : ""), q.params);
   return Number(rows[0].n);
 }
 
@@ -174,9 +169,7 @@ export function buildBatchedPageQuery(q: ListQuery, parentExpr: string, parentId
   // A FROM clause may pre-filter by parent itself (e.g. inside an aggregate subquery).
   const from = q.from.split(PARENT_IDS).join(parentParam);
   const keyRaw = q.keys.map((k, i) => `(${k.expr}) AS "__o${i}", (${k.expr})::text AS "__k${i}"`).join(", ");
-  const inner =
-    `SELECT ${q.select}, ${parentExpr} AS "__parent", ${keyRaw}, count(*) OVER (PARTITION BY ${parentExpr}) AS "__total" ` +
-    `FROM ${from} WHERE ${cond.join(" AND ")}`;
+  const inner = `SELECT ${q.select}, ${parentExpr} AS "__parent", ${keyRaw}, count(*) OVER (PARTITION BY ${parentExpr}) AS "__total" ` + `FROM ${from} WHERE ${cond.join(" AND ")}`;
   const outerWhere = bounds(q, page, (i) => `s."__o${i}"`, params);
   const dir = q.descending !== page.backward ? "DESC" : "ASC";
   params.push(page.limit + 1);
@@ -223,9 +216,6 @@ export async function countBatched(ds: DataSource, q: ListQuery, parentExpr: str
   const parentParam = `$${params.length}::uuid[]`;
   const from = q.from.split(PARENT_IDS).join(parentParam);
   const where = [...q.where, `${parentExpr} = ANY(${parentParam})`];
-  const rows: Array<{ parent: string; n: string }> = await ds.query(
-    `SELECT ${parentExpr} AS parent, count(*) AS n FROM ${from} WHERE ${where.join(" AND ")} GROUP BY 1`,
-    params,
-  );
+  const rows: Array<{ parent: string; n: string }> = await ds.query(`SELECT ${parentExpr} AS parent, count(*) AS n FROM ${from} WHERE ${where.join(" AND ")} GROUP BY 1`, params);
   return new Map(rows.map((r) => [r.parent, Number(r.n)]));
 }

@@ -110,8 +110,7 @@ export class EntityCompiler extends SelectionCompiler {
     const node = this.node(kind, nodes, alias);
     const t = table.split(" ")[1];
     const lookup =
-      `SELECT ${selectColumns(this.parts.ds, ENTITIES[kind] as EntityTarget<ObjectLiteral>, t)} FROM ${table} ` +
-      `WHERE ${t}.id = ${row}."${fk}"${condition ? ` AND ${condition}` : ""}`;
+      `SELECT ${selectColumns(this.parts.ds, ENTITIES[kind] as EntityTarget<ObjectLiteral>, t)} FROM ${table} ` + `WHERE ${t}.id = ${row}."${fk}"${condition ? ` AND ${condition}` : ""}`;
     // A lateral join on the parent's row rather than a scalar subquery per row: PostgreSQL costs a join's
     // repeated lookups as the index scans they are, where a subquery on a small table (a few hundred
     // outlets) was planned as a sequential scan repeated for every row (a quarter of the front page's
@@ -135,9 +134,7 @@ export class EntityCompiler extends SelectionCompiler {
       const keys = cursors === "none" ? "" : `, 'k', json_build_array(${q.keys.map((_, i) => `${row}."__k${i}"`).join(", ")})`;
       const order = q.keys.map((_, i) => `${row}."__o${i}" ${dir}`).join(", ");
       const edgeExtras = extraCols.length ? `, 'e', json_build_object(${extraCols.map(([, e]) => `'${e.column}', ${row}."${e.column}"`).join(", ")})` : "";
-      pageSql =
-        `(SELECT coalesce(json_agg(json_build_object('n', ${node.sql}${keys}${edgeExtras}) ORDER BY ${order}), '[]'::json) ` +
-        `FROM (${built.sql}) ${row}${this.joinsOf(row)})`;
+      pageSql = `(SELECT coalesce(json_agg(json_build_object('n', ${node.sql}${keys}${edgeExtras}) ORDER BY ${order}), '[]'::json) ` + `FROM (${built.sql}) ${row}${this.joinsOf(row)})`;
     }
     const value = `json_build_object('r', ${pageSql ?? "'[]'::json"}${total ? `, 't', ${total}` : ""})`;
     const built = node;

@@ -47,7 +47,9 @@ const reactionSummary: FieldPlans = {
       if (name === "bySentiment") {
         const countType = getNamedType(def.type) as GraphQLObjectType;
         const counts = SENTIMENTS.map((s) =>
-          c.object(countType, fieldNodes, (n, _, d) => (d.resolve ? null : n === "sentiment" ? leafSql(d.type, `'${s}'`, false) : n === "count" ? leafSql(d.type, `${rs}."${s}"`, false) : null)),
+          c.object(countType, fieldNodes, (n, _, d) =>
+            d.resolve ? null : n === "sentiment" ? leafSql(d.type, `'${s}'`, false) : n === "count" ? leafSql(d.type, `${rs}."${s}"`, false) : null,
+          ),
         );
         return `json_build_array(${counts.join(", ")})`;
       }
@@ -70,7 +72,13 @@ export function newsFieldPlans(): FieldPlanTable {
         c.nested("Quote", nodes, field, () => ({ list: c.services.quotes.listQuery({}, "ARTICLE_ORDER", c.vis, {}, true), parentExpr: "q.article_id", extras: SEARCH_EDGE }), row),
       )
       .register("Article", "speakers", (c, nodes, row, field) =>
-        c.nested("Speaker", nodes, field, () => ({ list: c.services.speakers.byArticleQuery(), parentExpr: "aq.article_id", extras: { quoteCount: { column: "__quoteCount", convert: Number } } }), row),
+        c.nested(
+          "Speaker",
+          nodes,
+          field,
+          () => ({ list: c.services.speakers.byArticleQuery(), parentExpr: "aq.article_id", extras: { quoteCount: { column: "__quoteCount", convert: Number } } }),
+          row,
+        ),
       )
       .register("Article", "reactions", (c, nodes, row, field) =>
         c.nested(
@@ -113,7 +121,11 @@ export function newsFieldPlans(): FieldPlanTable {
       .register("Speaker", "articles", (c, nodes, row, field) =>
         c.nested("Article", nodes, field, () => ({ list: c.services.articles.bySpeakerQuery(c.vis), parentExpr: "sq.speaker_id", extras: SEARCH_EDGE }), row),
       )
-      .register("Speaker", "quoteCount", speakerStat(SPEAKER_STAT_AGGREGATES.quoteCount, (v) => Number(v ?? 0)))
+      .register(
+        "Speaker",
+        "quoteCount",
+        speakerStat(SPEAKER_STAT_AGGREGATES.quoteCount, (v) => Number(v ?? 0)),
+      )
       .register("Speaker", "firstQuotedAt", speakerStat(SPEAKER_STAT_AGGREGATES.firstQuotedAt, toDate, true))
       .register("Speaker", "lastQuotedAt", speakerStat(SPEAKER_STAT_AGGREGATES.lastQuotedAt, toDate, true))
   );

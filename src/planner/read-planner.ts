@@ -220,13 +220,7 @@ export class ReadPlanner {
    * The root field's answer as JSON text, when the direct execution asks for it (wantsResponseText) and
    * response mode covers the selection; undefined otherwise (the caller then plans entities as usual).
    */
-  private async responseText(
-    info: GraphQLResolveInfo,
-    vis: Visibility,
-    compile: (c: ResponseCompiler) => string,
-    prepare: boolean,
-    shared?: SharedShape,
-  ): Promise<ResponseJson | undefined> {
+  private async responseText(info: GraphQLResolveInfo, vis: Visibility, compile: (c: ResponseCompiler) => string, prepare: boolean, shared?: SharedShape): Promise<ResponseJson | undefined> {
     if (!wantsResponseText(info)) return undefined;
     // The statement depends only on the operation, the root field, the variables and the visibility: a
     // request that repeats all four (every visitor's front page) reuses it instead of compiling it again.

@@ -77,8 +77,7 @@ export class ResponseCompiler extends SelectionCompiler {
     const node = this.nodeSql(kind, nodes, alias);
     const t = table.split(" ")[1];
     const lookup =
-      `SELECT ${selectColumns(this.parts.ds, ENTITIES[kind] as EntityTarget<ObjectLiteral>, t)} FROM ${table} ` +
-      `WHERE ${t}.id = ${row}."${fk}"${condition ? ` AND ${condition}` : ""}`;
+      `SELECT ${selectColumns(this.parts.ds, ENTITIES[kind] as EntityTarget<ObjectLiteral>, t)} FROM ${table} ` + `WHERE ${t}.id = ${row}."${fk}"${condition ? ` AND ${condition}` : ""}`;
     // A lateral join, as in entity mode (entity-compiler.ts says why).
     this.addJoin(row, `LEFT JOIN LATERAL (${lookup}) ${alias} ON true${this.joinsOf(alias)}`);
     return { sql: `CASE WHEN ${alias}."id" IS NULL THEN NULL ELSE ${node} END`, build: RESPONSE_ONLY };
@@ -135,9 +134,13 @@ export class ResponseCompiler extends SelectionCompiler {
             field === "__typename"
               ? `'${infoType.name}'`
               : field === "hasNextPage"
-                ? page.backward ? String(Boolean(page.before)) : more
+                ? page.backward
+                  ? String(Boolean(page.before))
+                  : more
                 : field === "hasPreviousPage"
-                  ? page.backward ? more : String(Boolean(page.after))
+                  ? page.backward
+                    ? more
+                    : String(Boolean(page.after))
                   : field === "startCursor"
                     ? `${agg}.ks[1]`
                     : field === "endCursor"

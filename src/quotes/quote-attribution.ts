@@ -9,7 +9,20 @@ export interface QuoteAttributionView {
   confidence: number;
 }
 
-export function quoteAttribution(q: Pick<Quote, "speakerId" | "speakerSetByEditor" | "cue" | "attributionMethod" | "attributionFollowed" | "attributionMention" | "attributionMentionStart" | "attributionMentionEnd" | "attributionConfidence">): QuoteAttributionView | null {
+export function quoteAttribution(
+  q: Pick<
+    Quote,
+    | "speakerId"
+    | "speakerSetByEditor"
+    | "cue"
+    | "attributionMethod"
+    | "attributionFollowed"
+    | "attributionMention"
+    | "attributionMentionStart"
+    | "attributionMentionEnd"
+    | "attributionConfidence"
+  >,
+): QuoteAttributionView | null {
   if (!q.speakerId) return null;
   if (q.speakerSetByEditor) return { method: "editor", cue: q.cue ?? null, mention: null, followed: null, confidence: 1 };
   if (!q.attributionMethod || q.attributionConfidence == null) return null;

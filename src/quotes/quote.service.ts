@@ -82,8 +82,7 @@ export class QuoteService {
   async byIds(ids: readonly string[], vis: Visibility): Promise<Array<Quote | null>> {
     const visible = articleVisibleSql(vis);
     const rows: RawRow[] = await this.ds.query(
-      `SELECT ${selectColumns(this.ds, Quote, "q")} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ANY($1::uuid[])` +
-        (visible ? ` AND ${visible}` : ""),
+      `SELECT ${selectColumns(this.ds, Quote, "q")} FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ANY($1::uuid[])` + (visible ? ` AND ${visible}` : ""),
       [ids],
     );
     const byId = new Map(rows.map((r) => [r.id as string, hydrate(this.ds, Quote, r)]));

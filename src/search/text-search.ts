@@ -6,7 +6,10 @@ export const MAX_SEARCH_LENGTH = 200;
 /** Trims a search string and refuses empty or oversized ones. */
 export function normalizeSearch(value: string | null | undefined, argumentName: string): string | null {
   if (value == null) return null;
-  const trimmed = value.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  const trimmed = value
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .trim();
   if (trimmed.length === 0) return null;
   if (trimmed.length > MAX_SEARCH_LENGTH) {
     throw new BadUserInputError(`${argumentName} may be at most ${MAX_SEARCH_LENGTH} characters.`, argumentName);
@@ -33,7 +36,14 @@ export const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, Ma
 /** SQL turning a ts_headline expression into safe HTML: the text escaped (& first), then the marks added. */
 export function highlightSql(headline: string): string {
   let sql = headline;
-  for (const [c, entity] of [["&", "&amp;"], ["<", "&lt;"], [">", "&gt;"], ['"', "&quot;"], ["''", "&#39;"]]) sql = `replace(${sql}, '${c}', '${entity}')`;
+  for (const [c, entity] of [
+    ["&", "&amp;"],
+    ["<", "&lt;"],
+    [">", "&gt;"],
+    ['"', "&quot;"],
+    ["''", "&#39;"],
+  ])
+    sql = `replace(${sql}, '${c}', '${entity}')`;
   return `replace(replace(${sql}, '${MARK_START}', '<mark>'), '${MARK_END}', '</mark>')`;
 }
 

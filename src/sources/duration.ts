@@ -10,6 +10,11 @@ export function parseDuration(text: string): number | null {
 
 /** Seconds as the shortest exact duration text ("600" → "10m"). */
 export function formatDuration(seconds: number): string {
-  for (const [unit, size] of [["d", 86_400], ["h", 3600], ["m", 60]] as const) if (seconds % size === 0) return `${seconds / size}${unit}`;
+  for (const [unit, size] of [
+    ["d", 86_400],
+    ["h", 3600],
+    ["m", 60],
+  ] as const)
+    if (seconds % size === 0) return `${seconds / size}${unit}`;
   return `${seconds}s`;
 }

@@ -103,7 +103,12 @@ export function readJsonFeed(text: string, sourceName: string): RawArticle[] {
   for (const it of doc.items.slice(0, 1000)) {
     if (!it || typeof it !== "object") continue;
     const html = str(it.content_html);
-    const paragraphs = html ? htmlToParagraphs(html) : (str(it.content_text) ?? str(it.summary) ?? "").split(/\n\s*\n/).map((p: string) => p.trim()).filter(Boolean);
+    const paragraphs = html
+      ? htmlToParagraphs(html)
+      : (str(it.content_text) ?? str(it.summary) ?? "")
+          .split(/\n\s*\n/)
+          .map((p: string) => p.trim())
+          .filter(Boolean);
     const body = joinParagraphs(paragraphs);
     const title = str(it.title) ?? (paragraphs[0] ?? "").slice(0, 120);
     if (!title && !body) continue;

@@ -85,10 +85,10 @@ async function storeOne(
   }
   const stored = await storeInTransaction(m, doc);
   const before = existing?.quotes ?? [];
-  const added: Array<{ id: string; speaker_id: string | null }> = await m.query(
-    `SELECT id, speaker_id FROM quotes WHERE article_id = $1 AND NOT (id = ANY($2::uuid[])) ORDER BY position`,
-    [stored.article.id, before],
-  );
+  const added: Array<{ id: string; speaker_id: string | null }> = await m.query(`SELECT id, speaker_id FROM quotes WHERE article_id = $1 AND NOT (id = ANY($2::uuid[])) ORDER BY position`, [
+    stored.article.id,
+    before,
+  ]);
   await remember(stored.article.id);
   return { outcome: { key: item.key, outcome: stored.created ? "created" : "updated", articleId: stored.article.id }, added };
 }

@@ -36,7 +36,9 @@ export class LiveMetrics {
       help: "Now minus the newest item's date, for the enabled source furthest behind.",
       registers,
       async collect() {
-        const [row]: Array<{ lag: number | null }> = await ds.query(`SELECT extract(epoch FROM now() - min(newest_item_at))::float8 AS lag FROM sources WHERE enabled`).catch(() => [{ lag: null }]);
+        const [row]: Array<{ lag: number | null }> = await ds
+          .query(`SELECT extract(epoch FROM now() - min(newest_item_at))::float8 AS lag FROM sources WHERE enabled`)
+          .catch(() => [{ lag: null }]);
         this.set(Math.max(0, Number(row?.lag ?? 0)));
       },
     });

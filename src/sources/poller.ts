@@ -108,7 +108,19 @@ export class SourcePoller {
         const v = res.headers[name];
         return typeof v === "string" ? v : null;
       };
-      return { id: source.id, ok: true, at, status: res.status, errorCode: null, errorMessage: null, nextDue, etag: header("etag"), lastModified: header("last-modified"), items: stored, newest };
+      return {
+        id: source.id,
+        ok: true,
+        at,
+        status: res.status,
+        errorCode: null,
+        errorMessage: null,
+        nextDue,
+        etag: header("etag"),
+        lastModified: header("last-modified"),
+        items: stored,
+        newest,
+      };
     } catch (err) {
       const e = isFetchError(err) ? err : new FetchError("STORE_FAILED", err instanceof Error ? err.message : String(err));
       this.o.metrics?.fetched(e.code);

@@ -88,7 +88,9 @@ export async function safeFetch(raw: string, policy: FetchPolicy, req: FetchRequ
 }
 
 function decoder(res: IncomingMessage): Readable {
-  const enc = String(res.headers["content-encoding"] ?? "").trim().toLowerCase();
+  const enc = String(res.headers["content-encoding"] ?? "")
+    .trim()
+    .toLowerCase();
   if (enc === "gzip" || enc === "x-gzip") return res.pipe(createGunzip());
   if (enc === "deflate") return res.pipe(createInflate());
   if (enc === "br") return res.pipe(createBrotliDecompress());

@@ -76,7 +76,10 @@ export class SourceService {
   private async outlet(slugText: string, arg: string): Promise<string> {
     const slug = slugify(slugText);
     if (!slug) throw new BadUserInputError(`${arg} must be an outlet slug like the-guardian.`, arg);
-    const name = slug.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
+    const name = slug
+      .split("-")
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(" ");
     await this.ds.query(`INSERT INTO outlets (name, slug) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING`, [name, slug]);
     const [row]: Array<{ id: string }> = await this.ds.query(`SELECT id FROM outlets WHERE slug = $1`, [slug]);
     return row!.id;
@@ -140,10 +143,7 @@ export class SourceService {
 
   /** A source by id or by URL (the CLI's `sources remove URL`). */
   async find(idOrUrl: string): Promise<SourceRecord | null> {
-    const rows: SourceRecord[] = await this.ds.query(
-      `SELECT ${SOURCE_COLUMNS} FROM sources s WHERE ${/^[0-9a-f-]{36}$/i.test(idOrUrl) ? "s.id = $1::uuid" : "s.url = $1"}`,
-      [idOrUrl],
-    );
+    const rows: SourceRecord[] = await this.ds.query(`SELECT ${SOURCE_COLUMNS} FROM sources s WHERE ${/^[0-9a-f-]{36}$/i.test(idOrUrl) ? "s.id = $1::uuid" : "s.url = $1"}`, [idOrUrl]);
     return rows[0] ?? null;
   }
 
@@ -154,9 +154,8 @@ export class SourceService {
   }
 
   list(opts: { failingOnly?: boolean; first?: number } = {}): Promise<SourceRecord[]> {
-    return this.ds.query(
-      `SELECT ${SOURCE_COLUMNS} FROM sources s ${opts.failingOnly ? "WHERE s.consecutive_failures > 0" : ""} ORDER BY s.created_at, s.id LIMIT $1`,
-      [Math.min(Math.max(opts.first ?? 100, 1), 1000)],
-    );
+    return this.ds.query(`SELECT ${SOURCE_COLUMNS} FROM sources s ${opts.failingOnly ? "WHERE s.consecutive_failures > 0" : ""} ORDER BY s.created_at, s.id LIMIT $1`, [
+      Math.min(Math.max(opts.first ?? 100, 1), 1000),
+    ]);
   }
 }

@@ -22,6 +22,12 @@ export function uniqueSlug(text: string, seed: string): string {
 
 /** SHA-256 hex of text with whitespace folded and case ignored: equal for the same words. */
 export function normalizedHash(text: string): string {
-  const norm = text.normalize("NFKC").replace(/[“”„‟"]/g, '"').replace(/[‘’‚‛]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+  const norm = text
+    .normalize("NFKC")
+    .replace(/[“”„‟"]/g, '"')
+    .replace(/[‘’‚‛]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
   return createHash("sha256").update(norm).digest("hex");
 }

@@ -8,13 +8,17 @@ export const CORPUS_START = Date.UTC(2025, 0, 1);
 
 export async function buildAnalystCorpus(ds: DataSource, articles = 120): Promise<BuiltGraph> {
   const g = await buildGraph(ds, {
-    outlets: 3, speakers: 6, articles, quotesPerArticle: 4, reactionsPerArticle: 0, commentsPerArticle: 0, repliesPerComment: 0, commentedArticles: 0,
+    outlets: 3,
+    speakers: 6,
+    articles,
+    quotesPerArticle: 4,
+    reactionsPerArticle: 0,
+    commentsPerArticle: 0,
+    repliesPerComment: 0,
+    commentedArticles: 0,
   });
   // article-N is published N days after the start, at noon.
-  await ds.query(
-    `UPDATE articles SET published_at = to_timestamp($1 / 1000.0) + (split_part(slug, '-', 2)::int * interval '1 day') + interval '12 hours'`,
-    [CORPUS_START],
-  );
+  await ds.query(`UPDATE articles SET published_at = to_timestamp($1 / 1000.0) + (split_part(slug, '-', 2)::int * interval '1 day') + interval '12 hours'`, [CORPUS_START]);
   await ds.query(`UPDATE articles SET language = 'de' WHERE split_part(slug, '-', 2)::int % 10 = 0`);
   await ds.query(`UPDATE articles SET status = 'DRAFT' WHERE split_part(slug, '-', 2)::int % 7 = 0`);
   await ds.query(`UPDATE speakers SET kind = 'ORGANIZATION' WHERE slug = 'speaker-4'`);

@@ -53,36 +53,40 @@ describe("the /explore page", () => {
   if (!CHROMIUM) console.warn("explore browser test skipped: no chromium (apt-get install chromium)");
   else if (!playwright()) console.warn("explore browser test skipped: playwright-core is not installed");
 
-  browserIt("plots a speaker's timeline, pages their quotes and downloads their export in chromium", async () => {
-    const pw = playwright()!;
-    const browser = await pw.chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
-    try {
-      const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1150, height: 1100 } });
-      const page = await context.newPage();
-      await page.goto(`${t.url}/explore`);
-      await page.fill("#speaker", "Number2");
-      await page.click("#suggestions li");
-      await page.waitForSelector("#quotes tbody tr");
-      const expected = await t.gql(`query($id: ID!){ speaker(id: $id){ timeline(interval: WEEK){ count } quotes{ totalCount } } }`, { id: g.speakerIds[2] });
-      const timeline = expected.data.speaker.timeline.map((p: any) => p.count);
-      expect(await page.getAttribute("#plot", "data-periods")).toBe(String(timeline.length));
-      expect(await page.getAttribute("#plot", "data-counts")).toBe(timeline.join(","));
-      expect(await page.locator("#plot canvas").count()).toBeGreaterThan(0);
-      expect(await page.locator("#outlets tbody tr").count()).toBe(3);
-      const total = expected.data.speaker.quotes.totalCount;
-      expect(total).toBeGreaterThan(20);
-      expect(await page.locator("#quotes tbody tr").count()).toBe(20);
-      await page.click("#more");
-      await page.waitForFunction("document.querySelectorAll('#quotes tbody tr').length > 20");
-      expect(await page.locator("#quotes tbody tr").count()).toBe(Math.min(40, total));
-      mkdirSync(TEST_OUTPUT, { recursive: true });
-      await page.screenshot({ path: join(TEST_OUTPUT, "explore.png"), fullPage: true });
-      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export button")]);
-      const rows = parseCsv(readFileSync((await download.path())!, "utf8"));
-      expect(rows.length - 1).toBe(total);
-      expect(new Set(rows.slice(1).map((r) => r[6]))).toEqual(new Set(["Speaker Number2"]));
-    } finally {
-      await browser.close();
-    }
-  }, 120_000);
+  browserIt(
+    "plots a speaker's timeline, pages their quotes and downloads their export in chromium",
+    async () => {
+      const pw = playwright()!;
+      const browser = await pw.chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+      try {
+        const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1150, height: 1100 } });
+        const page = await context.newPage();
+        await page.goto(`${t.url}/explore`);
+        await page.fill("#speaker", "Number2");
+        await page.click("#suggestions li");
+        await page.waitForSelector("#quotes tbody tr");
+        const expected = await t.gql(`query($id: ID!){ speaker(id: $id){ timeline(interval: WEEK){ count } quotes{ totalCount } } }`, { id: g.speakerIds[2] });
+        const timeline = expected.data.speaker.timeline.map((p: any) => p.count);
+        expect(await page.getAttribute("#plot", "data-periods")).toBe(String(timeline.length));
+        expect(await page.getAttribute("#plot", "data-counts")).toBe(timeline.join(","));
+        expect(await page.locator("#plot canvas").count()).toBeGreaterThan(0);
+        expect(await page.locator("#outlets tbody tr").count()).toBe(3);
+        const total = expected.data.speaker.quotes.totalCount;
+        expect(total).toBeGreaterThan(20);
+        expect(await page.locator("#quotes tbody tr").count()).toBe(20);
+        await page.click("#more");
+        await page.waitForFunction("document.querySelectorAll('#quotes tbody tr').length > 20");
+        expect(await page.locator("#quotes tbody tr").count()).toBe(Math.min(40, total));
+        mkdirSync(TEST_OUTPUT, { recursive: true });
+        await page.screenshot({ path: join(TEST_OUTPUT, "explore.png"), fullPage: true });
+        const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export button")]);
+        const rows = parseCsv(readFileSync((await download.path())!, "utf8"));
+        expect(rows.length - 1).toBe(total);
+        expect(new Set(rows.slice(1).map((r) => r[6]))).toEqual(new Set(["Speaker Number2"]));
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
 });

@@ -37,13 +37,21 @@ describe("newsgraph export", () => {
 
   it("stops at --limit, names the cursor, and continues from it with --after", async () => {
     const first = await cli("export", "--speaker", "Putin", "--format", "jsonl", "--limit", "1");
-    const lines = first.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
+    const lines = first.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     const end = lines.pop()._export;
     expect(end).toMatchObject({ rows: 1, complete: false });
     expect(first.stderr).toContain(`--after ${end.cursor}`);
     const rest = await cli("export", "--speaker", "Putin", "--format", "jsonl", "--after", end.cursor);
     const all = await cli("export", "--speaker", "Putin", "--format", "jsonl");
-    const ids = (s: string) => s.trimEnd().split("\n").slice(0, -1).map((l) => JSON.parse(l).quote_id);
+    const ids = (s: string) =>
+      s
+        .trimEnd()
+        .split("\n")
+        .slice(0, -1)
+        .map((l) => JSON.parse(l).quote_id);
     expect([...lines.map((l) => l.quote_id), ...ids(rest.stdout)]).toEqual(ids(all.stdout));
     await expect(cli("export", "--published-after", "soon")).rejects.toMatchObject({ stderr: expect.stringMatching(/publishedAfter must be a date-time/) });
   }, 120_000);

@@ -23,7 +23,9 @@ describe("bulk export of quotes", () => {
   beforeAll(async () => {
     t = await startReadersApp({ EXPORT_ANONYMOUS_RATE_LIMIT: "1000", EXPORT_ANONYMOUS_RATE_WINDOW_SECONDS: WINDOW });
     g = await buildAnalystCorpus(t.db.dataSource, 60);
-    await t.db.dataSource.query(`UPDATE quotes SET text = $1 WHERE id = (SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.slug = 'article-1' AND q.position = 0)`, [tricky]);
+    await t.db.dataSource.query(`UPDATE quotes SET text = $1 WHERE id = (SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.slug = 'article-1' AND q.position = 0)`, [
+      tricky,
+    ]);
   });
   afterAll(() => t.close());
 
@@ -33,7 +35,11 @@ describe("bulk export of quotes", () => {
     const ids: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: any = await t.gql(`query($f: QuoteFilterInput, $after: String){ quotes(filter: $f, first: 100, after: $after, orderBy: OLDEST){ edges{ node{ id } } pageInfo{ hasNextPage endCursor } } }`, { f: filter, after }, headers);
+      const res: any = await t.gql(
+        `query($f: QuoteFilterInput, $after: String){ quotes(filter: $f, first: 100, after: $after, orderBy: OLDEST){ edges{ node{ id } } pageInfo{ hasNextPage endCursor } } }`,
+        { f: filter, after },
+        headers,
+      );
       expect(res.errors).toBeUndefined();
       ids.push(...res.data.quotes.edges.map((e: any) => e.node.id));
       if (!res.data.quotes.pageInfo.hasNextPage) return ids;
@@ -78,7 +84,10 @@ describe("bulk export of quotes", () => {
       const res = await httpGet(url(params), headers);
       expect(res.status).toBe(200);
       expect(res.headers["content-type"]).toMatch(/^application\/jsonl/);
-      const lines = res.text.trimEnd().split("\n").map((l) => JSON.parse(l));
+      const lines = res.text
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l));
       const end = lines.pop();
       expect(lines.map((l) => l.quote_id)).toEqual(await listIds({ language: "de", publishedAfter: "2025-01-05T00:00:00Z" }));
       expect(lines.every((l) => l.language === "de")).toBe(true);
@@ -97,14 +106,29 @@ describe("bulk export of quotes", () => {
   });
 
   it("resumes from the end cursor, or from the id of the last row received, with no row twice or missing", async () => {
-    const all = (await httpGet(url({ format: "jsonl" }))).text.trimEnd().split("\n").slice(0, -1).map((l) => JSON.parse(l).quote_id);
+    const all = (await httpGet(url({ format: "jsonl" }))).text
+      .trimEnd()
+      .split("\n")
+      .slice(0, -1)
+      .map((l) => JSON.parse(l).quote_id);
     expect(all.length).toBeGreaterThan(100);
-    const first = (await httpGet(url({ format: "jsonl", limit: "37" }))).text.trimEnd().split("\n").map((l) => JSON.parse(l));
+    const first = (await httpGet(url({ format: "jsonl", limit: "37" }))).text
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     const end = first.pop()._export;
     expect(end).toMatchObject({ rows: 37, complete: false });
-    const rest = (await httpGet(url({ format: "jsonl", after: end.cursor }))).text.trimEnd().split("\n").slice(0, -1).map((l) => JSON.parse(l).quote_id);
+    const rest = (await httpGet(url({ format: "jsonl", after: end.cursor }))).text
+      .trimEnd()
+      .split("\n")
+      .slice(0, -1)
+      .map((l) => JSON.parse(l).quote_id);
     expect([...first.map((l) => l.quote_id), ...rest]).toEqual(all);
-    const byId = (await httpGet(url({ format: "jsonl", after: first[first.length - 1].quote_id }))).text.trimEnd().split("\n").slice(0, -1).map((l) => JSON.parse(l).quote_id);
+    const byId = (await httpGet(url({ format: "jsonl", after: first[first.length - 1].quote_id }))).text
+      .trimEnd()
+      .split("\n")
+      .slice(0, -1)
+      .map((l) => JSON.parse(l).quote_id);
     expect(byId).toEqual(rest);
   });
 
@@ -126,7 +150,10 @@ describe("bulk export of quotes", () => {
   it("refuses bad requests with coded errors in the format asked for", async () => {
     const csv = await httpGet(url({ filter: "{nope" }));
     expect(csv.status).toBe(400);
-    expect(parseCsv(csv.text)).toEqual([["error_code", "message"], ["BAD_USER_INPUT", "filter is not valid JSON."]]);
+    expect(parseCsv(csv.text)).toEqual([
+      ["error_code", "message"],
+      ["BAD_USER_INPUT", "filter is not valid JSON."],
+    ]);
     const jsonl = await httpGet(url({ format: "jsonl", kind: "SHOUTED" }));
     expect(jsonl.status).toBe(400);
     expect(JSON.parse(jsonl.text).errors[0].extensions.code).toBe("BAD_USER_INPUT");

@@ -51,7 +51,12 @@ describe("quote statistics", () => {
     for (const b of buckets) {
       expect(b.count).toBe(await listTotal({ outletId: b.outlet.id }));
       expect(b.articles).toBe(
-        (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM articles WHERE status = 'PUBLISHED' AND outlet_id = $1 AND EXISTS (SELECT 1 FROM quotes WHERE article_id = articles.id)`, [b.outlet.id]))[0].n,
+        (
+          await t.db.dataSource.query(
+            `SELECT count(*)::int AS n FROM articles WHERE status = 'PUBLISHED' AND outlet_id = $1 AND EXISTS (SELECT 1 FROM quotes WHERE article_id = articles.id)`,
+            [b.outlet.id],
+          )
+        )[0].n,
       );
     }
     // Ordered by count, largest first (no period).
@@ -128,10 +133,12 @@ describe("quote statistics", () => {
       const id = g.speakerIds[2];
       const data = await ok(PAGE, { id, i: "WEEK" });
       const points = data.speaker.timeline;
-      const bounds = (await t.db.dataSource.query(
-        `SELECT min(a.published_at) AS lo, max(a.published_at) AS hi FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.status = 'PUBLISHED' AND q.speaker_id = $1`,
-        [id],
-      ))[0];
+      const bounds = (
+        await t.db.dataSource.query(
+          `SELECT min(a.published_at) AS lo, max(a.published_at) AS hi FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.status = 'PUBLISHED' AND q.speaker_id = $1`,
+          [id],
+        )
+      )[0];
       const monday = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - ((d.getUTCDay() + 6) % 7) * 86400_000;
       expect(points).toHaveLength((monday(bounds.hi) - monday(bounds.lo)) / WEEK + 1);
       expect(points.reduce((s: number, p: any) => s + p.count, 0)).toBe(await listTotal({ speakerId: id }));

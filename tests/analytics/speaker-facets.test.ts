@@ -117,11 +117,20 @@ describe("speaker facets", () => {
   it("serves the facets, and groups quote counts by gender, party and country", async () => {
     const res = await t.gql(`query($id: ID!){ speaker(id: $id){ name gender occupations party country dateOfBirth wikidataId } }`, { id: ids["Vladimir Putin"] });
     expect(res.errors).toBeUndefined();
-    expect(res.data.speaker).toEqual({ name: "Vladimir Putin", gender: "male", occupations: ["politician", "lawyer"], party: "United Russia", country: "Russia", dateOfBirth: "1952-10-07", wikidataId: "Q7747" });
+    expect(res.data.speaker).toEqual({
+      name: "Vladimir Putin",
+      gender: "male",
+      occupations: ["politician", "lawyer"],
+      party: "United Russia",
+      country: "Russia",
+      dateOfBirth: "1952-10-07",
+      wikidataId: "Q7747",
+    });
     const stats = await t.gql(`{ quoteStats(groupBy: [GENDER, PARTY, COUNTRY], first: 50){ edges{ node{ gender party country count } } } }`);
     expect(stats.errors).toBeUndefined();
     const buckets = stats.data.quoteStats.edges.map((e: any) => e.node);
-    const count = async (name: string) => (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.status = 'PUBLISHED' AND q.speaker_id = $1`, [ids[name]]))[0].n;
+    const count = async (name: string) =>
+      (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.status = 'PUBLISHED' AND q.speaker_id = $1`, [ids[name]]))[0].n;
     expect(buckets.find((b: any) => b.party === "United Russia")).toEqual({ gender: "male", party: "United Russia", country: "Russia", count: await count("Vladimir Putin") });
     expect(buckets.find((b: any) => b.country === "Germany")).toEqual({ gender: "female", party: null, country: "Germany", count: await count("Maria Example") });
   });

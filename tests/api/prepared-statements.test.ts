@@ -121,7 +121,12 @@ describe("the read planner's prepared statements", () => {
       expect(a.errors).toBeUndefined();
       expect(a).toEqual(b);
     }
-    const added = new Set((await preparedOnPool(db)).flat().map((p) => p.name).filter((n) => !before.has(n)));
+    const added = new Set(
+      (await preparedOnPool(db))
+        .flat()
+        .map((p) => p.name)
+        .filter((n) => !before.has(n)),
+    );
     expect(added.size).toBe(db.embedded ? 0 : 1);
   });
 
@@ -134,7 +139,12 @@ describe("the read planner's prepared statements", () => {
     const second = await capped.gql(`{ articles(last: 1) { edges { node { title } } } }`);
     expect(first.errors).toBeUndefined();
     expect(second.errors).toBeUndefined();
-    const added = new Set((await preparedOnPool(db)).flat().map((p) => p.name).filter((n) => !before.has(n)));
+    const added = new Set(
+      (await preparedOnPool(db))
+        .flat()
+        .map((p) => p.name)
+        .filter((n) => !before.has(n)),
+    );
     expect(added.size).toBe(1);
   });
 });

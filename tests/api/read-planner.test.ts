@@ -84,7 +84,11 @@ function cases(f: Fixture): Case[] {
       direct: true,
     },
     { name: "speaker by two keys is refused", query: `query($id: ID!, $slug: String!) { speaker(id: $id, slug: $slug) { id } }`, variables: { id: f.speakerId, slug: f.speakerSlug } },
-    { name: "speaker: relevance without a search is refused", query: `query($slug: String!) { speaker(slug: $slug) { id quotes(orderBy: RELEVANCE) { totalCount } } }`, variables: { slug: f.speakerSlug } },
+    {
+      name: "speaker: relevance without a search is refused",
+      query: `query($slug: String!) { speaker(slug: $slug) { id quotes(orderBy: RELEVANCE) { totalCount } } }`,
+      variables: { slug: f.speakerSlug },
+    },
     { name: "no such speaker", direct: true, query: `{ speaker(wikidataId: "Q0") { id name } }`, variables: {} },
     { name: "nested article, every field", query: NESTED_ARTICLE, variables: { slug: f.slug } },
     {
@@ -305,7 +309,13 @@ function describeData(label: string, commentPages: number, load: (db: TestDataba
       const before = planned.app.directExecution.text;
       let found = 0;
       const last = slugs[slugs.length - 1];
-      const all = [...slugs.map((slug) => ({ slug, n: 2 })), { slug: slugs[0], n: 3 }, { slug: last, n: 2, tone: "NEGATIVE" }, { slug: slugs[0], n: 2, tone: "POSITIVE" }, { slug: "no-such-article", n: 2 }];
+      const all = [
+        ...slugs.map((slug) => ({ slug, n: 2 })),
+        { slug: slugs[0], n: 3 },
+        { slug: last, n: 2, tone: "NEGATIVE" },
+        { slug: slugs[0], n: 2, tone: "POSITIVE" },
+        { slug: "no-such-article", n: 2 },
+      ];
       for (const vars of all) {
         const [a, b] = [await post(planned, query, vars, {}), await loaders.gql(query, vars)];
         expect({ vars, answer: comparable(a.body) }).toEqual({ vars, answer: comparable(b) });

@@ -10,7 +10,14 @@ describe("pagination and argument errors", () => {
   beforeAll(async () => {
     t = await startTestApp();
     g = await buildGraph(t.db.dataSource, {
-      outlets: 3, speakers: 4, articles: 45, quotesPerArticle: 7, reactionsPerArticle: 2, commentsPerArticle: 12, repliesPerComment: 3, commentedArticles: 1,
+      outlets: 3,
+      speakers: 4,
+      articles: 45,
+      quotesPerArticle: 7,
+      reactionsPerArticle: 2,
+      commentsPerArticle: 12,
+      repliesPerComment: 3,
+      commentedArticles: 1,
     });
   });
   afterAll(() => t.close());

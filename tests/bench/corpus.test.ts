@@ -43,9 +43,7 @@ test("a corpus of N articles has the planned sizes and a consistent graph", asyn
   );
   expect(misplaced).toBe(0);
   // Replies stay in their parent's article.
-  const [{ strays }] = await db.dataSource.query(
-    `SELECT count(*)::int AS strays FROM comments c JOIN comments p ON p.id = c.parent_id WHERE p.article_id <> c.article_id`,
-  );
+  const [{ strays }] = await db.dataSource.query(`SELECT count(*)::int AS strays FROM comments c JOIN comments p ON p.id = c.parent_id WHERE p.article_id <> c.article_id`);
   expect(strays).toBe(0);
 });
 

@@ -136,7 +136,11 @@ describe.each(modes)("response cache %s", (_mode, redisEnv) => {
     const SPEAKER = `query($id: ID!) { speaker(id: $id) { id name quoteCount quotes(first: 10) { edges { node { id text } } } } }`;
     expect((await post(t, SPEAKER, { id: speakerId })).body.data.speaker.quoteCount).toBe(0);
     expect((await post(t, SPEAKER, { id: speakerId })).cache).toBe("HIT");
-    const q = await t.gql(`mutation($input: AddQuoteInput!) { addQuote(input: $input) { id } }`, { input: { articleId: a.id, speakerId, text: "We will cache it.", kind: "DIRECT" } }, editor);
+    const q = await t.gql(
+      `mutation($input: AddQuoteInput!) { addQuote(input: $input) { id } }`,
+      { input: { articleId: a.id, speakerId, text: "We will cache it.", kind: "DIRECT" } },
+      editor,
+    );
     expect(q.errors).toBeUndefined();
     const after = await post(t, SPEAKER, { id: speakerId });
     expect(after.body.data.speaker.quoteCount).toBe(1);

@@ -79,9 +79,7 @@ describe("the static cache policy", () => {
     staticApp = await startTestApp({ ...READERS_ENV, SEED_ON_EMPTY: "false" }, { db });
     apolloApp = await startTestApp({ ...READERS_ENV, SEED_ON_EMPTY: "false" }, { db, apolloCacheControl: true });
     const ds = db.dataSource;
-    const [top] = await ds.query(
-      `SELECT a.id, a.slug FROM articles a WHERE a.status = 'PUBLISHED' ORDER BY (SELECT count(*) FROM comments c WHERE c.article_id = a.id) DESC, a.id LIMIT 1`,
-    );
+    const [top] = await ds.query(`SELECT a.id, a.slug FROM articles a WHERE a.status = 'PUBLISHED' ORDER BY (SELECT count(*) FROM comments c WHERE c.article_id = a.id) DESC, a.id LIMIT 1`);
     const [quoted] = await ds.query(`SELECT s.slug, s.name, q.text FROM quotes q JOIN speakers s ON s.id = q.speaker_id ORDER BY s.id, q.id LIMIT 1`);
     const word = (quoted.text as string).split(/\W+/).find((w) => w.length > 4) ?? "said";
     f = { slug: top.slug, articleId: top.id, speakerSlug: quoted.slug, speakerName: quoted.name, word };
@@ -171,4 +169,3 @@ describe("the static cache policy", () => {
     expect(sdl(`mutation($id: ID!) { publishArticle(id: $id) { id } }`)).toEqual({ maxAge: 300 });
   });
 });
-

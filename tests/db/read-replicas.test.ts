@@ -124,11 +124,15 @@ describeCluster("read replicas (a real streaming replica)", () => {
       await resumeReplay();
     }
     // Once the replica has replayed the write, the author reads from it again.
-    await waitUntil(async () => {
-      const before = await replicaStatements();
-      const seen = await comments(author);
-      return seen.includes("Read your own write") && (await replicaStatements()) > before;
-    }, "the author's reads back on the replica", 20_000);
+    await waitUntil(
+      async () => {
+        const before = await replicaStatements();
+        const seen = await comments(author);
+        return seen.includes("Read your own write") && (await replicaStatements()) > before;
+      },
+      "the author's reads back on the replica",
+      20_000,
+    );
   });
 
   it("routes around a replica whose replay is paused past REPLICA_MAX_LAG_MS, and back once it catches up", async () => {
@@ -197,10 +201,14 @@ describeCluster("read replicas (a real streaming replica)", () => {
     for (let i = 0; i < 3; i++) expect((await t.gql(operation("article-page"), { slug })).errors).toBeUndefined();
     await cluster.startReplica();
     await waitForState("up");
-    await waitUntil(async () => {
-      const before = await replicaStatements();
-      expect((await t.gql(operation("front-page"), {})).errors).toBeUndefined();
-      return (await replicaStatements()) > before;
-    }, "reads on the restarted replica", 20_000);
+    await waitUntil(
+      async () => {
+        const before = await replicaStatements();
+        expect((await t.gql(operation("front-page"), {})).errors).toBeUndefined();
+        return (await replicaStatements()) > before;
+      },
+      "reads on the restarted replica",
+      20_000,
+    );
   }, 60_000);
 });

@@ -80,7 +80,9 @@ describeTopology("router + load balancer + two newsgraph processes", () => {
     expect(edges.length).toBeGreaterThan(0);
     for (const e of edges) expect(e.node.factCheck).toEqual(expectedFactCheck(e.node.id));
     // The news fields are what newsgraph answers without the router.
-    const direct = await post(t.balancerUrl, `query($slug: String!) { article(slug: $slug) { title quotes(first: 5) { totalCount edges { node { id text speaker { name } } } } } }`, { slug });
+    const direct = await post(t.balancerUrl, `query($slug: String!) { article(slug: $slug) { title quotes(first: 5) { totalCount edges { node { id text speaker { name } } } } } }`, {
+      slug,
+    });
     expect(routed.body.data.article.title).toBe(direct.body.data.article.title);
     expect(edges.map((e: any) => ({ id: e.node.id, text: e.node.text, speaker: e.node.speaker }))).toEqual(direct.body.data.article.quotes.edges.map((e: any) => e.node));
     expect(t.factchecks.representations).toBeGreaterThanOrEqual(edges.length);
@@ -88,7 +90,12 @@ describeTopology("router + load balancer + two newsgraph processes", () => {
 
   it("passes the reader's Authorization to newsgraph: a comment posted through the router", async () => {
     const article = (await post(t.routerUrl, `query($slug: String!) { article(slug: $slug) { id } }`, { slug })).body.data.article;
-    const posted = await post(t.routerUrl, ADD_COMMENT, { input: { articleId: article.id, body: "Through the router" } }, await authHeaders(`router-reader-${RUN}`, ["READER"], "Routed Reader"));
+    const posted = await post(
+      t.routerUrl,
+      ADD_COMMENT,
+      { input: { articleId: article.id, body: "Through the router" } },
+      await authHeaders(`router-reader-${RUN}`, ["READER"], "Routed Reader"),
+    );
     expect(posted.body.errors).toBeUndefined();
     expect(posted.body.data.addComment).toMatchObject({ body: "Through the router", authorName: "Routed Reader", status: "PUBLISHED" });
     // The other newsgraph process sees it too (one database).

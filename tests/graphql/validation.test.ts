@@ -24,8 +24,7 @@ class Page {
   first!: number;
 }
 
-const call = async (value: object, args: Record<string, unknown>): Promise<void> =>
-  validateInput(value, Object, { root: {}, args, context: {}, info: {} as GraphQLResolveInfo });
+const call = async (value: object, args: Record<string, unknown>): Promise<void> => validateInput(value, Object, { root: {}, args, context: {}, info: {} as GraphQLResolveInfo });
 
 const make = <T extends object>(cls: new () => T, props: Partial<T>): T => Object.assign(new cls(), props);
 

@@ -38,12 +38,23 @@ beforeAll(async () => {
     [DRAFT_TITLE, outlet.id],
   );
   const [speaker] = await q(`INSERT INTO speakers (slug, name) VALUES ('the-speaker', 'The Speaker') RETURNING id`);
-  const [pubQuote] = await q(`INSERT INTO quotes (article_id, speaker_id, text, kind, position, text_hash) VALUES ($1, $2, 'A public quote', 'DIRECT', 0, md5('a public quote')) RETURNING id`, [pub.id, speaker.id]);
-  const [draftQuote] = await q(`INSERT INTO quotes (article_id, speaker_id, text, kind, position, text_hash) VALUES ($1, $2, $3, 'DIRECT', 0, md5($3)) RETURNING id`, [draft.id, speaker.id, DRAFT_QUOTE]);
+  const [pubQuote] = await q(
+    `INSERT INTO quotes (article_id, speaker_id, text, kind, position, text_hash) VALUES ($1, $2, 'A public quote', 'DIRECT', 0, md5('a public quote')) RETURNING id`,
+    [pub.id, speaker.id],
+  );
+  const [draftQuote] = await q(`INSERT INTO quotes (article_id, speaker_id, text, kind, position, text_hash) VALUES ($1, $2, $3, 'DIRECT', 0, md5($3)) RETURNING id`, [
+    draft.id,
+    speaker.id,
+    DRAFT_QUOTE,
+  ]);
   const [visible] = await q(`INSERT INTO comments (article_id, author_name, body, status) VALUES ($1, 'Visible', 'A published comment.', 'PUBLISHED') RETURNING id`, [pub.id]);
   const [pending] = await q(`INSERT INTO comments (article_id, author_name, body, status) VALUES ($1, 'Hidden', $2, 'PENDING') RETURNING id`, [pub.id, SECRET_TEXT]);
   const [rejected] = await q(`INSERT INTO comments (article_id, author_name, body, status) VALUES ($1, 'Hidden', $2, 'REJECTED') RETURNING id`, [pub.id, REJECTED_TEXT]);
-  const [reply] = await q(`INSERT INTO comments (article_id, parent_id, author_name, body, status, depth) VALUES ($1, $2, 'Hidden', $3, 'PENDING', 2) RETURNING id`, [pub.id, visible.id, SECRET_TEXT + "-REPLY"]);
+  const [reply] = await q(`INSERT INTO comments (article_id, parent_id, author_name, body, status, depth) VALUES ($1, $2, 'Hidden', $3, 'PENDING', 2) RETURNING id`, [
+    pub.id,
+    visible.id,
+    SECRET_TEXT + "-REPLY",
+  ]);
   // A published comment on the draft: published or not, it must not lead to the draft.
   const [onDraft] = await q(`INSERT INTO comments (article_id, author_name, body, status) VALUES ($1, 'Early', 'Comment on a draft', 'PUBLISHED') RETURNING id`, [draft.id]);
   Object.assign(ids, {
@@ -68,7 +79,13 @@ afterAll(async () => {
 /** A valid token for `sub` with `roles`, signed with the app's secret and audience. */
 async function bearer(sub: string, roles: string[] = ["READER"]): Promise<Record<string, string>> {
   const now = Math.floor(Date.now() / 1000);
-  const jwt = await new SignJWT({ roles, name: sub }).setProtectedHeader({ alg: "HS256" }).setSubject(sub).setAudience(AUDIENCE).setIssuedAt(now).setExpirationTime(now + 600).sign(new TextEncoder().encode(SECRET));
+  const jwt = await new SignJWT({ roles, name: sub })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(sub)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 600)
+    .sign(new TextEncoder().encode(SECRET));
   return { authorization: `Bearer ${jwt}` };
 }
 
@@ -98,16 +115,48 @@ function b64url(value: unknown): string {
 
 describe("forged and altered tokens", () => {
   const now = Math.floor(Date.now() / 1000);
-  const good = () => new SignJWT({ roles: ["ADMIN"] }).setProtectedHeader({ alg: "HS256" }).setSubject("attacker").setAudience(AUDIENCE).setIssuedAt(now).setExpirationTime(now + 600);
+  const good = () =>
+    new SignJWT({ roles: ["ADMIN"] })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("attacker")
+      .setAudience(AUDIENCE)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 600);
   const cases: Array<[string, () => Promise<string>]> = [
     ["alg none", async () => `${b64url({ alg: "none", typ: "JWT" })}.${b64url({ sub: "attacker", roles: ["ADMIN"], aud: AUDIENCE, exp: now + 600 })}.`],
     ["wrong key", () => good().sign(new TextEncoder().encode("another-secret-0123456789abcdefghijklmn"))],
-    ["expired", () => new SignJWT({ roles: ["ADMIN"] }).setProtectedHeader({ alg: "HS256" }).setSubject("attacker").setAudience(AUDIENCE).setIssuedAt(now - 7200).setExpirationTime(now - 3600).sign(new TextEncoder().encode(SECRET))],
-    ["wrong audience", () => new SignJWT({ roles: ["ADMIN"] }).setProtectedHeader({ alg: "HS256" }).setSubject("attacker").setAudience("someone-else").setExpirationTime(now + 600).sign(new TextEncoder().encode(SECRET))],
+    [
+      "expired",
+      () =>
+        new SignJWT({ roles: ["ADMIN"] })
+          .setProtectedHeader({ alg: "HS256" })
+          .setSubject("attacker")
+          .setAudience(AUDIENCE)
+          .setIssuedAt(now - 7200)
+          .setExpirationTime(now - 3600)
+          .sign(new TextEncoder().encode(SECRET)),
+    ],
+    [
+      "wrong audience",
+      () =>
+        new SignJWT({ roles: ["ADMIN"] })
+          .setProtectedHeader({ alg: "HS256" })
+          .setSubject("attacker")
+          .setAudience("someone-else")
+          .setExpirationTime(now + 600)
+          .sign(new TextEncoder().encode(SECRET)),
+    ],
     [
       "payload altered after signing",
       async () => {
-        const [h, , s] = (await new SignJWT({ roles: ["READER"] }).setProtectedHeader({ alg: "HS256" }).setSubject("attacker").setAudience(AUDIENCE).setExpirationTime(now + 600).sign(new TextEncoder().encode(SECRET))).split(".");
+        const [h, , s] = (
+          await new SignJWT({ roles: ["READER"] })
+            .setProtectedHeader({ alg: "HS256" })
+            .setSubject("attacker")
+            .setAudience(AUDIENCE)
+            .setExpirationTime(now + 600)
+            .sign(new TextEncoder().encode(SECRET))
+        ).split(".");
         return `${h}.${b64url({ sub: "attacker", roles: ["ADMIN"], aud: AUDIENCE, exp: now + 600 })}.${s}`;
       },
     ],
@@ -125,7 +174,10 @@ describe("forged and altered tokens", () => {
 
 describe("hidden comments and unpublished articles", () => {
   const attempts: Array<[string, unknown]> = [
-    ["comments of the article", { query: `{ article(slug: "public-article") { commentCount comments(first: 100) { totalCount edges { node { body replies(first: 100) { edges { node { body } } } } } } } }` }],
+    [
+      "comments of the article",
+      { query: `{ article(slug: "public-article") { commentCount comments(first: 100) { totalCount edges { node { body replies(first: 100) { edges { node { body } } } } } } } }` },
+    ],
     ["the draft by slug", { query: `{ article(slug: "draft-article") { title body } }` }],
     ["article lists", { query: `{ articles(first: 100) { totalCount edges { node { title comments(first: 100) { edges { node { body } } } } } } }` }],
     ["aliases", { query: `{ a: article(slug: "draft-article") { title } b: article(slug: "public-article") { c: comments(first: 100) { edges { node { body } } } } }` }],
@@ -204,7 +256,18 @@ describe("the federation endpoint (_entities)", () => {
   });
 
   it("lets a reader with a token see no more than the public", async () => {
-    const res = await post({ query: ENTITIES, variables: { r: [{ __typename: "Article", id: ids.draft }, { __typename: "Comment", id: ids.pending }] } }, await bearer("curious-reader"));
+    const res = await post(
+      {
+        query: ENTITIES,
+        variables: {
+          r: [
+            { __typename: "Article", id: ids.draft },
+            { __typename: "Comment", id: ids.pending },
+          ],
+        },
+      },
+      await bearer("curious-reader"),
+    );
     expectNothingHidden(res.text);
     expect(JSON.parse(res.text).data._entities).toEqual([null, null]);
   });
@@ -281,8 +344,7 @@ describe("subscriptions", () => {
 
 describe("rate limits, around which aliases, fragments, batches and sockets do not get", () => {
   const ADD = (alias: string, i: number) => `${alias}: addComment(input: { articleId: "${ids.pub}", body: "burst ${i}" }) { id }`;
-  const stored = async (author: string) =>
-    Number((await app.db.dataSource.query(`SELECT count(*) AS n FROM comments WHERE author_id = $1`, [author]))[0].n);
+  const stored = async (author: string) => Number((await app.db.dataSource.query(`SELECT count(*) AS n FROM comments WHERE author_id = $1`, [author]))[0].n);
 
   it("refuses 50 aliased addComment in one document before writing anything", async () => {
     const doc = `mutation { ${Array.from({ length: 50 }, (_, i) => ADD(`c${i}`, i)).join(" ")} }`;
@@ -314,12 +376,24 @@ describe("rate limits, around which aliases, fragments, batches and sockets do n
   it("refuses an array batch of 20 operations, and counts batches within the limit one by one", async () => {
     const one = (i: number) => ({ query: `mutation { ${ADD("c", i)} }` });
     const auth = await bearer("batcher");
-    const big = await post(Array.from({ length: 20 }, (_, i) => one(i)), auth);
+    const big = await post(
+      Array.from({ length: 20 }, (_, i) => one(i)),
+      auth,
+    );
     expect(big.status).toBe(400);
     expect(JSON.parse(big.text).errors[0].extensions).toMatchObject({ code: "OPERATION_LIMIT_EXCEEDED", limit: "batch" });
     expect(await stored("batcher")).toBe(0);
     // Four batches of five (the most a batch may hold): twenty attempts, the rate limit's worth written.
-    const answers = (await Promise.all(Array.from({ length: 4 }, (_, b) => post(Array.from({ length: 5 }, (_, i) => one(b * 5 + i)), auth)))).flatMap((r) => JSON.parse(r.text));
+    const answers = (
+      await Promise.all(
+        Array.from({ length: 4 }, (_, b) =>
+          post(
+            Array.from({ length: 5 }, (_, i) => one(b * 5 + i)),
+            auth,
+          ),
+        ),
+      )
+    ).flatMap((r) => JSON.parse(r.text));
     expect(answers).toHaveLength(20);
     expect(answers.filter((a: any) => a.data?.c)).toHaveLength(COMMENT_LIMIT);
     expect(answers.filter((a: any) => a.errors?.[0]?.extensions?.code === "RATE_LIMITED")).toHaveLength(20 - COMMENT_LIMIT);

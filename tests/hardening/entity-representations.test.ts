@@ -13,10 +13,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   app = await startTestApp({}, { db });
   const [outlet] = await db.dataSource.query(`INSERT INTO outlets (slug, name) VALUES ('o', 'O') RETURNING id`);
-  const [article] = await db.dataSource.query(
-    `INSERT INTO articles (slug, title, body, published_at, content_hash, outlet_id) VALUES ('a', 'A', 'Body.', now(), 'h-a', $1) RETURNING id`,
-    [outlet.id],
-  );
+  const [article] = await db.dataSource.query(`INSERT INTO articles (slug, title, body, published_at, content_hash, outlet_id) VALUES ('a', 'A', 'Body.', now(), 'h-a', $1) RETURNING id`, [
+    outlet.id,
+  ]);
   articleId = article.id;
 });
 afterAll(async () => {

@@ -9,7 +9,7 @@ jest.setTimeout(240_000);
 
 /** Pathological shapes of growing size: `make(n)`, its format, and an n where one run takes ~100 ms. */
 const SHAPES: Array<[name: string, make: (n: number) => string, format: "text" | "html", n: number]> = [
-  ["repeated `\"a `", (n) => `Title\n\n${'"a '.repeat(n)}`, "text", 6000],
+  ['repeated `"a `', (n) => `Title\n\n${'"a '.repeat(n)}`, "text", 6000],
   ["a long run without punctuation", (n) => `Title\n\n${"word ".repeat(n)}`, "text", 30000],
   ["capitalised words without punctuation", (n) => `Title\n\n${"Word Smith ".repeat(n)}`, "text", 4000],
   ["many quote marks", (n) => `Title\n\n${'"'.repeat(n)}`, "text", 200000],
@@ -18,7 +18,12 @@ const SHAPES: Array<[name: string, make: (n: number) => string, format: "text" |
   ["quotes with cues", (n) => `Title\n\n${'"A b c," said Bob Smith. '.repeat(n)}`, "text", 2000],
   ["colon cues", (n) => `Title\n\n${'Bob said: "a '.repeat(n)}`, "text", 4000],
   ["nested divs", (n) => `<html><body>${"<div>".repeat(n)}<p>He said "hello there" to all of them.</p>${"</div>".repeat(n)}</body></html>`, "html", 2000],
-  ["groups of 50 nested divs", (n) => `<html><body>${`${"<div>".repeat(50)}<p>He said "hello there" to all of them, and they went home.</p>${"</div>".repeat(50)}`.repeat(n)}</body></html>`, "html", 20],
+  [
+    "groups of 50 nested divs",
+    (n) => `<html><body>${`${"<div>".repeat(50)}<p>He said "hello there" to all of them, and they went home.</p>${"</div>".repeat(50)}`.repeat(n)}</body></html>`,
+    "html",
+    20,
+  ],
 ];
 
 function timeOf(content: string, format: "text" | "html"): number {

@@ -88,7 +88,11 @@ describe("logs and errors", () => {
 
   it("logs each request with request id, operation name, duration and user id, and never tokens or passwords", async () => {
     lines.length = 0;
-    const res = await post(app, { query: "query LoggedProbe($password: String) { articles(first: 1) { totalCount } }", variables: { password: PASSWORD } }, { "x-request-id": "req-logged-1" });
+    const res = await post(
+      app,
+      { query: "query LoggedProbe($password: String) { articles(first: 1) { totalCount } }", variables: { password: PASSWORD } },
+      { "x-request-id": "req-logged-1" },
+    );
     // A (forged) token is refused, and appears in no log line either.
     const forged = await post(app, { query: "query TokenProbe { articles(first: 1) { totalCount } }" }, { authorization: SECRET_TOKEN, "x-request-id": "req-logged-2" });
     expect(forged.status).toBeLessThan(500);

@@ -102,12 +102,16 @@ describeRedis("Redis down", () => {
     await listening(t, "COMMENT_PUBLISHED", article.id, before + 1);
     // The subscriber connection may still be re-subscribing its channel after a reconnect: post until
     // one arrives (each post is a real comment; the subscription must deliver one of them).
-    await waitUntil(async () => {
-      const res = await comment();
-      expect(res.errors).toBeUndefined();
-      await new Promise((r) => setTimeout(r, 100));
-      return sub.events.length > 0;
-    }, "a comment delivered to a subscriber", 10_000);
+    await waitUntil(
+      async () => {
+        const res = await comment();
+        expect(res.errors).toBeUndefined();
+        await new Promise((r) => setTimeout(r, 100));
+        return sub.events.length > 0;
+      },
+      "a comment delivered to a subscriber",
+      10_000,
+    );
     expect(sub.events[0].commentAdded.body).toMatch(/^comment \d+$/);
     sub.stop();
   }
@@ -163,7 +167,9 @@ describeRedis("Redis down", () => {
 
   /** The x-cache header of an anonymous read (the response cache keeps its answers in Redis). */
   const cachedRead = async () =>
-    (await fetch(`${t.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: READ, variables: { id: article.id } }) })).headers.get("x-cache");
+    (await fetch(`${t.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: READ, variables: { id: article.id } }) })).headers.get(
+      "x-cache",
+    );
 
   async function recovers(): Promise<void> {
     proxy.setMode("forward");

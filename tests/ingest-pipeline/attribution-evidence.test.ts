@@ -41,7 +41,13 @@ describe("quote attribution evidence", () => {
     expect(nodes.map((n: { text: string }) => n.text)).toEqual(doc.quotes.map((q) => q.text));
     const first = nodes[0];
     expect(first.speaker.name).toBe("Tim Kaine");
-    expect(first.attribution).toEqual({ method: "cue-after", cue: "said", followed: "pronoun", confidence: doc.quotes[0]!.attribution!.confidence, mention: { text: "he", start: doc.quotes[0]!.attribution!.mention!.start, end: doc.quotes[0]!.attribution!.mention!.end } });
+    expect(first.attribution).toEqual({
+      method: "cue-after",
+      cue: "said",
+      followed: "pronoun",
+      confidence: doc.quotes[0]!.attribution!.confidence,
+      mention: { text: "he", start: doc.quotes[0]!.attribution!.mention!.start, end: doc.quotes[0]!.attribution!.mention!.end },
+    });
     expect(BODY.slice(first.attribution.mention.start, first.attribution.mention.end)).toBe("he");
     expect(nodes[1].attribution.method).toBe("continued");
     expect(nodes[2].attribution).toMatchObject({ method: "cue-after", followed: null, mention: { text: "Rep. Tom Massie" } });
@@ -70,7 +76,9 @@ describe("quote attribution evidence", () => {
   });
 
   it("marks a speaker set by an editor, answers it with confidence 1, and re-attribution keeps it", async () => {
-    const quotes = (await t.gql(`query($id: ID!) { article(id: $id) { quotes(first: 10) { edges { node { id text } } } } }`, { id: articleId })).data.article.quotes.edges.map((e: { node: { id: string; text: string } }) => e.node);
+    const quotes = (await t.gql(`query($id: ID!) { article(id: $id) { quotes(first: 10) { edges { node { id text } } } } }`, { id: articleId })).data.article.quotes.edges.map(
+      (e: { node: { id: string; text: string } }) => e.node,
+    );
     const speaker = (await t.gql(`mutation { createSpeaker(input: { name: "Jane Editorpick" }) { id } }`, {}, admin)).data.createSpeaker.id;
     const res = await t.gql(`mutation($id: ID!, $s: ID!) { updateQuote(id: $id, input: { speakerId: $s }) { ${QUOTE_FIELDS} } }`, { id: quotes[2].id, s: speaker }, admin);
     expect(res.errors).toBeUndefined();
@@ -112,9 +120,7 @@ describe("newsgraph reattribute", () => {
     ]);
     expect(r.speakersChanged).toBe(9);
     expect(await quoteIds()).toEqual(before);
-    const named = await t.db.dataSource.query(
-      `SELECT count(*)::int AS n FROM quotes WHERE speaker_id IS NOT NULL AND attribution_confidence > 0 AND attribution_method IS NOT NULL`,
-    );
+    const named = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM quotes WHERE speaker_id IS NOT NULL AND attribution_confidence > 0 AND attribution_method IS NOT NULL`);
     expect(named[0].n).toBe(9);
     // A second run finds nothing to change.
     const again = await reattributeArticles(t.db.dataSource, { batchSize: 10 });

@@ -6,7 +6,12 @@ import type { ExtractedDocument } from "../../src/ingest/types";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /** A document whose body holds its quotes at their offsets, so the store sees what extraction would give it. */
-function doc(title: string, quotes: Array<[text: string, speaker: string | null]>, speakers: ExtractedDocument["speakers"], extra: Partial<ExtractedDocument["article"]> = {}): ExtractedDocument {
+function doc(
+  title: string,
+  quotes: Array<[text: string, speaker: string | null]>,
+  speakers: ExtractedDocument["speakers"],
+  extra: Partial<ExtractedDocument["article"]> = {},
+): ExtractedDocument {
   let body = `${title}.`;
   const placed = quotes.map(([text, speaker]) => {
     body += ` “`;
@@ -36,7 +41,17 @@ describe("document store", () => {
   it("stores a new article whose speakers are known in one read and one write", async () => {
     await storeDocument(db.dataSource, doc("Kremlin answers", [["We will study the proposal", "Vladimir Putin"]], [PUTIN]));
     const before = db.queries.count;
-    const stored = await storeDocument(db.dataSource, doc("Kremlin answers again", [["The idea is good", "Vladimir Putin"], ["Not yet", null]], [PUTIN]));
+    const stored = await storeDocument(
+      db.dataSource,
+      doc(
+        "Kremlin answers again",
+        [
+          ["The idea is good", "Vladimir Putin"],
+          ["Not yet", null],
+        ],
+        [PUTIN],
+      ),
+    );
     expect(db.queries.count - before).toBe(2);
     expect(stored.created).toBe(true);
     expect(stored.article.title).toBe("Kremlin answers again");
@@ -47,16 +62,49 @@ describe("document store", () => {
 
   it("updates an article in place: same id, kept quotes keep their ids, dropped quotes and old reactions go", async () => {
     const url = "https://example.org/update-in-place";
-    const first = await storeDocument(db.dataSource, doc("Talks resume", [["First words", "Vladimir Putin"], ["Second words", null]], [PUTIN], { url }));
+    const first = await storeDocument(
+      db.dataSource,
+      doc(
+        "Talks resume",
+        [
+          ["First words", "Vladimir Putin"],
+          ["Second words", null],
+        ],
+        [PUTIN],
+        { url },
+      ),
+    );
     const ids = async () => (await db.dataSource.query(`SELECT id, text FROM quotes WHERE article_id = $1 ORDER BY position`, [first.article.id])) as Array<{ id: string; text: string }>;
     const before = await ids();
-    const again = await storeDocument(db.dataSource, doc("Talks resume", [["First words", "Vladimir Putin"], ["Second words", null]], [PUTIN], { url }));
+    const again = await storeDocument(
+      db.dataSource,
+      doc(
+        "Talks resume",
+        [
+          ["First words", "Vladimir Putin"],
+          ["Second words", null],
+        ],
+        [PUTIN],
+        { url },
+      ),
+    );
     expect(again.created).toBe(false);
     expect(again.article.id).toBe(first.article.id);
     expect(again.article.updatedAt).toEqual(first.article.updatedAt); // nothing changed, nothing rewritten
     expect(await ids()).toEqual(before);
 
-    const changed = await storeDocument(db.dataSource, doc("Talks resume", [["First words", "Vladimir Putin"], ["New words", "Vladimir Putin"]], [PUTIN], { url, summary: "Updated" }));
+    const changed = await storeDocument(
+      db.dataSource,
+      doc(
+        "Talks resume",
+        [
+          ["First words", "Vladimir Putin"],
+          ["New words", "Vladimir Putin"],
+        ],
+        [PUTIN],
+        { url, summary: "Updated" },
+      ),
+    );
     expect(changed.article.id).toBe(first.article.id);
     expect(changed.article.summary).toBe("Updated");
     const after = await ids();
@@ -68,13 +116,25 @@ describe("document store", () => {
 
   it("adds a new name form as an alias and a fuller name as the canonical one, without a duplicate speaker", async () => {
     await storeDocument(db.dataSource, doc("Minister speaks", [["We are ready", "Lavrov"]], [{ name: "Lavrov", role: null, kind: "PERSON", aliases: [] }]));
-    await storeDocument(db.dataSource, doc("Minister speaks again", [["We are still ready", "Sergei Lavrov"]], [{ name: "Sergei Lavrov", role: "Foreign Minister of Russia", kind: "PERSON", aliases: ["Lavrov"] }]));
+    await storeDocument(
+      db.dataSource,
+      doc("Minister speaks again", [["We are still ready", "Sergei Lavrov"]], [{ name: "Sergei Lavrov", role: "Foreign Minister of Russia", kind: "PERSON", aliases: ["Lavrov"] }]),
+    );
     const rows = await db.dataSource.query(`SELECT name, role, aliases FROM speakers WHERE name ILIKE '%lavrov%'`);
     expect(rows).toEqual([{ name: "Sergei Lavrov", role: "Foreign Minister of Russia", aliases: ["Lavrov"] }]);
   });
 
   it("stores the same new article sent by several ingests at once exactly once", async () => {
-    const same = () => doc("Simultaneous story", [["One voice", "Olga Petrova"], ["Another voice", null]], [{ name: "Olga Petrova", role: null, kind: "PERSON", aliases: [] }], { url: "https://example.org/simultaneous" });
+    const same = () =>
+      doc(
+        "Simultaneous story",
+        [
+          ["One voice", "Olga Petrova"],
+          ["Another voice", null],
+        ],
+        [{ name: "Olga Petrova", role: null, kind: "PERSON", aliases: [] }],
+        { url: "https://example.org/simultaneous" },
+      );
     const results = await Promise.all(Array.from({ length: 6 }, () => storeWithRetry(db.dataSource, same())));
     expect(new Set(results.map((r) => r.article.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);

@@ -15,8 +15,7 @@ describe("ingest of a folder of mixed sources", () => {
   });
   afterAll(() => t.close());
 
-  const counts = async () =>
-    (await t.gql(`{ articles { totalCount } speakers { totalCount } quotes { totalCount } outlets { totalCount } }`)).data;
+  const counts = async () => (await t.gql(`{ articles { totalCount } speakers { totalCount } quotes { totalCount } outlets { totalCount } }`)).data;
 
   it("stores every article, names the bad file, and duplicates nothing on a second run", async () => {
     const files = expandPaths([FOLDER]);
@@ -58,7 +57,9 @@ describe("ingest of a folder of mixed sources", () => {
   });
 
   it("links the same quote reported by several outlets", async () => {
-    const res = await t.gql(`{ quotes(filter: { search: "root causes", speakerName: "Vladimir Putin" }, orderBy: OLDEST) { edges { node { text article { title } appearances { totalCount edges { node { article { title } } } } } } } }`);
+    const res = await t.gql(
+      `{ quotes(filter: { search: "root causes", speakerName: "Vladimir Putin" }, orderBy: OLDEST) { edges { node { text article { title } appearances { totalCount edges { node { article { title } } } } } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const rootCauses = res.data.quotes.edges.filter((e: any) => e.node.text === "root causes");
     expect(rootCauses).toHaveLength(3);

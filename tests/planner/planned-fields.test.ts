@@ -34,6 +34,17 @@ describe("planned fields", () => {
     attachPlanned(article, "outlet", null);
     const resolve = (schema.getType("Article") as any).getFields().outlet.resolve;
     const info = { path: { key: "outlet" } } as unknown as GraphQLResolveInfo;
-    expect(resolve(article, {}, { get loaders(): never { throw new Error("the resolver ran"); } }, info)).toBeNull();
+    expect(
+      resolve(
+        article,
+        {},
+        {
+          get loaders(): never {
+            throw new Error("the resolver ran");
+          },
+        },
+        info,
+      ),
+    ).toBeNull();
   });
 });

@@ -30,7 +30,16 @@ function mixes(): number[][] {
 
 it("gives summarizeReactions' overall tone for every mix of sentiments", async () => {
   const all = mixes();
-  const expected = all.map(([p, n, u, m]) => overallSentiment(new Map([[Sentiment.POSITIVE, p], [Sentiment.NEGATIVE, n], [Sentiment.NEUTRAL, u], [Sentiment.MIXED, m]])));
+  const expected = all.map(([p, n, u, m]) =>
+    overallSentiment(
+      new Map([
+        [Sentiment.POSITIVE, p],
+        [Sentiment.NEGATIVE, n],
+        [Sentiment.NEUTRAL, u],
+        [Sentiment.MIXED, m],
+      ]),
+    ),
+  );
   const got: Array<string | null> = [];
   for (let i = 0; i < all.length; i += 2000) {
     const chunk = all.slice(i, i + 2000);

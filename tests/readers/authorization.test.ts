@@ -23,12 +23,15 @@ describe("authorization of mutations", () => {
 
   beforeAll(async () => {
     t = await startReadersApp({ AUTH_ISSUER: "https://id.example", AUTH_AUDIENCE: "newsgraph" });
-    editor = { authorization: `Bearer ${await signToken({ AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_TOKEN_TTL: "1h", AUTH_ISSUER: "https://id.example", AUTH_AUDIENCE: "newsgraph" }, { sub: `ed-${RUN}`, roles: ["EDITOR"] })}` };
+    editor = {
+      authorization: `Bearer ${await signToken({ AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_TOKEN_TTL: "1h", AUTH_ISSUER: "https://id.example", AUTH_AUDIENCE: "newsgraph" }, { sub: `ed-${RUN}`, roles: ["EDITOR"] })}`,
+    };
     const article = (await t.gql(`mutation { createArticle(input: { title: "Authz ${RUN}", body: "Body." }) { id } }`, {}, editor)).data.createArticle.id;
     await t.gql(`mutation($id: ID!) { publishArticle(id: $id) { id } }`, { id: article }, editor);
     const s1 = (await t.gql(`mutation { createSpeaker(input: { name: "Ann Authz" }) { id } }`, {}, editor)).data.createSpeaker.id;
     const s2 = (await t.gql(`mutation { createSpeaker(input: { name: "Ben Authz" }) { id } }`, {}, editor)).data.createSpeaker.id;
-    const quote = (await t.gql(`mutation($a: ID!, $s: ID!) { addQuote(input: { articleId: $a, speakerId: $s, text: "Words", kind: DIRECT }) { id } }`, { a: article, s: s1 }, editor)).data.addQuote.id;
+    const quote = (await t.gql(`mutation($a: ID!, $s: ID!) { addQuote(input: { articleId: $a, speakerId: $s, text: "Words", kind: DIRECT }) { id } }`, { a: article, s: s1 }, editor)).data
+      .addQuote.id;
     ids = { article, s1, s2, quote };
   });
   afterAll(() => t.close());
@@ -73,11 +76,15 @@ describe("authorization of mutations", () => {
   });
 
   it("answers FORBIDDEN to editorial and moderation mutations from readers, analysts and moderators/editors without the role", async () => {
-    const reader = { authorization: `Bearer ${await signToken({ AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_TOKEN_TTL: "1h", AUTH_ISSUER: "https://id.example", AUTH_AUDIENCE: "newsgraph" }, { sub: `r-${RUN}`, roles: ["READER", "ANALYST", "MODERATOR"] })}` };
+    const reader = {
+      authorization: `Bearer ${await signToken({ AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_TOKEN_TTL: "1h", AUTH_ISSUER: "https://id.example", AUTH_AUDIENCE: "newsgraph" }, { sub: `r-${RUN}`, roles: ["READER", "ANALYST", "MODERATOR"] })}`,
+    };
     await expectRefused(EDITOR_MUTATIONS, reader, "FORBIDDEN", ids);
     await expectRefused(MODERATOR_MUTATIONS, editor, "FORBIDDEN", ids);
     // Another reader cannot edit or delete someone else's comment either.
-    const plain = { authorization: `Bearer ${await signToken({ AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_TOKEN_TTL: "1h", AUTH_ISSUER: "https://id.example", AUTH_AUDIENCE: "newsgraph" }, { sub: `p-${RUN}`, roles: ["READER"] })}` };
+    const plain = {
+      authorization: `Bearer ${await signToken({ AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_TOKEN_TTL: "1h", AUTH_ISSUER: "https://id.example", AUTH_AUDIENCE: "newsgraph" }, { sub: `p-${RUN}`, roles: ["READER"] })}`,
+    };
     await expectRefused(READER_MUTATIONS.slice(1, 3), plain, "FORBIDDEN", ids);
   });
 

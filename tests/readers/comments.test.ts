@@ -133,11 +133,7 @@ describe("reader comments", () => {
       expect(res.errors).toBeUndefined();
     }
     const mod = await authHeaders(`mod-${RUN}`, ["MODERATOR"]);
-    const q = await t.gql(
-      `{ moderationQueue(queue: REPORTED) { counts { reported } comments { edges { node { id moderation { reportCount reports { reason } } } } } } }`,
-      {},
-      mod,
-    );
+    const q = await t.gql(`{ moderationQueue(queue: REPORTED) { counts { reported } comments { edges { node { id moderation { reportCount reports { reason } } } } } } }`, {}, mod);
     expect(q.errors).toBeUndefined();
     const entry = q.data.moderationQueue.comments.edges.find((e: any) => e.node.id === c.id);
     expect(entry.node.moderation.reportCount).toBe(2);

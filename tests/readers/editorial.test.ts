@@ -107,12 +107,20 @@ describe("editorial mutations", () => {
     const [event] = await sub.received(1);
     expect(event.quoteAdded).toEqual({ text: "hello there", kind: "DIRECT", article: { id: article }, speaker: { id: speaker } });
 
-    const fixed = await t.gql(`mutation($q: ID!) { updateQuote(id: $q, input: { text: "Hello there", kind: PARTIAL, speakerId: null }) { text kind speaker { id } } }`, { q: added.data.addQuote.id }, editor);
+    const fixed = await t.gql(
+      `mutation($q: ID!) { updateQuote(id: $q, input: { text: "Hello there", kind: PARTIAL, speakerId: null }) { text kind speaker { id } } }`,
+      { q: added.data.addQuote.id },
+      editor,
+    );
     expect(fixed.data.updateQuote).toEqual({ text: "Hello there", kind: "PARTIAL", speaker: null });
     const offsets = await t.gql(`mutation($q: ID!) { updateQuote(id: $q, input: { endOffset: 999 }) { id } }`, { q: added.data.addQuote.id }, editor);
     expect(offsets.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "input.endOffset" });
     expect((await t.gql(`mutation($q: ID!) { deleteQuote(id: $q) }`, { q: added.data.addQuote.id }, editor)).data.deleteQuote).toBe(added.data.addQuote.id);
-    const updated = await t.gql(`mutation($a: ID!) { updateArticle(id: $a, input: { title: "Live, updated", topics: ["Politics", "politics "] }) { title topics slug } }`, { a: article }, editor);
+    const updated = await t.gql(
+      `mutation($a: ID!) { updateArticle(id: $a, input: { title: "Live, updated", topics: ["Politics", "politics "] }) { title topics slug } }`,
+      { a: article },
+      editor,
+    );
     expect(updated.data.updateArticle).toMatchObject({ title: "Live, updated", topics: ["politics"] });
     expect((await t.gql(`mutation($a: ID!) { deleteArticle(id: $a) }`, { a: article }, editor)).data.deleteArticle).toBe(article);
     expect((await t.gql(`query($a: ID!) { article(id: $a) { id } }`, { a: article }, editor)).data.article).toBeNull();
@@ -124,7 +132,11 @@ describe("editorial mutations", () => {
     const into = await mk(`Vladimir Putin ${RUN}`, ["Putin", "President Putin"]);
     const from = await mk(`V. Putin ${RUN}`, ["Russian President Vladimir Putin", "putin"], "Q7747");
     const article = (await t.gql(`mutation { createArticle(input: { title: "Merge ${RUN}", body: "Words." }) { id } }`, {}, editor)).data.createArticle.id;
-    for (const [s, text] of [[from, "one"], [from, "two"], [into, "three"]]) {
+    for (const [s, text] of [
+      [from, "one"],
+      [from, "two"],
+      [into, "three"],
+    ]) {
       await t.gql(`mutation($a: ID!, $s: ID!, $t: String!) { addQuote(input: { articleId: $a, speakerId: $s, text: $t, kind: DIRECT }) { id } }`, { a: article, s, t: text }, editor);
     }
     const merged = await t.gql(`mutation($f: ID!, $i: ID!) { mergeSpeakers(from: $f, into: $i) { id aliases wikidataId } }`, { f: from, i: into }, editor);

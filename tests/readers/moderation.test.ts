@@ -82,11 +82,7 @@ describe("comment moderation", () => {
     expect(publicSub.events).toHaveLength(1); // only the clean parent so far
 
     // A moderator publishes it: subscribers receive it and the public sees it.
-    const decided = await t.gql(
-      `mutation($id: ID!) { moderateComment(id: $id, status: PUBLISHED, note: "Fair criticism") { status moderation { note } } }`,
-      { id: heldId },
-      moderator,
-    );
+    const decided = await t.gql(`mutation($id: ID!) { moderateComment(id: $id, status: PUBLISHED, note: "Fair criticism") { status moderation { note } } }`, { id: heldId }, moderator);
     expect(decided.data.moderateComment).toMatchObject({ status: "PUBLISHED", moderation: { note: "Fair criticism" } });
     const events = await publicSub.received(2);
     expect(events[1].commentAdded).toMatchObject({ id: heldId, status: "PUBLISHED" });
@@ -113,7 +109,11 @@ describe("comment moderation", () => {
     expect(pub.data.article.commentCount).toBe(1);
     expect(pub.data.article.comments.edges.map((e: any) => e.node.id)).toEqual([clean.data.addComment.id]);
     // A moderator can reject, the author cannot then edit it away.
-    const rejected = await t.gql(`mutation($id: ID!) { moderateComment(id: $id, status: REJECTED, note: "spam") { status moderation { rule note } } }`, { id: link.data.addComment.id }, moderator);
+    const rejected = await t.gql(
+      `mutation($id: ID!) { moderateComment(id: $id, status: REJECTED, note: "spam") { status moderation { rule note } } }`,
+      { id: link.data.addComment.id },
+      moderator,
+    );
     expect(rejected.data.moderateComment).toMatchObject({ status: "REJECTED", moderation: { rule: "LINK", note: "spam" } });
     const edit = await t.gql(`mutation($id: ID!) { editComment(id: $id, body: "innocent") { id } }`, { id: link.data.addComment.id }, reader);
     expect(edit.errors?.[0].extensions?.code).toBe("FORBIDDEN");

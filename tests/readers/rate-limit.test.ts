@@ -27,10 +27,7 @@ async function burst(t: TestApp, label: string): Promise<void> {
   expect(accepted).toHaveLength(100);
   for (const r of limited) expect(r.errors![0].extensions!.retryAfter).toBe(30);
 
-  const rows: Array<{ id: string; author_id: string; body: string }> = await t.db.dataSource.query(
-    `SELECT id, author_id, body FROM comments WHERE article_id = $1`,
-    [article.id],
-  );
+  const rows: Array<{ id: string; author_id: string; body: string }> = await t.db.dataSource.query(`SELECT id, author_id, body FROM comments WHERE article_id = $1`, [article.id]);
   // Exactly the accepted ones: same ids, no duplicates, no extras, five per reader.
   expect(rows).toHaveLength(100);
   expect(new Set(rows.map((r) => r.id))).toEqual(new Set(accepted.map((c) => c.id)));

@@ -59,7 +59,10 @@ it("stores a feed's items, only new or changed ones on later polls, and a 304 ru
     { title: "Housing alpha", link: `${web.url}/a/alpha` },
     { title: "Housing beta", link: `${web.url}/a/beta` },
   ];
-  web.routes.set("/changing.xml", feedRoute(() => rss("Changing Times", web.url, entries)));
+  web.routes.set(
+    "/changing.xml",
+    feedRoute(() => rss("Changing Times", web.url, entries)),
+  );
   const s = await sources.add({ url: `${web.url}/changing.xml`, outlet: "changing-times", every: "10m" }, "test");
   const p = poller();
   const before = await articleCount();
@@ -196,16 +199,24 @@ it("gives each bad source its coded error while the good ones in the same tick a
 
 it("stores the same item from two feeds once, and never overwrites a draft", async () => {
   const shared = { title: "Shared story", link: `${web.url}/a/shared` };
-  web.routes.set("/one.xml", feedRoute(() => rss("One", web.url, [shared, { title: "Only in one", link: `${web.url}/a/only-one` }])));
-  web.routes.set("/two.xml", feedRoute(() => rss("Two", web.url, [shared])));
+  web.routes.set(
+    "/one.xml",
+    feedRoute(() => rss("One", web.url, [shared, { title: "Only in one", link: `${web.url}/a/only-one` }])),
+  );
+  web.routes.set(
+    "/two.xml",
+    feedRoute(() => rss("Two", web.url, [shared])),
+  );
   await sources.add({ url: `${web.url}/one.xml`, every: "10m" }, "test");
   await sources.add({ url: `${web.url}/two.xml`, every: "10m" }, "test");
   // A draft an editor is working on, at the URL a feed item will carry.
-  await db.dataSource.query(
-    `INSERT INTO articles (slug, url, title, body, content_hash, status) VALUES ('draft-x', $1, 'Editor draft', 'Unfinished draft text.', 'draft-hash-x', 'DRAFT')`,
-    [`${web.url}/a/drafted`],
+  await db.dataSource.query(`INSERT INTO articles (slug, url, title, body, content_hash, status) VALUES ('draft-x', $1, 'Editor draft', 'Unfinished draft text.', 'draft-hash-x', 'DRAFT')`, [
+    `${web.url}/a/drafted`,
+  ]);
+  web.routes.set(
+    "/three.xml",
+    feedRoute(() => rss("Three", web.url, [{ title: "Wire copy", link: `${web.url}/a/drafted` }])),
   );
-  web.routes.set("/three.xml", feedRoute(() => rss("Three", web.url, [{ title: "Wire copy", link: `${web.url}/a/drafted` }])));
   await sources.add({ url: `${web.url}/three.xml`, every: "10m" }, "test");
   const outcomes = await poller().tick();
   expect(outcomes.every((o) => o.ok)).toBe(true);
@@ -217,12 +228,17 @@ it("stores the same item from two feeds once, and never overwrites a draft", asy
 
 it("reads the article page of a summary-only item, and reads JSON Feed", async () => {
   web.routes.set("/a/teaser", (_req, res) =>
-    res.end(`<!doctype html><html lang="en"><head><title>Teaser story</title></head><body><article><h1>Teaser story</h1>${articleBody("teaser")
-      .split("\n\n")
-      .map((p) => `<p>${p}</p>`)
-      .join("")}</article></body></html>`),
+    res.end(
+      `<!doctype html><html lang="en"><head><title>Teaser story</title></head><body><article><h1>Teaser story</h1>${articleBody("teaser")
+        .split("\n\n")
+        .map((p) => `<p>${p}</p>`)
+        .join("")}</article></body></html>`,
+    ),
   );
-  web.routes.set("/summary.xml", feedRoute(() => rss("Summaries", web.url, [{ title: "Teaser story", link: `${web.url}/a/teaser`, summaryOnly: "A short teaser." }])));
+  web.routes.set(
+    "/summary.xml",
+    feedRoute(() => rss("Summaries", web.url, [{ title: "Teaser story", link: `${web.url}/a/teaser`, summaryOnly: "A short teaser." }])),
+  );
   web.routes.set(
     "/feed.json",
     feedRoute(
@@ -231,7 +247,18 @@ it("reads the article page of a summary-only item, and reads JSON Feed", async (
           version: "https://jsonfeed.org/version/1.1",
           title: "Json Daily",
           home_page_url: web.url,
-          items: [{ id: "j1", url: `${web.url}/a/json-one`, title: "Json one", content_html: articleBody("json").split("\n\n").map((p) => `<p>${p}</p>`).join(""), date_published: "2026-12-07T08:00:00Z" }],
+          items: [
+            {
+              id: "j1",
+              url: `${web.url}/a/json-one`,
+              title: "Json one",
+              content_html: articleBody("json")
+                .split("\n\n")
+                .map((p) => `<p>${p}</p>`)
+                .join(""),
+              date_published: "2026-12-07T08:00:00Z",
+            },
+          ],
         }),
       "application/feed+json",
     ),
@@ -243,7 +270,9 @@ it("reads the article page of a summary-only item, and reads JSON Feed", async (
     [true, 1],
     [true, 1],
   ]);
-  const [teaser] = await db.dataSource.query(`SELECT body, summary, (SELECT count(*)::int FROM quotes q WHERE q.article_id = a.id) AS quotes FROM articles a WHERE url = $1`, [`${web.url}/a/teaser`]);
+  const [teaser] = await db.dataSource.query(`SELECT body, summary, (SELECT count(*)::int FROM quotes q WHERE q.article_id = a.id) AS quotes FROM articles a WHERE url = $1`, [
+    `${web.url}/a/teaser`,
+  ]);
   expect(teaser.body).toContain("housing minister");
   expect(teaser.summary).toBe("A short teaser.");
   expect(teaser.quotes).toBeGreaterThanOrEqual(2);

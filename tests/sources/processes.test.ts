@@ -83,7 +83,13 @@ maybe("several processes on one database", () => {
     const item = (i: number) => ({ title: `Shared item ${i}`, link: `${web.url}/item/${i}`, body: articleBody(`item ${i}`) });
     for (let f = 0; f < FEEDS; f++) {
       // Feed f carries items f..f+4: most items are in several feeds.
-      const handler = feedRoute(() => rss(`Feed ${f}`, web.url, [0, 1, 2, 3, 4].map((k) => item(f + k))));
+      const handler = feedRoute(() =>
+        rss(
+          `Feed ${f}`,
+          web.url,
+          [0, 1, 2, 3, 4].map((k) => item(f + k)),
+        ),
+      );
       web.routes.set(`/feed/${f}.xml`, async (req, res, body) => {
         await new Promise((r) => setTimeout(r, 30));
         return handler(req, res, body);
@@ -92,10 +98,14 @@ maybe("several processes on one database", () => {
     children.push(await start("serve", db.url!), await start("serve", db.url!), await start("worker", db.url!));
     const sources = new SourceService(db.dataSource, { allowPrivate: true, minIntervalSeconds: 1 });
     for (let f = 0; f < FEEDS; f++) await sources.add({ url: `${web.url}/feed/${f}.xml`, every: "1h" }, "test");
-    await waitFor(async () => {
-      const [r] = await db.dataSource.query(`SELECT count(*)::int AS n FROM sources WHERE last_success_at IS NOT NULL`);
-      return r.n === FEEDS;
-    }, "every source polled", 60_000);
+    await waitFor(
+      async () => {
+        const [r] = await db.dataSource.query(`SELECT count(*)::int AS n FROM sources WHERE last_success_at IS NOT NULL`);
+        return r.n === FEEDS;
+      },
+      "every source polled",
+      60_000,
+    );
     // Many more ticks of all three processes: nothing is due again within the hour.
     await new Promise((r) => setTimeout(r, 1500));
     for (let f = 0; f < FEEDS; f++) expect([f, web.hits(`/feed/${f}.xml`)]).toEqual([f, 1]);
@@ -130,10 +140,14 @@ maybe("several processes on one database", () => {
     expect(mid.n).toBeLessThan(total);
     const second = await start("worker", db.url!, env);
     children.push(second);
-    await waitFor(async () => {
-      const [r] = await db.dataSource.query(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE status = 'DELIVERED'`);
-      return r.n === total;
-    }, "every delivery delivered", 60_000);
+    await waitFor(
+      async () => {
+        const [r] = await db.dataSource.query(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE status = 'DELIVERED'`);
+        return r.n === total;
+      },
+      "every delivery delivered",
+      60_000,
+    );
     const ids: Array<{ id: string }> = await db.dataSource.query(`SELECT id FROM webhook_deliveries`);
     // At least once: every delivery reached the receiver. Repeats are at most the batch the killed worker
     // had claimed (WEBHOOK_CONCURRENCY × 4: results are written per batch), and receivers drop them by id.

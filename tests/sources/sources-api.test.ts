@@ -64,7 +64,10 @@ it("lets editors add, list, change, pause and remove sources, with coded errors 
 });
 
 it("shows fetches, items, lag, deliveries and backlog in /metrics, and /readyz stays ready while a source is down", async () => {
-  web.routes.set("/m.xml", feedRoute(() => rss("Metered", web.url, [{ title: "Metered item", link: `${web.url}/a/metered`, date: new Date(Date.now() - 60_000).toUTCString() }])));
+  web.routes.set(
+    "/m.xml",
+    feedRoute(() => rss("Metered", web.url, [{ title: "Metered item", link: `${web.url}/a/metered`, date: new Date(Date.now() - 60_000).toUTCString() }])),
+  );
   await t.db.dataSource.query(`INSERT INTO sources (url, interval_seconds) VALUES ($1, 600), ($2, 600)`, [`${web.url}/m.xml`, `${web.url}/down.xml`]);
   const work = startLiveWork({
     config: { ...t.config, SOURCES_ALLOW_PRIVATE: true, SOURCES_TICK_MS: 50 },
@@ -122,7 +125,10 @@ it("drops the response cache's answers when the poller inside serve stores an ar
     const count = async () => (await cached.gql(`{ articles(first: 1) { totalCount } }`)).data.articles.totalCount as number;
     const before = await count();
     expect(await count()).toBe(before);
-    web.routes.set("/cached.xml", feedRoute(() => rss("Cached", web.url, [{ title: "Fresh for the cache", link: `${web.url}/a/cache-fresh` }])));
+    web.routes.set(
+      "/cached.xml",
+      feedRoute(() => rss("Cached", web.url, [{ title: "Fresh for the cache", link: `${web.url}/a/cache-fresh` }])),
+    );
     await t.db.dataSource.query(`INSERT INTO sources (url, interval_seconds) VALUES ($1, 600)`, [`${web.url}/cached.xml`]);
     const work = startLiveWork({
       config: { ...cached.config, SOURCES_TICK_MS: 50 },

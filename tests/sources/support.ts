@@ -84,7 +84,10 @@ export function rss(title: string, link: string, entries: FeedEntry[]): string {
     .map((e) => {
       const content = e.summaryOnly
         ? `<description>${esc(e.summaryOnly)}</description>`
-        : `<content:encoded><![CDATA[${(e.body ?? articleBody(e.title)).split("\n\n").map((p) => `<p>${p}</p>`).join("")}]]></content:encoded>`;
+        : `<content:encoded><![CDATA[${(e.body ?? articleBody(e.title))
+            .split("\n\n")
+            .map((p) => `<p>${p}</p>`)
+            .join("")}]]></content:encoded>`;
       return `<item><title>${esc(e.title)}</title><link>${esc(e.link)}</link><guid>${esc(e.link)}</guid><pubDate>${e.date ?? "Mon, 07 Dec 2026 08:00:00 GMT"}</pubDate>${content}</item>`;
     })
     .join("\n");

@@ -22,14 +22,29 @@ async function as(sub: string, roles: Role[]): Promise<Record<string, string>> {
 
 const deliverers: WebhookDeliverer[] = [];
 function deliverer(maxAgeSeconds = 86_400): WebhookDeliverer {
-  return deliverers[deliverers.push(new WebhookDeliverer({ ds: t.db.dataSource, policy: testPolicy({ timeoutMs: 2000 }), logger: silent, concurrency: 4, maxAgeSeconds, clock: () => now, random: () => 0, firstRetryMs: 10_000 })) - 1]!;
+  return deliverers[
+    deliverers.push(
+      new WebhookDeliverer({
+        ds: t.db.dataSource,
+        policy: testPolicy({ timeoutMs: 2000 }),
+        logger: silent,
+        concurrency: 4,
+        maxAgeSeconds,
+        clock: () => now,
+        random: () => 0,
+        firstRetryMs: 10_000,
+      }),
+    ) - 1
+  ]!;
 }
 
 const CREATE = `mutation($input: CreateWatchInput!) { createWatch(input: $input) { secret watch { id url words } } }`;
 const DELIVERIES = `query($id: ID!, $status: DeliveryStatus) { watchDeliveries(watchId: $id, status: $status) { id quoteId status attempts lastStatus lastError deliveredAt } }`;
 
 function article(tag: string): string {
-  return JSON.stringify({ article: { title: `Webhook story ${tag}`, url: `https://news.example/${tag}`, body: articleBody(tag), publishedAt: "2026-12-07T08:00:00Z", outletName: "Example News" } });
+  return JSON.stringify({
+    article: { title: `Webhook story ${tag}`, url: `https://news.example/${tag}`, body: articleBody(tag), publishedAt: "2026-12-07T08:00:00Z", outletName: "Example News" },
+  });
 }
 
 beforeAll(async () => {

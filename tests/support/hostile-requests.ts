@@ -50,7 +50,7 @@ export const SQL_INJECTIONS = [
   "' OR '1'='1",
   "' OR 1=1 --",
   "'; DROP TABLE article; --",
-  "\"; DROP TABLE quote; --",
+  '"; DROP TABLE quote; --',
   "1; SELECT pg_sleep(10)",
   "' UNION SELECT password FROM pg_shadow --",
   "%' AND 1=0 UNION SELECT NULL,NULL--",
@@ -209,7 +209,13 @@ function selection(type: GraphQLOutputType, depth = 0): string {
   if (isLeafType(named)) return "";
   if (!isObjectType(named) && !isInterfaceType(named)) return "{ __typename }";
   const fields = Object.values(named.getFields()).filter((f) => f.args.every((a) => !isNonNullType(a.type)));
-  const parts = ["__typename", ...fields.filter((f) => isLeafType(getNamedType(f.type))).slice(0, 4).map((f) => f.name)];
+  const parts = [
+    "__typename",
+    ...fields
+      .filter((f) => isLeafType(getNamedType(f.type)))
+      .slice(0, 4)
+      .map((f) => f.name),
+  ];
   const edges = fields.find((f) => f.name === "edges");
   const edge = edges ? getNamedType(edges.type) : undefined;
   if (depth < 2 && edge && isObjectType(edge) && edge.getFields().node) parts.push(`edges { node ${selection(edge.getFields().node.type, depth + 1)} }`);

@@ -64,7 +64,8 @@ export async function startPgCluster(): Promise<PgCluster> {
   const replicaDir = join(dir, "replica");
   const [primaryPort, replicaPort] = [await freePort(), await freePort()];
   const started: string[] = [];
-  const ctl = (data: string, action: string, extra: string[] = []) => asPostgres("pg_ctl", ["-D", data, "-l", join(dir, `${action === "stop" ? "stop" : "log"}-${data === primaryDir ? "primary" : "replica"}.log`), ...extra, "-w", "-t", "60", action]);
+  const ctl = (data: string, action: string, extra: string[] = []) =>
+    asPostgres("pg_ctl", ["-D", data, "-l", join(dir, `${action === "stop" ? "stop" : "log"}-${data === primaryDir ? "primary" : "replica"}.log`), ...extra, "-w", "-t", "60", action]);
   const stopAll = async () => {
     for (const d of started.reverse()) await asPostgres("pg_ctl", ["-D", d, "-m", "immediate", "-w", "stop"]).catch(() => {});
   };

@@ -110,7 +110,17 @@ export async function startTopology(databaseUrl: string, env: Record<string, str
     writeFileSync(supergraph, await composeSupergraph(projectPath("deploy", "supergraph.json"), { NEWS_URL: balancerUrl, FACTCHECKS_URL: factchecks.url }));
     const router = spawn(
       process.execPath,
-      [projectPath("node_modules", "@graphql-hive", "gateway", "dist", "bin.js"), "supergraph", supergraph, "-c", projectPath("deploy", "gateway.config.mjs"), "--port", String(ports.router), "--host", "127.0.0.1"],
+      [
+        projectPath("node_modules", "@graphql-hive", "gateway", "dist", "bin.js"),
+        "supergraph",
+        supergraph,
+        "-c",
+        projectPath("deploy", "gateway.config.mjs"),
+        "--port",
+        String(ports.router),
+        "--host",
+        "127.0.0.1",
+      ],
       { env: { ...process.env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "pipe"], cwd: dir },
     );
     const routerLog: string[] = [];

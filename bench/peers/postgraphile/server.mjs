@@ -30,6 +30,13 @@ server.on("error", (e) => {
 await serv.addTo(server);
 await pgl.getSchema();
 server.listen(port, "127.0.0.1", () => console.log(`postgraphile ready on ${port}`));
-const stop = () => server.close(() => void pgl.release().then(() => pool.end()).then(() => process.exit(0)));
+const stop = () =>
+  server.close(
+    () =>
+      void pgl
+        .release()
+        .then(() => pool.end())
+        .then(() => process.exit(0)),
+  );
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

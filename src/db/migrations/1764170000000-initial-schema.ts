@@ -95,9 +95,7 @@ export class InitialSchema1764170000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX reactions_article_idx ON reactions (article_id, position, id)`);
-    await q.query(
-      `CREATE UNIQUE INDEX reactions_one_per_reader_idx ON reactions (article_id, user_id) WHERE origin = 'READER'`,
-    );
+    await q.query(`CREATE UNIQUE INDEX reactions_one_per_reader_idx ON reactions (article_id, user_id) WHERE origin = 'READER'`);
 
     await q.query(`
       CREATE TABLE comments (

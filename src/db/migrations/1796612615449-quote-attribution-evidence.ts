@@ -16,7 +16,15 @@ export class QuoteAttributionEvidence1796612615449 implements MigrationInterface
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const col of ["speaker_set_by_editor", "attribution_confidence", "attribution_mention_end", "attribution_mention_start", "attribution_mention", "attribution_followed", "attribution_method"]) {
+    for (const col of [
+      "speaker_set_by_editor",
+      "attribution_confidence",
+      "attribution_mention_end",
+      "attribution_mention_start",
+      "attribution_mention",
+      "attribution_followed",
+      "attribution_method",
+    ]) {
       await q.query(`ALTER TABLE quotes DROP COLUMN IF EXISTS ${col}`);
     }
   }

@@ -8,4 +8,13 @@ import { QuoteAttributionEvidence1796612615449 } from "./1796612615449-quote-att
 import { SpeakerFacets1796612989937 } from "./1796612989937-speaker-facets";
 import { AnalyticsIndexes1796614136055 } from "./1796614136055-analytics-indexes";
 
-export const MIGRATIONS = [InitialSchema1764170000000, SpeakerNameKeys1764175000000, ReadersAndEditors1764180000000, ReadPathIndexes1764190000000, LiveSources1796611733700, QuoteAttributionEvidence1796612615449, SpeakerFacets1796612989937, AnalyticsIndexes1796614136055];
+export const MIGRATIONS = [
+  InitialSchema1764170000000,
+  SpeakerNameKeys1764175000000,
+  ReadersAndEditors1764180000000,
+  ReadPathIndexes1764190000000,
+  LiveSources1796611733700,
+  QuoteAttributionEvidence1796612615449,
+  SpeakerFacets1796612989937,
+  AnalyticsIndexes1796614136055,
+];

@@ -119,11 +119,7 @@ function replicaFault(err: unknown): boolean {
  * it on the primary instead. Counted and logged through the DataSource's logger like every statement.
  * Returns undefined when the statement is not the replica's (no scope, or not a plain read).
  */
-export async function onReplica<T extends QueryResultRow>(
-  ds: DataSource,
-  query: { text: string; values?: unknown[]; name?: string },
-  primary: () => Promise<T[]>,
-): Promise<T[] | undefined> {
+export async function onReplica<T extends QueryResultRow>(ds: DataSource, query: { text: string; values?: unknown[]; name?: string }, primary: () => Promise<T[]>): Promise<T[] | undefined> {
   const scope = scopes.getStore();
   if (!scope?.replica || !isRead(query.text)) return undefined;
   const { replica, router } = scope;

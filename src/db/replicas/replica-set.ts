@@ -136,9 +136,7 @@ export class ReplicaSet {
   private async checkOne(r: Replica, at: number, primary: bigint | undefined): Promise<void> {
     const previous = r.state;
     try {
-      const { rows } = await r.pool.query<{ replay: string | null; recovery: boolean }>(
-        `SELECT pg_last_wal_replay_lsn()::text AS replay, pg_is_in_recovery() AS recovery`,
-      );
+      const { rows } = await r.pool.query<{ replay: string | null; recovery: boolean }>(`SELECT pg_last_wal_replay_lsn()::text AS replay, pg_is_in_recovery() AS recovery`);
       const { replay, recovery } = rows[0];
       // Promoted (failover) or not a replica at all: reading from it could miss the primary's writes.
       if (!recovery || replay === null) throw new Error("not a streaming replica (not in recovery)");

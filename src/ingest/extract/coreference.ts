@@ -1,23 +1,61 @@
 // Resolves pronouns ("he"), descriptions ("the Russian leader", "the company") and "they"/"it" to the people and organisations already named in the article.
-import type { DocumentModel } from './document-model';
-import type { Entity, EntityRegistry } from './entity-registry';
-import type { Gender } from './lexicon/titles';
-import { descriptionFits } from './lexicon/titles';
-import { POSSESSIVE_DETERMINERS } from './lexicon/common-words';
-import { isGroupNoun } from './lexicon/group-nouns';
-import type { MentionIndex } from './speaker-mentions';
-import type { Sentence } from './sentence-splitter';
-import type { Token } from './text-tokens';
+import type { DocumentModel } from "./document-model";
+import type { Entity, EntityRegistry } from "./entity-registry";
+import type { Gender } from "./lexicon/titles";
+import { descriptionFits } from "./lexicon/titles";
+import { POSSESSIVE_DETERMINERS } from "./lexicon/common-words";
+import { isGroupNoun } from "./lexicon/group-nouns";
+import type { MentionIndex } from "./speaker-mentions";
+import type { Sentence } from "./sentence-splitter";
+import type { Token } from "./text-tokens";
 
 /** Organisation nouns vague enough to stand for any organisation named before ("the company said"). */
 const GENERIC_ORG_HEADS = new Set([
-  '', 'company', 'firm', 'group', 'organisation', 'organization', 'agency', 'carmaker', 'automaker', 'airline', 'retailer',
-  'manufacturer', 'developer', 'insurer', 'lender', 'bank', 'broadcaster', 'startup', 'start-up', 'giant', 'conglomerate',
-  'operator', 'maker', 'producer', 'chain', 'utility', 'supplier', 'studio', 'label', 'club', 'team', 'charity', 'network',
-  'publisher', 'newspaper', 'body', 'watchdog', 'regulator', 'institute', 'foundation', 'association', 'business',
+  "",
+  "company",
+  "firm",
+  "group",
+  "organisation",
+  "organization",
+  "agency",
+  "carmaker",
+  "automaker",
+  "airline",
+  "retailer",
+  "manufacturer",
+  "developer",
+  "insurer",
+  "lender",
+  "bank",
+  "broadcaster",
+  "startup",
+  "start-up",
+  "giant",
+  "conglomerate",
+  "operator",
+  "maker",
+  "producer",
+  "chain",
+  "utility",
+  "supplier",
+  "studio",
+  "label",
+  "club",
+  "team",
+  "charity",
+  "network",
+  "publisher",
+  "newspaper",
+  "body",
+  "watchdog",
+  "regulator",
+  "institute",
+  "foundation",
+  "association",
+  "business",
 ]);
 
-const PLATFORMS = new Set(['x', 'twitter', 'facebook', 'instagram', 'tiktok', 'reddit', 'youtube', 'telegram', 'whatsapp', 'linkedin', 'snapchat', 'threads', 'bluesky', 'weibo']);
+const PLATFORMS = new Set(["x", "twitter", "facebook", "instagram", "tiktok", "reddit", "youtube", "telegram", "whatsapp", "linkedin", "snapchat", "threads", "bluesky", "weibo"]);
 
 function isPlatformName(name: string): boolean {
   return PLATFORMS.has(name.toLowerCase());
@@ -48,7 +86,7 @@ export class Coreference {
   ) {}
 
   private isPerson(entity: Entity): boolean {
-    return entity.kind === 'PERSON' || (entity.kind === 'UNKNOWN' && entity.nameTokens.length > 0);
+    return entity.kind === "PERSON" || (entity.kind === "UNKNOWN" && entity.nameTokens.length > 0);
   }
 
   /** Named people, resolved pronouns and quote speakers in sentence s, in text order, before token `before`. */
@@ -64,14 +102,14 @@ export class Coreference {
         if (mention && mention.first === k && mention.entity >= 0) {
           const e = this.registry.get(mention.entity);
           // After a possessive determiner a name is a modifier too ("her Downton Abbey co-star Hugh Bonneville").
-          const modifier = mention.possessive || POSSESSIVE_DETERMINERS.has(this.model.tokens[mention.prefixStart - 1]?.lower ?? '');
+          const modifier = mention.possessive || POSSESSIVE_DETERMINERS.has(this.model.tokens[mention.prefixStart - 1]?.lower ?? "");
           if (this.isPerson(e)) out.push({ token: k, entity: e.id, possessive: modifier });
         }
         continue;
       }
       const t = this.model.tokens[k] as Token;
-      if (t.lower === 'he' || t.lower === 'she') {
-        const resolved = this.resolvePronounAt(k, t.lower === 'he' ? 'm' : 'f');
+      if (t.lower === "he" || t.lower === "she") {
+        const resolved = this.resolvePronounAt(k, t.lower === "he" ? "m" : "f");
         if (resolved) out.push({ token: k, entity: resolved.id });
       }
     }
@@ -86,9 +124,9 @@ export class Coreference {
 
   /** Records a person as spoken of at a token (a quote speaker at its cue), so later pronouns can find them. */
   notePerson(token: number, entity: Entity): void {
-    if (!this.isPerson(entity) && entity.kind !== 'ORGANIZATION' && entity.kind !== 'GROUP') return;
+    if (!this.isPerson(entity) && entity.kind !== "ORGANIZATION" && entity.kind !== "GROUP") return;
     const s = this.model.tokenSentence[token] as number;
-    if (entity.kind === 'GROUP') {
+    if (entity.kind === "GROUP") {
       const list = this.groups.get(s) ?? [];
       list.push({ token, entity: entity.id });
       this.groups.set(s, list);
@@ -148,11 +186,11 @@ export class Coreference {
   /** "the Russian leader", "the 21-year-old": a person whose role fits the noun, else the salient person with no role. */
   resolveDescription(i: number, head: string, country: string | null, roleOnly = false): Entity | null {
     const fits = descriptionFits(head) ?? [];
-    if (fits.includes('*')) return roleOnly ? null : this.search(i, () => true);
+    if (fits.includes("*")) return roleOnly ? null : this.search(i, () => true);
     const roleFits = (e: Entity): boolean => {
       const role = e.role?.toLowerCase();
       if (!role) return false;
-      if (country && role.includes(' of ') && !role.includes(country.toLowerCase())) return false;
+      if (country && role.includes(" of ") && !role.includes(country.toLowerCase())) return false;
       return fits.some((f) => role.includes(f)) || role.includes(head);
     };
     return this.search(i, roleFits) ?? (roleOnly ? null : this.search(i, (e) => e.role === null && !country));
@@ -172,7 +210,7 @@ export class Coreference {
       if (!mention || mention.first >= i || mention.entity < 0) continue;
       if (s - (this.model.tokenSentence[mention.first] as number) > LOOKBACK_SENTENCES * 2) break;
       const e = this.registry.get(mention.entity);
-      if (e.kind !== 'ORGANIZATION' && e.kind !== 'UNKNOWN') continue;
+      if (e.kind !== "ORGANIZATION" && e.kind !== "UNKNOWN") continue;
       if (e.nameTokens.includes(head)) return e;
       // Of the organisations in the nearest sentence that names any, the subject-most (the first): "Microsoft
       // says the outage affecting Outlook and Teams is over … the company wrote" speaks of Microsoft.
@@ -183,7 +221,7 @@ export class Coreference {
       }
     }
     if (!GENERIC_ORG_HEADS.has(head)) return null;
-    if (fallback && fallback.kind === 'UNKNOWN') fallback.kind = 'ORGANIZATION';
+    if (fallback && fallback.kind === "UNKNOWN") fallback.kind = "ORGANIZATION";
     return fallback;
   }
 
@@ -191,20 +229,20 @@ export class Coreference {
   recentOrganisation(i: number): Entity | null {
     const s = this.model.tokenSentence[i] as number;
     const speaker = this.lastSpeakerBefore(i, 1);
-    if (speaker && speaker.kind === 'ORGANIZATION') return speaker;
+    if (speaker && speaker.kind === "ORGANIZATION") return speaker;
     for (let m = this.index.mentions.length - 1; m >= 0; m--) {
       const mention = this.index.mentions[m];
       if (!mention || mention.first >= i || mention.entity < 0) continue;
       if (s - (this.model.tokenSentence[mention.first] as number) > 1) break;
       const e = this.registry.get(mention.entity);
-      if (e.kind === 'ORGANIZATION' && !isPlatformName(e.name)) return e;
+      if (e.kind === "ORGANIZATION" && !isPlatformName(e.name)) return e;
     }
     return null;
   }
 
   /** "it": the nearest earlier organisation. */
   resolveIt(i: number): Entity | null {
-    return this.resolveOrgDescription(i, '');
+    return this.resolveOrgDescription(i, "");
   }
 
   /** "they": a group named at a clause start, or an organisation, in the same or an earlier sentence. */
@@ -218,8 +256,8 @@ export class Coreference {
         if (this.model.tokenQuote[t] !== -1) continue;
         const token = this.model.tokens[t] as Token;
         const prev = this.model.tokens[t - 1];
-        const clauseStart = t === sentence.tokenStart || prev?.text === ',' || prev?.lower === 'and';
-        if (clauseStart && token.kind === 'word') {
+        const clauseStart = t === sentence.tokenStart || prev?.text === "," || prev?.lower === "and";
+        if (clauseStart && token.kind === "word") {
           const group = groupAt(t);
           if (group) return group;
         }

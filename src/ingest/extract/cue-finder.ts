@@ -1,7 +1,7 @@
 // Spots speech cues ("said", "according to", "pointed out") at a token, so attribution can look for their subjects.
-import type { DocumentModel } from './document-model';
-import { cueBase, isParticipleCue, isWeakCue, PHRASE_CUES } from './lexicon/cue-verbs';
-import type { Token } from './text-tokens';
+import type { DocumentModel } from "./document-model";
+import { cueBase, isParticipleCue, isWeakCue, PHRASE_CUES } from "./lexicon/cue-verbs";
+import type { Token } from "./text-tokens";
 
 export interface Cue {
   /** First token of the cue. */
@@ -33,21 +33,21 @@ export function cueAt(model: DocumentModel, k: number): Cue | null {
 
 function computeCueAt(model: DocumentModel, k: number): Cue | null {
   const t = model.tokens[k];
-  if (!t || t.kind !== 'word' || model.tokenQuote[k] !== -1) return null;
+  if (!t || t.kind !== "word" || model.tokenQuote[k] !== -1) return null;
   for (const phrase of PHRASE_CUES) {
     if (phrase[0] !== t.lower) continue;
     let ok = true;
     for (let p = 1; p < phrase.length; p++) if (model.tokens[k + p]?.lower !== phrase[p]) ok = false;
     if (ok) {
       const last = model.tokens[k + phrase.length - 1] as Token;
-      return { at: k, length: phrase.length, base: phrase.join(' '), text: model.body.slice(t.start, last.end), weak: false, participle: false };
+      return { at: k, length: phrase.length, base: phrase.join(" "), text: model.body.slice(t.start, last.end), weak: false, participle: false };
     }
   }
   const base = cueBase(t.lower);
   if (!base) return null;
   // "the said agreement", "State" (capitalised noun) are not cues.
   const prev = model.tokens[k - 1];
-  if (prev && (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an')) return null;
-  if (t.cap && base === 'state') return null;
+  if (prev && (prev.lower === "the" || prev.lower === "a" || prev.lower === "an")) return null;
+  if (t.cap && base === "state") return null;
   return { at: k, length: 1, base, text: t.text, weak: isWeakCue(base), participle: isParticipleCue(t.lower) };
 }

@@ -2,8 +2,8 @@
 // this for every quote, and scanning back token by token made a long sentence full of quotes quadratic
 // (issue 17, finding 3). Two arrays computed once per model answer "the nearest token outside quotes at
 // or before k" and "the nearest strong cue at or before k".
-import { cueAt, type Cue } from './cue-finder';
-import type { DocumentModel } from './document-model';
+import { cueAt, type Cue } from "./cue-finder";
+import type { DocumentModel } from "./document-model";
 
 interface CueIndex {
   /** The nearest token at or before k that is not inside a quote (-1: none). */

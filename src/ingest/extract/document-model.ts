@@ -1,8 +1,8 @@
 // Builds the shared view of one article body (tokens, paragraphs, quotes, sentences) that every extraction step reads.
-import { findParagraphs, type Span } from './paragraphs';
-import { findQuotes, type QuoteSpan } from './quote-finder';
-import { splitSentences, type Sentence } from './sentence-splitter';
-import { tokenize, type Token } from './text-tokens';
+import { findParagraphs, type Span } from "./paragraphs";
+import { findQuotes, type QuoteSpan } from "./quote-finder";
+import { splitSentences, type Sentence } from "./sentence-splitter";
+import { tokenize, type Token } from "./text-tokens";
 
 export interface DocumentModel {
   body: string;
@@ -33,21 +33,21 @@ export interface DocumentModel {
  */
 export function findDatelines(tokens: readonly Token[], tokenParagraph: Int32Array): Map<number, number> {
   const out = new Map<number, number>();
-  const dash = (t: Token | undefined): boolean => t?.kind === 'punct' && (t.text === '–' || t.text === '—' || t.text === '-');
+  const dash = (t: Token | undefined): boolean => t?.kind === "punct" && (t.text === "–" || t.text === "—" || t.text === "-");
   for (let i = 0; i < tokens.length; i++) {
     if (i > 0 && tokenParagraph[i - 1] === tokenParagraph[i]) continue;
     let k = i;
     let letters = 0;
     for (; k < tokens.length && tokenParagraph[k] === tokenParagraph[i]; k++) {
       const t = tokens[k] as Token;
-      if (t.kind !== 'word' || !t.cap || t.text !== t.text.toUpperCase() || /\d/.test(t.text)) break;
+      if (t.kind !== "word" || !t.cap || t.text !== t.text.toUpperCase() || /\d/.test(t.text)) break;
       letters += t.text.length;
     }
     if (k === i || letters < 4) continue;
     const next = tokens[k];
     let end = -1;
-    if (next?.text === ':' || dash(next)) end = k + 1;
-    else if (next?.text === '(' || next?.text === ',') {
+    if (next?.text === ":" || dash(next)) end = k + 1;
+    else if (next?.text === "(" || next?.text === ",") {
       // A bracketed agency, a date or a country ("MANILA, Philippines —"): the line runs to the dash that ends it, a
       // few tokens on, through capitalised words, numbers and punctuation only ("NATO, the alliance, said" is no dateline).
       for (let j = k + 1; j < Math.min(tokens.length, k + 10) && tokenParagraph[j] === tokenParagraph[i]; j++) {
@@ -56,7 +56,7 @@ export function findDatelines(tokens: readonly Token[], tokenParagraph: Int32Arr
           end = j + 1;
           break;
         }
-        if (t.kind === 'word' && !t.cap && !/^\d/.test(t.text)) break;
+        if (t.kind === "word" && !t.cap && !/^\d/.test(t.text)) break;
       }
     }
     if (end > 0) out.set(i, end);
@@ -111,14 +111,14 @@ export function buildDocumentModel(body: string): DocumentModel {
   const lowercaseWords = new Set<string>();
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
-    if (t.kind === 'word' && !t.cap && tokenQuote[i] === -1) lowercaseWords.add(t.lower);
+    if (t.kind === "word" && !t.cap && tokenQuote[i] === -1) lowercaseWords.add(t.lower);
   }
 
   const sentenceFirstWord = new Int32Array(sentences.length);
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s] as Sentence;
     let first = sentence.tokenStart;
-    while (first < sentence.tokenEnd - 1 && (tokens[first] as Token).kind === 'punct') first++;
+    while (first < sentence.tokenEnd - 1 && (tokens[first] as Token).kind === "punct") first++;
     sentenceFirstWord[s] = first;
   }
 

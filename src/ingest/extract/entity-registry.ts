@@ -1,8 +1,8 @@
 // Keeps the people, organisations and groups of one article, merging the names used for each ("Putin" = "Vladimir Putin", "WHO" = "World Health Organization").
-import type { ExtractedSpeaker, SpeakerKind } from '../types';
-import type { Gender } from './lexicon/titles';
+import type { ExtractedSpeaker, SpeakerKind } from "../types";
+import type { Gender } from "./lexicon/titles";
 
-export type EntityKind = SpeakerKind | 'UNKNOWN';
+export type EntityKind = SpeakerKind | "UNKNOWN";
 
 export interface Entity {
   id: number;
@@ -21,14 +21,14 @@ export interface Entity {
   spoke: boolean;
 }
 
-const CONNECTORS = new Set(['of', 'for', 'and', 'the', '&', 'on', 'de', 'la']);
+const CONNECTORS = new Set(["of", "for", "and", "the", "&", "on", "de", "la"]);
 
 function words(name: string): string[] {
   return name
     .toLowerCase()
-    .replace(/[’']s$/, '')
+    .replace(/[’']s$/, "")
     .split(/\s+/)
-    .map((w) => w.replace(/\./g, ''))
+    .map((w) => w.replace(/\./g, ""))
     .filter(Boolean);
 }
 
@@ -37,11 +37,11 @@ function initials(name: string): string {
     .split(/\s+/)
     .filter((w) => w && !CONNECTORS.has(w.toLowerCase()))
     .map((w) => w.charAt(0).toUpperCase())
-    .join('');
+    .join("");
 }
 
 function isAcronym(name: string): boolean {
-  const bare = name.replace(/\./g, '');
+  const bare = name.replace(/\./g, "");
   return /^[A-Z]{2,6}$/.test(bare);
 }
 
@@ -60,7 +60,19 @@ export class EntityRegistry {
 
   private create(name: string, kind: EntityKind, offset: number): Entity {
     const tokens = words(name);
-    const entity: Entity = { id: this.entities.length, name, kind, role: null, gender: null, aliases: new Set(), nameTokens: tokens, key: tokens.join(' '), aliasKeys: new Set(), firstOffset: offset, spoke: false };
+    const entity: Entity = {
+      id: this.entities.length,
+      name,
+      kind,
+      role: null,
+      gender: null,
+      aliases: new Set(),
+      nameTokens: tokens,
+      key: tokens.join(" "),
+      aliasKeys: new Set(),
+      firstOffset: offset,
+      spoke: false,
+    };
     this.entities.push(entity);
     return entity;
   }
@@ -69,7 +81,7 @@ export class EntityRegistry {
   alias(entity: Entity, name: string): void {
     if (name === entity.name || entity.aliases.has(name)) return;
     entity.aliases.add(name);
-    entity.aliasKeys.add(words(name).join(' '));
+    entity.aliasKeys.add(words(name).join(" "));
   }
 
   /** Gives an entity a fuller name, keeping the old one as an alias. */
@@ -77,7 +89,7 @@ export class EntityRegistry {
     const old = entity.name;
     entity.name = name;
     entity.nameTokens = words(name);
-    entity.key = entity.nameTokens.join(' ');
+    entity.key = entity.nameTokens.join(" ");
     this.alias(entity, old);
   }
 
@@ -86,11 +98,11 @@ export class EntityRegistry {
     const tokens = words(name);
     let entity = this.matchPerson(tokens, offset);
     if (!entity) {
-      entity = this.create(name, 'PERSON', offset);
+      entity = this.create(name, "PERSON", offset);
     } else if (tokens.length > entity.nameTokens.length && tokens[tokens.length - 1] === entity.nameTokens[entity.nameTokens.length - 1]) {
       this.rename(entity, name);
     }
-    if (entity.kind === 'UNKNOWN') entity.kind = 'PERSON';
+    if (entity.kind === "UNKNOWN") entity.kind = "PERSON";
     // Aliases are names ("Putin", "Vladimir Putin"), not mentions: a titled form ("Russian President Vladimir
     // Putin") is the name plus a role that changes over time, and every outlet titles people differently.
     this.alias(entity, name);
@@ -103,17 +115,17 @@ export class EntityRegistry {
   unknown(name: string, offset: number): Entity {
     const tokens = words(name);
     const existing = this.matchPerson(tokens, offset) ?? this.matchOrg(name);
-    return existing ?? this.create(name, 'UNKNOWN', offset);
+    return existing ?? this.create(name, "UNKNOWN", offset);
   }
 
   /** Existing person a name fits, or undefined; never creates one. */
   matchPerson(tokens: readonly string[], offset: number): Entity | undefined {
     if (tokens.length === 0) return undefined;
-    const joined = tokens.join(' ');
+    const joined = tokens.join(" ");
     let best: Entity | undefined;
     let bestScore = 0;
     for (const e of this.entities) {
-      if (e.kind !== 'PERSON' && e.kind !== 'UNKNOWN') continue;
+      if (e.kind !== "PERSON" && e.kind !== "UNKNOWN") continue;
       let score = 0;
       if (e.key === joined) score = 4;
       else if (tokens.length === 1) {
@@ -140,40 +152,40 @@ export class EntityRegistry {
   }
 
   organisation(name: string, offset: number, surface: string): Entity {
-    const clean = name.replace(/^the\s+/i, '').replace(/[’']s$/, '');
+    const clean = name.replace(/^the\s+/i, "").replace(/[’']s$/, "");
     let entity = this.matchOrg(clean);
     if (!entity) {
-      entity = this.create(clean, 'ORGANIZATION', offset);
+      entity = this.create(clean, "ORGANIZATION", offset);
     } else if (isAcronym(entity.name) && !isAcronym(clean)) {
       this.rename(entity, clean);
     } else if (words(clean).length > entity.nameTokens.length && !isAcronym(clean) && entity.nameTokens.length === 1) {
       this.rename(entity, clean);
     }
-    entity.kind = 'ORGANIZATION';
+    entity.kind = "ORGANIZATION";
     this.alias(entity, clean);
     if (surface !== clean && !/^the\s/i.test(surface)) this.alias(entity, surface);
     return entity;
   }
 
   matchOrg(name: string): Entity | undefined {
-    const clean = name.replace(/^the\s+/i, '');
+    const clean = name.replace(/^the\s+/i, "");
     const tokens = words(clean);
-    const joined = tokens.join(' ');
+    const joined = tokens.join(" ");
     for (let i = this.entities.length - 1; i >= 0; i--) {
       const e = this.entities[i] as Entity;
-      if (e.kind !== 'ORGANIZATION' && e.kind !== 'UNKNOWN') continue;
+      if (e.kind !== "ORGANIZATION" && e.kind !== "UNKNOWN") continue;
       if (e.key === joined || e.aliasKeys.has(joined)) return e;
-      if (isAcronym(clean) && initials(e.name) === clean.replace(/\./g, '')) return e;
-      if (isAcronym(e.name) && initials(clean) === e.name.replace(/\./g, '')) return e;
-      if (e.kind === 'ORGANIZATION' && tokens.length === 1 && e.nameTokens.length > 1 && e.nameTokens[e.nameTokens.length - 1] === tokens[0]) return e;
+      if (isAcronym(clean) && initials(e.name) === clean.replace(/\./g, "")) return e;
+      if (isAcronym(e.name) && initials(clean) === e.name.replace(/\./g, "")) return e;
+      if (e.kind === "ORGANIZATION" && tokens.length === 1 && e.nameTokens.length > 1 && e.nameTokens[e.nameTokens.length - 1] === tokens[0]) return e;
     }
     return undefined;
   }
 
   group(name: string, offset: number): Entity {
     const lower = name.toLowerCase();
-    const existing = this.entities.find((e) => e.kind === 'GROUP' && e.name.toLowerCase() === lower);
-    return existing ?? this.create(name, 'GROUP', offset);
+    const existing = this.entities.find((e) => e.kind === "GROUP" && e.name.toLowerCase() === lower);
+    return existing ?? this.create(name, "GROUP", offset);
   }
 
   /**
@@ -182,12 +194,12 @@ export class EntityRegistry {
    */
   toSpeakers(mentionedPeople: ReadonlySet<number>): ExtractedSpeaker[] {
     return this.entities
-      .filter((e) => e.spoke || (e.kind === 'PERSON' && mentionedPeople.has(e.id) && e.nameTokens.length > 1))
+      .filter((e) => e.spoke || (e.kind === "PERSON" && mentionedPeople.has(e.id) && e.nameTokens.length > 1))
       .sort((a, b) => a.firstOffset - b.firstOffset)
       .map((e) => ({
         name: e.name,
         role: e.role,
-        kind: e.kind === 'UNKNOWN' ? 'PERSON' : e.kind,
+        kind: e.kind === "UNKNOWN" ? "PERSON" : e.kind,
         aliases: [...e.aliases].filter((a) => a !== e.name),
       }));
   }

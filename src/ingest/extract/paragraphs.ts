@@ -21,7 +21,7 @@ export function findParagraphs(body: string): Span[] {
 function pushTrimmed(body: string, start: number, end: number, out: Span[]): void {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(body[s] ?? '')) s++;
-  while (e > s && /\s/.test(body[e - 1] ?? '')) e--;
+  while (s < e && /\s/.test(body[s] ?? "")) s++;
+  while (e > s && /\s/.test(body[e - 1] ?? "")) e--;
   if (e > s) out.push({ start: s, end: e });
 }

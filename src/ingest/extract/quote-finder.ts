@@ -1,5 +1,5 @@
 // Finds quoted spans in an article body: typographic and ASCII double quotes, British single quotes, and quotes that run over paragraphs.
-import type { Span } from './paragraphs';
+import type { Span } from "./paragraphs";
 
 export interface QuoteSpan {
   /** Offsets of the quoted words, without the marks (body.slice(start, end) is the quote text). */
@@ -11,7 +11,7 @@ export interface QuoteSpan {
   openMark: string;
   /** Null when the writer never closed the quote before the paragraph ended. */
   closeMark: string | null;
-  style: 'double' | 'single';
+  style: "double" | "single";
   /** Index of the paragraph the quote opens in, and of the one it closes in (differs for multi-paragraph quotes). */
   paragraph: number;
   lastParagraph: number;
@@ -27,12 +27,12 @@ interface OpenQuote {
   mark: string;
   closers: string;
   at: number;
-  style: 'double' | 'single';
+  style: "double" | "single";
   paragraph: number;
 }
 
 function charAt(body: string, i: number): string {
-  return i >= 0 && i < body.length ? (body[i] as string) : '';
+  return i >= 0 && i < body.length ? (body[i] as string) : "";
 }
 
 function opensAfter(body: string, i: number, paragraphStart: number): boolean {
@@ -43,22 +43,22 @@ function doubleOpener(body: string, i: number, paragraphStart: number): OpenQuot
   const ch = charAt(body, i);
   const next = charAt(body, i + 1);
   // French typography puts a space inside guillemets: « non ».
-  if (next === '' || (SPACE.test(next) && ch !== '«')) return null;
+  if (next === "" || (SPACE.test(next) && ch !== "«")) return null;
   switch (ch) {
-    case '“':
+    case "“":
       // “ also closes German-style „…“ quotes, but as an opener it pairs with ” (or a second “ used as a closer).
-      return { mark: ch, closers: '”“', at: i, style: 'double', paragraph: -1 };
-    case '„':
-      return { mark: ch, closers: '“”', at: i, style: 'double', paragraph: -1 };
-    case '‟':
-      return { mark: ch, closers: '”', at: i, style: 'double', paragraph: -1 };
-    case '«':
-      return { mark: ch, closers: '»', at: i, style: 'double', paragraph: -1 };
+      return { mark: ch, closers: "”“", at: i, style: "double", paragraph: -1 };
+    case "„":
+      return { mark: ch, closers: "“”", at: i, style: "double", paragraph: -1 };
+    case "‟":
+      return { mark: ch, closers: "”", at: i, style: "double", paragraph: -1 };
+    case "«":
+      return { mark: ch, closers: "»", at: i, style: "double", paragraph: -1 };
     case '"':
-      return opensAfter(body, i, paragraphStart) ? { mark: ch, closers: '"', at: i, style: 'double', paragraph: -1 } : null;
-    case '”':
+      return opensAfter(body, i, paragraphStart) ? { mark: ch, closers: '"', at: i, style: "double", paragraph: -1 } : null;
+    case "”":
       // Some copy uses ” for both marks; accept it as an opener only where a quote plainly starts.
-      return opensAfter(body, i, paragraphStart) && LETTER_OR_DIGIT.test(next) ? { mark: ch, closers: '”', at: i, style: 'double', paragraph: -1 } : null;
+      return opensAfter(body, i, paragraphStart) && LETTER_OR_DIGIT.test(next) ? { mark: ch, closers: "”", at: i, style: "double", paragraph: -1 } : null;
     default:
       return null;
   }
@@ -68,18 +68,18 @@ const ELISION = /^(?:em|tis|twas|cause|til|bout|n|s)\b/i;
 
 function singleOpener(body: string, i: number, paragraphStart: number): OpenQuote | null {
   const ch = charAt(body, i);
-  if (ch !== '‘' && ch !== "'") return null;
+  if (ch !== "‘" && ch !== "'") return null;
   const next = charAt(body, i + 1);
-  if (!LETTER_OR_DIGIT.test(next) && next !== '…') return null;
+  if (!LETTER_OR_DIGIT.test(next) && next !== "…") return null;
   if (!opensAfter(body, i, paragraphStart)) return null;
   const ahead = body.slice(i + 1, i + 6);
   if (/^\d0s/.test(ahead) || ELISION.test(ahead)) return null;
-  return { mark: ch, closers: ch === '‘' ? '’' : "'", at: i, style: 'single', paragraph: -1 };
+  return { mark: ch, closers: ch === "‘" ? "’" : "'", at: i, style: "single", paragraph: -1 };
 }
 
 /** A single closing mark that could also be an apostrophe of a plural possessive ("leaders’ meeting"). */
 function isWeakSingleCloser(body: string, i: number): boolean {
-  return charAt(body, i - 1) === 's' && charAt(body, i + 1) === ' ' && /[a-z]/.test(charAt(body, i + 2));
+  return charAt(body, i - 1) === "s" && charAt(body, i + 1) === " " && /[a-z]/.test(charAt(body, i + 2));
 }
 
 function isSingleCloser(body: string, i: number, closers: string): boolean {
@@ -87,7 +87,7 @@ function isSingleCloser(body: string, i: number, closers: string): boolean {
   if (!closers.includes(ch)) return false;
   const prev = charAt(body, i - 1);
   const next = charAt(body, i + 1);
-  return prev !== '' && !SPACE.test(prev) && !LETTER_OR_DIGIT.test(next);
+  return prev !== "" && !SPACE.test(prev) && !LETTER_OR_DIGIT.test(next);
 }
 
 function hasLaterSingleCloser(body: string, from: number, end: number, closers: string): boolean {
@@ -101,7 +101,7 @@ function keepUnclosed(body: string, open: OpenQuote, paragraphStart: number): bo
   let j = open.at - 1;
   while (j >= paragraphStart && SPACE.test(charAt(body, j))) j--;
   const before = charAt(body, j);
-  return before === ':' || before === ',';
+  return before === ":" || before === ",";
 }
 
 export function findQuotes(body: string, paragraphs: readonly Span[]): QuoteSpan[] {
@@ -126,7 +126,7 @@ export function findQuotes(body: string, paragraphs: readonly Span[]): QuoteSpan
     // (British style, with “…” nested inside); elsewhere ’ and ' are apostrophes.
     const text = body.slice(para.start, para.end);
     const firstDouble = text.search(DOUBLE_MARKS);
-    const firstSingle = text.indexOf('‘');
+    const firstSingle = text.indexOf("‘");
     const allowSingle = firstDouble < 0 || (firstSingle >= 0 && firstSingle < firstDouble);
     let i = para.start;
     // A quote carried over from the previous paragraph skips this paragraph's reopening mark.
@@ -145,10 +145,10 @@ export function findQuotes(body: string, paragraphs: readonly Span[]): QuoteSpan
         continue;
       }
       const current: OpenQuote = open;
-      if (current.style === 'double') {
+      if (current.style === "double") {
         if (!current.closers.includes(ch)) continue;
         // A second “ closes only where the quote plainly ends; otherwise it is a nested or stray mark.
-        if (ch === '“' && current.mark === '“' && LETTER_OR_DIGIT.test(charAt(body, i + 1))) continue;
+        if (ch === "“" && current.mark === "“" && LETTER_OR_DIGIT.test(charAt(body, i + 1))) continue;
         emit(current.at + 1, i, i + 1, ch, p);
       } else if (isSingleCloser(body, i, current.closers)) {
         if (isWeakSingleCloser(body, i) && hasLaterSingleCloser(body, i + 1, para.end, current.closers)) continue;

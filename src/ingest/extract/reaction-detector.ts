@@ -1,22 +1,55 @@
 // Tells reported public reactions ("Users expressed optimism, with comments like “…”", "one user wrote") from statements of named speakers, and finds where they were posted.
-import type { Attribution } from './attribution';
-import type { DocumentModel } from './document-model';
-import { isOnlineNoun, isPublicContextWord, isPublicNoun, isQuantifierSubject } from './lexicon/group-nouns';
-import type { Token } from './text-tokens';
+import type { Attribution } from "./attribution";
+import type { DocumentModel } from "./document-model";
+import { isOnlineNoun, isPublicContextWord, isPublicNoun, isQuantifierSubject } from "./lexicon/group-nouns";
+import type { Token } from "./text-tokens";
 
 const PLATFORMS: Record<string, string> = {
-  twitter: 'Twitter', facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', reddit: 'Reddit', youtube: 'YouTube',
-  bluesky: 'Bluesky', telegram: 'Telegram', whatsapp: 'WhatsApp', weibo: 'Weibo', wechat: 'WeChat', linkedin: 'LinkedIn',
-  snapchat: 'Snapchat', mastodon: 'Mastodon', discord: 'Discord', twitch: 'Twitch', douyin: 'Douyin', vkontakte: 'VKontakte',
-  tripadvisor: 'Tripadvisor', mumsnet: 'Mumsnet', quora: 'Quora',
+  twitter: "Twitter",
+  facebook: "Facebook",
+  instagram: "Instagram",
+  tiktok: "TikTok",
+  reddit: "Reddit",
+  youtube: "YouTube",
+  bluesky: "Bluesky",
+  telegram: "Telegram",
+  whatsapp: "WhatsApp",
+  weibo: "Weibo",
+  wechat: "WeChat",
+  linkedin: "LinkedIn",
+  snapchat: "Snapchat",
+  mastodon: "Mastodon",
+  discord: "Discord",
+  twitch: "Twitch",
+  douyin: "Douyin",
+  vkontakte: "VKontakte",
+  tripadvisor: "Tripadvisor",
+  mumsnet: "Mumsnet",
+  quora: "Quora",
 };
 
 /** Nouns for what the public writes; before "like"/"such as" they introduce reaction quotes. */
-const COMMENT_NOUNS = new Set(['comment', 'comments', 'post', 'posts', 'tweet', 'tweets', 'message', 'messages', 'reply', 'replies', 'reaction', 'reactions', 'review', 'reviews', 'remarks']);
-const INTRODUCERS = new Set(['like', 'as', 'including', 'reading', 'saying', 'read']);
+const COMMENT_NOUNS = new Set([
+  "comment",
+  "comments",
+  "post",
+  "posts",
+  "tweet",
+  "tweets",
+  "message",
+  "messages",
+  "reply",
+  "replies",
+  "reaction",
+  "reactions",
+  "review",
+  "reviews",
+  "remarks",
+]);
+const INTRODUCERS = new Set(["like", "as", "including", "reading", "saying", "read"]);
 
 /** Public nouns too general to make a lone anonymous speaker a member of the public ("a person familiar with the talks"). */
-const TOO_GENERAL = new Set(['person', 'people', 'man', 'woman', 'men', 'women', 'someone', 'somebody', 'others', 'public', 'crowd', 'audience']);
+const TOO_GENERAL = new Set(["person", "people", "man", "woman", "men", "women", "someone", "somebody", "others", "public", "crowd", "audience"]);
 
 export interface ReactionDecision {
   isReaction: boolean;
@@ -26,16 +59,16 @@ export interface ReactionDecision {
 /** The platform named at token k ("social media", "on X", "Facebook"), or null. */
 function platformAt(model: DocumentModel, k: number): string | null {
   const t = model.tokens[k] as Token;
-  if (t.kind !== 'word') return null;
-  if (t.lower === 'social' && model.tokens[k + 1]?.lower === 'media') return 'social media';
-  if (t.text === 'X') {
+  if (t.kind !== "word") return null;
+  if (t.lower === "social" && model.tokens[k + 1]?.lower === "media") return "social media";
+  if (t.text === "X") {
     const prev = model.tokens[k - 1]?.lower;
-    const next = model.tokens[k + 1]?.lower ?? '';
-    if (prev === 'on' || ['user', 'users', 'post', 'posts', 'account', 'accounts'].includes(next)) return 'X';
+    const next = model.tokens[k + 1]?.lower ?? "";
+    if (prev === "on" || ["user", "users", "post", "posts", "account", "accounts"].includes(next)) return "X";
   }
-  if (t.text === 'Truth' && model.tokens[k + 1]?.text === 'Social') return 'Truth Social';
-  if (t.text === 'Threads' && model.tokens[k - 1]?.lower === 'on') return 'Threads';
-  return t.cap ? PLATFORMS[t.lower] ?? null : null;
+  if (t.text === "Truth" && model.tokens[k + 1]?.text === "Social") return "Truth Social";
+  if (t.text === "Threads" && model.tokens[k - 1]?.lower === "on") return "Threads";
+  return t.cap ? (PLATFORMS[t.lower] ?? null) : null;
 }
 
 function platformIn(model: DocumentModel, from: number, to: number, nearestFirst: boolean): string | null {
@@ -74,7 +107,7 @@ function introducedAsComment(model: DocumentModel, open: number): boolean {
   for (let k = open - 1; k >= 0 && words.length < 8 && model.tokenSentence[k] === model.tokenSentence[open]; k--) {
     if (model.tokenQuote[k] !== -1) break;
     const t = model.tokens[k] as Token;
-    if (t.kind === 'word') words.unshift(t);
+    if (t.kind === "word") words.unshift(t);
   }
   const last = words[words.length - 1];
   if (last && COMMENT_NOUNS.has(last.lower)) return true;
@@ -97,16 +130,16 @@ function onHandleLine(model: DocumentModel, q: number): boolean {
 export function detectReaction(model: DocumentModel, q: number, attribution: Attribution, previousWasReaction: boolean): ReactionDecision {
   const open = model.quoteOpenToken[q] as number;
   // An anonymous handle is the public's voice; a named person's post is attributed to them by name instead.
-  if (onHandleLine(model, q) && !(attribution.subject?.entity && attribution.subject.kind === 'named')) return { isReaction: true, platform: null };
+  if (onHandleLine(model, q) && !(attribution.subject?.entity && attribution.subject.kind === "named")) return { isReaction: true, platform: null };
   const subject = attribution.subject;
-  const named = subject !== null && subject.entity !== null && subject.kind !== 'group' && subject.kind !== 'document';
+  const named = subject !== null && subject.entity !== null && subject.kind !== "group" && subject.kind !== "document";
   let isReaction = false;
   if (!named) {
-    if ((attribution.via === 'coordinated' || coordinatedWithPrevious(model, q)) && previousWasReaction) isReaction = true;
+    if ((attribution.via === "coordinated" || coordinatedWithPrevious(model, q)) && previousWasReaction) isReaction = true;
     else if (introducedAsComment(model, open)) isReaction = true;
     else if (subject && subject.publicVoice) {
       const head = lastWord(model, subject.from, subject.to);
-      const voxPop = subject.kind === 'anonymous' && head !== null && isPublicNoun(head) && !TOO_GENERAL.has(head);
+      const voxPop = subject.kind === "anonymous" && head !== null && isPublicNoun(head) && !TOO_GENERAL.has(head);
       // "Some residents welcomed it, with one saying …": a bare "one"/"others" stands for the public named just before.
       const fromPublic = head !== null && isQuantifierSubject(head) && publicNounBefore(model, subject.from);
       isReaction = subject.online || (head !== null && isOnlineNoun(head)) || voxPop || fromPublic || paragraphHasPublicContext(model, open);
@@ -123,7 +156,7 @@ function coordinatedWithPrevious(model: DocumentModel, q: number): boolean {
   if (prevClose === undefined || prevClose < 0 || open - prevClose < 2) return false;
   for (let k = prevClose + 1; k < open; k++) {
     const lower = (model.tokens[k] as Token).lower;
-    if (lower !== ',' && lower !== 'and' && lower !== 'or') return false;
+    if (lower !== "," && lower !== "and" && lower !== "or") return false;
   }
   return true;
 }
@@ -143,7 +176,7 @@ function publicNounBefore(model: DocumentModel, k: number): boolean {
 function lastWord(model: DocumentModel, from: number, to: number): string | null {
   for (let k = to - 1; k >= from; k--) {
     const t = model.tokens[k];
-    if (t && t.kind === 'word' && !t.possessive) return t.lower;
+    if (t && t.kind === "word" && !t.possessive) return t.lower;
   }
   return null;
 }

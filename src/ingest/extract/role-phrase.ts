@@ -1,9 +1,9 @@
 // Turns the title words written before a name ("Russian President", "U.S. President") into a role phrase ("President of Russia").
-import { canonicalCountry, countryInPhrase, countryOfAdjective } from './lexicon/places';
-import { isOrgWord } from './lexicon/organisations';
-import { expandTitleWord, isHonorific, isRoleHead } from './lexicon/titles';
+import { canonicalCountry, countryInPhrase, countryOfAdjective } from "./lexicon/places";
+import { isOrgWord } from "./lexicon/organisations";
+import { expandTitleWord, isHonorific, isRoleHead } from "./lexicon/titles";
 
-const LOWER_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'at', 'to', 'on']);
+const LOWER_CONNECTORS = new Set(["of", "for", "and", "the", "at", "to", "on"]);
 
 /**
  * Builds a role from title words. A country adjective or name among them becomes "of <country>"; honorifics
@@ -20,8 +20,8 @@ export function rolePhrase(words: readonly string[]): string | null {
     if (isHonorific(lower) && !isRoleHead(lower)) continue;
     // Two-word countries ("South Korean", "New Zealand") are only possible between two capitalised words.
     const next = words[i + 1];
-    const pair = next !== undefined && /^\p{Lu}/u.test(word) && /^\p{Lu}/u.test(next) ? `${word} ${next}` : '';
-    const pairCountry = pair ? canonicalCountry(pair) ?? countryOfAdjective(pair) : undefined;
+    const pair = next !== undefined && /^\p{Lu}/u.test(word) && /^\p{Lu}/u.test(next) ? `${word} ${next}` : "";
+    const pairCountry = pair ? (canonicalCountry(pair) ?? countryOfAdjective(pair)) : undefined;
     if (!country && pairCountry) {
       country = pairCountry;
       i++;
@@ -37,7 +37,7 @@ export function rolePhrase(words: readonly string[]): string | null {
   while (kept.length && LOWER_CONNECTORS.has((kept[0] as string).toLowerCase())) kept.shift();
   while (kept.length && LOWER_CONNECTORS.has((kept[kept.length - 1] as string).toLowerCase())) kept.pop();
   if (!kept.some((w) => isRoleHead(w.toLowerCase()))) return null;
-  const title = kept.map((w) => (LOWER_CONNECTORS.has(w.toLowerCase()) ? w.toLowerCase() : expandTitleWord(w))).join(' ');
+  const title = kept.map((w) => (LOWER_CONNECTORS.has(w.toLowerCase()) ? w.toLowerCase() : expandTitleWord(w))).join(" ");
   return country ? `${title} of ${countryInPhrase(country)}` : title;
 }
 
@@ -55,19 +55,19 @@ function roleOfOrganisation(words: readonly string[]): string | null {
   if (org < 1) return null;
   const rest = words.slice(org + 1);
   if (!rest.some((w) => isRoleHead(w.toLowerCase())) || rest.some((w) => isOrgWord(w.toLowerCase()))) return null;
-  const name = words.slice(0, org + 1).join(' ');
-  return `${rest.map((w) => (LOWER_CONNECTORS.has(w.toLowerCase()) ? w.toLowerCase() : expandTitleWord(w))).join(' ')} of the ${name}`;
+  const name = words.slice(0, org + 1).join(" ");
+  return `${rest.map((w) => (LOWER_CONNECTORS.has(w.toLowerCase()) ? w.toLowerCase() : expandTitleWord(w))).join(" ")} of the ${name}`;
 }
 
 /** Cleans an appositive ("the union’s deputy chair", "an economist at the IFS") into a role, or null when it names no role. */
 export function appositiveRole(text: string): string | null {
   const trimmed = text
-    .replace(/^\s*\d{1,3}\s*,\s*/, '') // "67, a farmer" → "a farmer"
-    .replace(/^\s*(?:the|a|an|his|her|their|its)\s+/i, '')
-    .replace(/[\s,.;:]+$/, '')
+    .replace(/^\s*\d{1,3}\s*,\s*/, "") // "67, a farmer" → "a farmer"
+    .replace(/^\s*(?:the|a|an|his|her|their|its)\s+/i, "")
+    .replace(/[\s,.;:]+$/, "")
     .trim();
   if (!trimmed || trimmed.length > 80) return null;
   const words = trimmed.split(/\s+/);
-  if (!words.some((w) => isRoleHead(w.toLowerCase().replace(/[’']s$/, '')))) return null;
+  if (!words.some((w) => isRoleHead(w.toLowerCase().replace(/[’']s$/, "")))) return null;
   return trimmed;
 }

@@ -1,19 +1,19 @@
 // Finds named people, organisations and places outside quotes, with the title written before a person ("Russian President Vladimir Putin" → Vladimir Putin, President of Russia).
-import type { DocumentModel } from './document-model';
-import { isSentenceInitial } from './document-model';
-import type { EntityRegistry } from './entity-registry';
-import { firstNameGender, isKnownFirstName } from './lexicon/first-names';
-import { isClauseBoundary, isMonthName, isNameParticle, isNeverName, isSentenceStarterWord, ORG_CONNECTORS } from './lexicon/common-words';
-import { AUXILIARIES, cueBase } from './lexicon/cue-verbs';
-import { isGroupNoun } from './lexicon/group-nouns';
-import { isKnownOrg, isOrgWord, canonicalOrgName } from './lexicon/organisations';
-import { canonicalCountry, countryOfAdjective, isPlaceHead, isPlaceNameLower, isPlacePrefix } from './lexicon/places';
-import { honorificGender, isHonorific, isRoleHead, isRoleModifier, roleGender, type Gender } from './lexicon/titles';
-import { rolePhrase } from './role-phrase';
-import { isInitial } from './sentence-splitter';
-import type { Token } from './text-tokens';
+import type { DocumentModel } from "./document-model";
+import { isSentenceInitial } from "./document-model";
+import type { EntityRegistry } from "./entity-registry";
+import { firstNameGender, isKnownFirstName } from "./lexicon/first-names";
+import { isClauseBoundary, isMonthName, isNameParticle, isNeverName, isSentenceStarterWord, ORG_CONNECTORS } from "./lexicon/common-words";
+import { AUXILIARIES, cueBase } from "./lexicon/cue-verbs";
+import { isGroupNoun } from "./lexicon/group-nouns";
+import { isKnownOrg, isOrgWord, canonicalOrgName } from "./lexicon/organisations";
+import { canonicalCountry, countryOfAdjective, isPlaceHead, isPlaceNameLower, isPlacePrefix } from "./lexicon/places";
+import { honorificGender, isHonorific, isRoleHead, isRoleModifier, roleGender, type Gender } from "./lexicon/titles";
+import { rolePhrase } from "./role-phrase";
+import { isInitial } from "./sentence-splitter";
+import type { Token } from "./text-tokens";
 
-export type MentionKind = 'PERSON' | 'ORGANIZATION' | 'PLACE' | 'UNKNOWN';
+export type MentionKind = "PERSON" | "ORGANIZATION" | "PLACE" | "UNKNOWN";
 
 export interface NameMention {
   /** First and last token of the name words (inclusive). */
@@ -67,7 +67,7 @@ function buildRun(model: DocumentModel, i: number, capWord: (j: number) => boole
       j++;
       const dot = tokens[j];
       // Initials and abbreviated titles keep their dot: "J. K. Rowling", "Sen. Warren".
-      if (dot && dot.text === '.' && dot.start === t.end && (isInitial(tokens, j - 1) || isTitleToken(t.lower))) {
+      if (dot && dot.text === "." && dot.start === t.end && (isInitial(tokens, j - 1) || isTitleToken(t.lower))) {
         run.push(j);
         j++;
       }
@@ -81,7 +81,7 @@ function buildRun(model: DocumentModel, i: number, capWord: (j: number) => boole
     }
     const nextIsCap = j + 1 < tokens.length && capWord(j + 1);
     // Particles, possibly two ("Ursula von der Leyen"), between capitalised name words.
-    const particles = isNameParticle(t.lower) && !t.cap ? (nextIsCap ? 1 : isNameParticle((tokens[j + 1] as Token | undefined)?.lower ?? '') && capWord(j + 2) ? 2 : 0) : 0;
+    const particles = isNameParticle(t.lower) && !t.cap ? (nextIsCap ? 1 : isNameParticle((tokens[j + 1] as Token | undefined)?.lower ?? "") && capWord(j + 2) ? 2 : 0) : 0;
     if (run.length > 0 && particles > 0) {
       for (let p = 0; p < particles; p++) run.push(j + p);
       j += particles;
@@ -90,9 +90,9 @@ function buildRun(model: DocumentModel, i: number, capWord: (j: number) => boole
     // Connectors inside organisation names and titles: "Ministry of Finance", "Institute for Fiscal Studies",
     // "Secretary of State" — but not "President Trump and German Foreign Minister …".
     const lastLower = (tokens[run[run.length - 1] as number] as Token).lower;
-    const connectorFits = hasOrg || (t.lower === 'of' && isTitleToken(lastLower)) || t.lower === '&';
-    const theFollows = t.lower === 'of' && (tokens[j + 1] as Token | undefined)?.lower === 'the' && capWord(j + 2);
-    if (run.length > 0 && connectorFits && ORG_CONNECTORS.has(t.lower) && t.lower !== 'the' && (nextIsCap || theFollows)) {
+    const connectorFits = hasOrg || (t.lower === "of" && isTitleToken(lastLower)) || t.lower === "&";
+    const theFollows = t.lower === "of" && (tokens[j + 1] as Token | undefined)?.lower === "the" && capWord(j + 2);
+    if (run.length > 0 && connectorFits && ORG_CONNECTORS.has(t.lower) && t.lower !== "the" && (nextIsCap || theFollows)) {
       run.push(j);
       if (!nextIsCap) run.push(j + 1);
       j += nextIsCap ? 1 : 2;
@@ -103,7 +103,7 @@ function buildRun(model: DocumentModel, i: number, capWord: (j: number) => boole
     if (run.length > 0 && q >= 0 && model.quoteOpenToken[q] === j) {
       const close = model.quoteCloseToken[q] as number;
       const quote = model.quotes[q];
-      const inner = quote ? model.body.slice(quote.start, quote.end) : '';
+      const inner = quote ? model.body.slice(quote.start, quote.end) : "";
       if (close > j && capWord(close + 1) && /^(?:\p{Lu}[\p{L}'’.-]*\s?){1,3}$/u.test(inner)) {
         j = close + 1;
         continue;
@@ -123,7 +123,7 @@ export function findMentions(model: DocumentModel, registry: EntityRegistry): Me
 
   const capWord = (j: number): boolean => {
     const t = tokens[j];
-    if (!t || t.kind !== 'word' || !t.cap || t.possessive || tokenQuote[j] !== -1 || t.text === 'I') return false;
+    if (!t || t.kind !== "word" || !t.cap || t.possessive || tokenQuote[j] !== -1 || t.text === "I") return false;
     if (model.dateline[j]) return false;
     if (isNeverName(t.lower)) return false;
     if (isMonthName(t.lower)) {
@@ -135,7 +135,7 @@ export function findMentions(model: DocumentModel, registry: EntityRegistry): Me
   };
 
   const singles: NameMention[] = [];
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (!capWord(i)) {
       i++;
       continue;
@@ -152,7 +152,7 @@ export function findMentions(model: DocumentModel, registry: EntityRegistry): Me
       const ordinary = !namesOrg && (isSentenceStarterWord(t.lower) || isGroupNoun(t.lower) || isClauseBoundary(t.lower));
       const lowerElsewhere = initial && model.lowercaseWords.has(t.lower) && !isKnownFirstName(t.lower) && !isTitleToken(t.lower) && !isRoleModifier(t.lower) && !countryOfAdjective(t.lower);
       // Plural group nouns ("Analysts", "Democrats") are groups wherever they stand, read later as noun phrases.
-      if ((initial && (ordinary || lowerElsewhere)) || t.lower === 'the' || (run.length === 1 && isGroupNoun(t.lower))) run.shift();
+      if ((initial && (ordinary || lowerElsewhere)) || t.lower === "the" || (run.length === 1 && isGroupNoun(t.lower))) run.shift();
       else break;
     }
     if (!run.length) continue;
@@ -171,7 +171,7 @@ export function findMentions(model: DocumentModel, registry: EntityRegistry): Me
     const entity = person ?? org;
     if (entity) {
       m.entity = entity.id;
-      m.kind = entity.kind === 'ORGANIZATION' ? 'ORGANIZATION' : 'PERSON';
+      m.kind = entity.kind === "ORGANIZATION" ? "ORGANIZATION" : "PERSON";
       registry.alias(entity, m.text);
     } else if (actsAsSubject(model, m)) {
       // "Netanyahu spoke with Biden": a lone surname doing something is someone pronouns may refer back to.
@@ -189,9 +189,9 @@ export function findMentions(model: DocumentModel, registry: EntityRegistry): Me
 function noteAffiliations(model: DocumentModel, registry: EntityRegistry, mentions: readonly NameMention[], tokenMention: Int32Array): void {
   const { tokens } = model;
   const at = (k: number): NameMention | undefined => (k >= 0 && (tokenMention[k] as number) >= 0 ? mentions[tokenMention[k] as number] : undefined);
-  const affiliation = (m: NameMention | undefined): m is NameMention => m !== undefined && m.kind === 'ORGANIZATION';
+  const affiliation = (m: NameMention | undefined): m is NameMention => m !== undefined && m.kind === "ORGANIZATION";
   for (const m of mentions) {
-    if (m.kind !== 'PERSON' || m.entity < 0) continue;
+    if (m.kind !== "PERSON" || m.entity < 0) continue;
     const entity = registry.get(m.entity);
     if (entity.role) continue;
     // The possessive ending is a token of its own: "NBC" "’s" "Lester Holt".
@@ -201,9 +201,9 @@ function noteAffiliations(model: DocumentModel, registry: EntityRegistry, mentio
       continue;
     }
     let k = m.last + 1;
-    if (tokens[k]?.lower !== 'of') continue;
+    if (tokens[k]?.lower !== "of") continue;
     k++;
-    if (tokens[k]?.lower === 'the') k++;
+    if (tokens[k]?.lower === "the") k++;
     const org = at(k);
     if (affiliation(org) && !org.possessive && org.prefixStart === k) entity.role = org.text;
   }
@@ -211,24 +211,79 @@ function noteAffiliations(model: DocumentModel, registry: EntityRegistry, mentio
 
 /** Irregular past tenses that follow a subject's name ("Netanyahu spoke", "Biden met"). */
 export const PAST_VERBS = new Set([
-  'spoke', 'met', 'went', 'won', 'lost', 'took', 'gave', 'made', 'came', 'saw', 'ran', 'left', 'led', 'sent', 'put', 'set', 'told',
-  'thought', 'felt', 'kept', 'became', 'began', 'brought', 'bought', 'chose', 'drew', 'drove', 'fell', 'flew', 'grew', 'held',
-  'heard', 'knew', 'meant', 'paid', 'rose', 'sat', 'spent', 'stood', 'struck', 'swore', 'threw', 'understood', 'wore', 'got',
-  'found', 'hit', 'let', 'read', 'said', 'wrote', 'sought', 'fought', 'taught', 'won', 'hid', 'broke', 'spoke', 'shook',
+  "spoke",
+  "met",
+  "went",
+  "won",
+  "lost",
+  "took",
+  "gave",
+  "made",
+  "came",
+  "saw",
+  "ran",
+  "left",
+  "led",
+  "sent",
+  "put",
+  "set",
+  "told",
+  "thought",
+  "felt",
+  "kept",
+  "became",
+  "began",
+  "brought",
+  "bought",
+  "chose",
+  "drew",
+  "drove",
+  "fell",
+  "flew",
+  "grew",
+  "held",
+  "heard",
+  "knew",
+  "meant",
+  "paid",
+  "rose",
+  "sat",
+  "spent",
+  "stood",
+  "struck",
+  "swore",
+  "threw",
+  "understood",
+  "wore",
+  "got",
+  "found",
+  "hit",
+  "let",
+  "read",
+  "said",
+  "wrote",
+  "sought",
+  "fought",
+  "taught",
+  "won",
+  "hid",
+  "broke",
+  "spoke",
+  "shook",
 ]);
 
 /** Whether a single capitalised word is followed by a verb, i.e. names someone who does something. */
 function actsAsSubject(model: DocumentModel, m: NameMention): boolean {
   if (m.possessive) return false;
   const next = model.tokens[m.last + 1];
-  if (!next || next.kind !== 'word' || next.cap || model.tokenQuote[m.last + 1] !== -1) return false;
+  if (!next || next.kind !== "word" || next.cap || model.tokenQuote[m.last + 1] !== -1) return false;
   // Abstract nouns ("Inflation had", "Unemployment fell") are not people.
   if (/(?:tion|sion|ment|ness|ity|ism|ing|ics|ance|ence|ship|age)$/.test(m.text.toLowerCase())) return false;
   const lower = next.lower;
   const speechOrDeed = cueBase(lower) !== undefined || PAST_VERBS.has(lower);
   // At a sentence start only a clear verb of speech or deed counts; "Markets were" says nothing about a person.
   if (isSentenceInitial(model, m.first)) return speechOrDeed;
-  return speechOrDeed || AUXILIARIES.has(lower) || (lower.endsWith('ed') && lower.length > 4);
+  return speechOrDeed || AUXILIARIES.has(lower) || (lower.endsWith("ed") && lower.length > 4);
 }
 
 /** Splits a run into title prefix and name and decides what it names. */
@@ -236,16 +291,16 @@ function classifyRun(model: DocumentModel, run: number[], possessive: boolean): 
   const { tokens } = model;
   // "Tom Little KC", "Jane Smith MP": letters after a full name are an honour or an office, not part of the name.
   while (run.length > 2 && POSTNOMINALS.has((tokens[run[run.length - 1] as number] as Token).text)) run = run.slice(0, -1);
-  const words = run.map((k) => tokens[k] as Token).filter((t) => t.kind === 'word');
+  const words = run.map((k) => tokens[k] as Token).filter((t) => t.kind === "word");
   if (!words.length) return null;
   // Text of run[from..to]; a gap in the run (a skipped nickname) becomes one space.
   const text = (from: number, to: number): string => {
-    let out = '';
+    let out = "";
     for (let k = from; k <= to; k++) {
       const t = tokens[run[k] as number] as Token;
       if (k > from) {
         const prev = tokens[run[k - 1] as number] as Token;
-        out += (run[k] as number) === (run[k - 1] as number) + 1 ? model.body.slice(prev.end, t.start) : ' ';
+        out += (run[k] as number) === (run[k - 1] as number) + 1 ? model.body.slice(prev.end, t.start) : " ";
       }
       out += t.text;
     }
@@ -264,7 +319,7 @@ function classifyRun(model: DocumentModel, run: number[], possessive: boolean): 
   if (lastTitle < 0 && finalTitle) lastTitle = run.length - 1;
   if (lastTitle < 0 && describesBeforeGivenName(model, run)) lastTitle = 0;
   let nameFrom = lastTitle + 1;
-  while (nameFrom < run.length && (tokens[run[nameFrom] as number] as Token).text === '.') nameFrom++;
+  while (nameFrom < run.length && (tokens[run[nameFrom] as number] as Token).text === ".") nameFrom++;
   const firstWord = tokens[run[0] as number] as Token;
   // "John Major", "Sarah Bishop": a given name first means the title word is a surname.
   if (nameFrom >= run.length && isKnownFirstName(firstWord.lower) && run.length > 1) nameFrom = 0;
@@ -280,20 +335,32 @@ function classifyRun(model: DocumentModel, run: number[], possessive: boolean): 
     }
   }
   // Built field by field: object spread here was the hottest line of the whole extractor.
-  const make = (first: number, last: number, kind: MentionKind, name: string, role: string | null): NameMention => ({ first, last, prefixStart: run[0] as number, kind, entity: -1, text: name, possessive, role });
+  const make = (first: number, last: number, kind: MentionKind, name: string, role: string | null): NameMention => ({
+    first,
+    last,
+    prefixStart: run[0] as number,
+    kind,
+    entity: -1,
+    text: name,
+    possessive,
+    role,
+  });
   const nameTokens = run.slice(nameFrom).map((k) => tokens[k] as Token);
-  const nameWords = nameTokens.filter((t) => t.kind === 'word');
+  const nameWords = nameTokens.filter((t) => t.kind === "word");
   const personLike =
     nameWords.length > 0 &&
     nameWords.length <= 5 &&
-    !isNameParticle(nameWords[0]?.lower ?? '') &&
-    !isTitleToken(nameWords[0]?.lower ?? '') &&
+    !isNameParticle(nameWords[0]?.lower ?? "") &&
+    !isTitleToken(nameWords[0]?.lower ?? "") &&
     !nameWords.some((t) => isOrgWord(t.lower) || isKnownOrg(t.lower) || ORG_CONNECTORS.has(t.lower)) &&
-    !(nameWords.length === 1 && (isPlaceNameLower(nameWords[0]?.lower ?? '') || isAcronym(nameWords[0]?.text ?? '')));
+    !(nameWords.length === 1 && (isPlaceNameLower(nameWords[0]?.lower ?? "") || isAcronym(nameWords[0]?.text ?? "")));
 
   if (lastTitle >= 0 && nameFrom > 0 && personLike) {
-    const prefixWords = run.slice(0, nameFrom).map((k) => (tokens[k] as Token).text).filter((w) => w !== '.');
-    return make(run[nameFrom] as number, run[run.length - 1] as number, 'PERSON', text(nameFrom, run.length - 1), rolePhrase(prefixWords));
+    const prefixWords = run
+      .slice(0, nameFrom)
+      .map((k) => (tokens[k] as Token).text)
+      .filter((w) => w !== ".");
+    return make(run[nameFrom] as number, run[run.length - 1] as number, "PERSON", text(nameFrom, run.length - 1), rolePhrase(prefixWords));
   }
 
   const whole = text(0, run.length - 1);
@@ -303,23 +370,23 @@ function classifyRun(model: DocumentModel, run: number[], possessive: boolean): 
   const firstLower = (words[0] as Token).lower;
   const lastLower = (words[words.length - 1] as Token).lower;
   if (words.some((t) => isOrgWord(t.lower)) || (words.length === 1 && (isKnownOrg(firstLower) || isAcronym(whole)))) {
-    if (canonicalCountry(wholeLower)) return make(first, last, 'PLACE', whole, null);
-    return make(first, last, 'ORGANIZATION', whole, null);
+    if (canonicalCountry(wholeLower)) return make(first, last, "PLACE", whole, null);
+    return make(first, last, "ORGANIZATION", whole, null);
   }
   const startsAsPlace = words.length > 1 && isPlacePrefix(firstLower);
   if (isPlaceNameLower(wholeLower) || canonicalCountry(wholeLower) || startsAsPlace || (isPlaceHead(lastLower) && !isKnownFirstName(firstLower))) {
-    return make(first, last, 'PLACE', whole, null);
+    return make(first, last, "PLACE", whole, null);
   }
   if (words.every((t) => isTitleToken(t.lower) || isRoleModifier(t.lower) || countryOfAdjective(t.lower))) return null;
   // "the Minister of Information", "Secretary of State": an office, named by its title, not a person's name.
-  if (isTitleToken(firstLower) && words.some((t) => t.lower === 'of') && !words.some((t) => isKnownFirstName(t.lower))) return null;
-  if (words.length === 1) return make(first, last, 'UNKNOWN', whole, null);
-  if (words.every((t) => isPlaceNameLower(t.lower))) return make(first, last, 'PLACE', whole, null);
-  return make(first, last, 'PERSON', whole, null);
+  if (isTitleToken(firstLower) && words.some((t) => t.lower === "of") && !words.some((t) => isKnownFirstName(t.lower))) return null;
+  if (words.length === 1) return make(first, last, "UNKNOWN", whole, null);
+  if (words.every((t) => isPlaceNameLower(t.lower))) return make(first, last, "PLACE", whole, null);
+  return make(first, last, "PERSON", whole, null);
 }
 
 /** Honours and offices written after a name in British and Commonwealth copy. */
-const POSTNOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MEP', 'MSP', 'MLA', 'MPP', 'TD', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'PhD']);
+const POSTNOMINALS = new Set(["KC", "QC", "SC", "MP", "MEP", "MSP", "MLA", "MPP", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"]);
 
 /**
  * "Forecaster Liz Walsh said", "Seamer Matt Henry took": a sentence-initial word that is neither a given name nor a
@@ -329,8 +396,15 @@ const POSTNOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MEP', 'MSP', 'MLA', 'MPP'
 function describesBeforeGivenName(model: DocumentModel, run: number[]): boolean {
   if (run.length < 3 || !isSentenceInitial(model, run[0] as number)) return false;
   const [first, second, third] = run.slice(0, 3).map((k) => model.tokens[k] as Token);
-  if (!first || !second || !third || [first, second, third].some((t) => t.kind !== 'word')) return false;
-  return !isKnownFirstName(first.lower) && !isOrgWord(first.lower) && !isKnownOrg(first.lower) && !countryOfAdjective(first.lower) && !isPlaceNameLower(first.lower) && isKnownFirstName(second.lower);
+  if (!first || !second || !third || [first, second, third].some((t) => t.kind !== "word")) return false;
+  return (
+    !isKnownFirstName(first.lower) &&
+    !isOrgWord(first.lower) &&
+    !isKnownOrg(first.lower) &&
+    !countryOfAdjective(first.lower) &&
+    !isPlaceNameLower(first.lower) &&
+    isKnownFirstName(second.lower)
+  );
 }
 
 /**
@@ -338,7 +412,7 @@ function describesBeforeGivenName(model: DocumentModel, run: number[]): boolean 
  * "lead author", "founder and chief executive") and fills in the role from them when the name had none.
  */
 function titleStart(model: DocumentModel, mention: NameMention): number {
-  if (mention.kind !== 'PERSON') return mention.prefixStart;
+  if (mention.kind !== "PERSON") return mention.prefixStart;
   const { tokens, tokenSentence, tokenQuote } = model;
   let k = mention.prefixStart - 1;
   let start = mention.prefixStart;
@@ -346,16 +420,22 @@ function titleStart(model: DocumentModel, mention: NameMention): number {
   const words: string[] = [];
   while (k >= 0 && tokenSentence[k] === tokenSentence[mention.first] && tokenQuote[k] === -1) {
     const t = tokens[k] as Token;
-    if (t.kind !== 'word') break;
+    if (t.kind !== "word") break;
     const titleish = isRoleHead(t.lower) || isRoleModifier(t.lower) || !!countryOfAdjective(t.lower);
     const orgish = t.cap && sawHead && !isSentenceStarterWord(t.lower);
-    if (!titleish && !orgish && !(t.lower === 'and' && sawHead)) break;
+    if (!titleish && !orgish && !(t.lower === "and" && sawHead)) break;
     if (isRoleHead(t.lower)) sawHead = true;
     words.unshift(t.text);
     start = k;
     k--;
   }
-  while (words.length && !isRoleHead((words[0] as string).toLowerCase()) && !isRoleModifier((words[0] as string).toLowerCase()) && !countryOfAdjective(words[0] as string) && !(words[0] as string).match(/^\p{Lu}/u)) {
+  while (
+    words.length &&
+    !isRoleHead((words[0] as string).toLowerCase()) &&
+    !isRoleModifier((words[0] as string).toLowerCase()) &&
+    !countryOfAdjective(words[0] as string) &&
+    !(words[0] as string).match(/^\p{Lu}/u)
+  ) {
     words.shift();
     start++;
   }
@@ -378,19 +458,19 @@ function genderOf(model: DocumentModel, mention: NameMention): Gender | null {
 
 function registerMention(model: DocumentModel, registry: EntityRegistry, mention: NameMention, singles: NameMention[]): void {
   const offset = (model.tokens[mention.first] as Token).start;
-  if (mention.kind === 'PERSON') {
+  if (mention.kind === "PERSON") {
     const wordCount = mention.text.split(/\s+/).length;
     if (wordCount === 1 && mention.prefixStart === mention.first) {
-      mention.kind = 'UNKNOWN';
+      mention.kind = "UNKNOWN";
       singles.push(mention);
       return;
     }
     const entity = registry.person(mention.text, offset, mention.role, genderOf(model, mention));
     mention.entity = entity.id;
-  } else if (mention.kind === 'ORGANIZATION') {
+  } else if (mention.kind === "ORGANIZATION") {
     const entity = registry.organisation(canonicalOrgName(mention.text), offset, mention.text);
     mention.entity = entity.id;
-  } else if (mention.kind === 'UNKNOWN') {
+  } else if (mention.kind === "UNKNOWN") {
     singles.push(mention);
   }
 }

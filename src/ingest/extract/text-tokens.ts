@@ -1,6 +1,6 @@
 // Splits article text into word and punctuation tokens with character offsets, in one linear pass over char codes.
 
-export type TokenKind = 'word' | 'punct';
+export type TokenKind = "word" | "punct";
 
 export interface Token {
   text: string;
@@ -41,7 +41,7 @@ function isJoiner(c: number): boolean {
 }
 
 /** Contractions whose "’s" is "is"/"us", not a possessive. */
-const CONTRACTIONS = new Set(['it', 'he', 'she', 'that', 'there', 'what', 'who', 'let', 'here', 'where', 'how', 'everyone', 'nobody', 'one']);
+const CONTRACTIONS = new Set(["it", "he", "she", "that", "there", "what", "who", "let", "here", "where", "how", "everyone", "nobody", "one"]);
 
 /** Length of a dotted abbreviation of single letters ("U.S.", "e.g.", "p.m.") starting at i, or 0. */
 function dottedAbbreviation(text: string, i: number): number {
@@ -67,13 +67,13 @@ export function tokenize(text: string): Token[] {
     if (!isWordChar(text, i)) {
       // Keep surrogate pairs (emoji) together as one punctuation token.
       const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-      tokens.push(makeToken(text.slice(i, i + width), i, 'punct', false, false));
+      tokens.push(makeToken(text.slice(i, i + width), i, "punct", false, false));
       i += width;
       continue;
     }
     const abbreviation = dottedAbbreviation(text, i);
     if (abbreviation > 0) {
-      tokens.push(makeToken(text.slice(i, i + abbreviation), i, 'word', false, isUpperAt(text, i)));
+      tokens.push(makeToken(text.slice(i, i + abbreviation), i, "word", false, isUpperAt(text, i)));
       i += abbreviation;
       continue;
     }
@@ -101,15 +101,15 @@ export function tokenize(text: string): Token[] {
       if ((q === 0x2019 || q === 39) && (s === 115 || s === 83)) {
         const base = text.slice(i, j - 2);
         if (!CONTRACTIONS.has(base.toLowerCase())) {
-          tokens.push(makeToken(base, i, 'word', false, cap));
-          tokens.push(makeToken(text.slice(j - 2, j), j - 2, 'word', true, false));
+          tokens.push(makeToken(base, i, "word", false, cap));
+          tokens.push(makeToken(text.slice(j - 2, j), j - 2, "word", true, false));
           i = j;
           continue;
         }
       }
     }
     const word = text.slice(i, j);
-    tokens.push(needsLower ? makeToken(word, i, 'word', false, cap) : { text: word, lower: word, start: i, end: j, kind: 'word', cap: false, possessive: false });
+    tokens.push(needsLower ? makeToken(word, i, "word", false, cap) : { text: word, lower: word, start: i, end: j, kind: "word", cap: false, possessive: false });
     i = j;
   }
   return tokens;

@@ -1,16 +1,16 @@
 // Speech written without quotation marks: the answers of a Q&A interview ("Q: …" / "A: …" or "Rooney: …") and
 // social posts on handle lines ("@janedoe: Worst update ever."). Each becomes a quote over the line's words.
-import { HANDLE_LINE } from './reaction-detector';
-import type { DocumentModel } from './document-model';
-import type { Entity, EntityRegistry } from './entity-registry';
-import type { MentionIndex } from './speaker-mentions';
+import { HANDLE_LINE } from "./reaction-detector";
+import type { DocumentModel } from "./document-model";
+import type { Entity, EntityRegistry } from "./entity-registry";
+import type { MentionIndex } from "./speaker-mentions";
 
 export interface UnmarkedQuote {
   start: number;
   end: number;
   speaker: Entity | null;
   /** 'interview' for a Q&A answer, 'handle' for a social post. */
-  source: 'interview' | 'handle';
+  source: "interview" | "handle";
   /** Where the speaker is named (the label, or the introduction naming the interviewee). */
   mention: { start: number; end: number } | null;
 }
@@ -46,7 +46,7 @@ export function findUnmarkedQuotes(model: DocumentModel, registry: EntityRegistr
     for (const m of index.mentions) {
       const first = model.tokens[m.prefixStart];
       if (!first || first.start >= limit) break;
-      if (m.kind !== 'PERSON' || m.entity < 0) continue;
+      if (m.kind !== "PERSON" || m.entity < 0) continue;
       const entity = registry.get(m.entity);
       if (interviewee && entity.nameTokens.length < 2) continue;
       interviewee = entity;
@@ -59,23 +59,23 @@ export function findUnmarkedQuotes(model: DocumentModel, registry: EntityRegistr
     const handle = HANDLE_LINE.exec(text);
     if (handle) {
       const span = lineAfter(body, p.start + handle[0].length, p.end);
-      if (span) out.push({ ...span, speaker: null, source: 'handle', mention: null });
+      if (span) out.push({ ...span, speaker: null, source: "handle", mention: null });
       return;
     }
     if (questions < 2 || i <= firstQuestion) return;
     const answer = ANSWER.exec(text);
     if (answer) {
       const span = lineAfter(body, p.start + answer[0].length, p.end);
-      if (span) out.push({ ...span, speaker: interviewee, source: 'interview', mention: intro });
+      if (span) out.push({ ...span, speaker: interviewee, source: "interview", mention: intro });
       return;
     }
     const turn = NAMED_TURN.exec(text);
     if (!turn || QUESTION.test(text)) return;
     const label = turn[1] as string;
-    const person = registry.matchPerson(label.toLowerCase().split(' '), p.start);
+    const person = registry.matchPerson(label.toLowerCase().split(" "), p.start);
     if (!person) return;
     const span = lineAfter(body, p.start + turn[0].length, p.end);
-    if (span) out.push({ ...span, speaker: person, source: 'interview', mention: { start: p.start, end: p.start + label.length } });
+    if (span) out.push({ ...span, speaker: person, source: "interview", mention: { start: p.start, end: p.start + label.length } });
   });
   return out;
 }

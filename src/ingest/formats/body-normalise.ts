@@ -13,14 +13,14 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const NEEDS_CLEANING = /[\r\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]/;
 
 export function splitParagraphs(text: string): string[] {
-  const clean = NEEDS_CLEANING.test(text) ? text.replace(/\r\n?/g, '\n').replace(ODD_SPACES, ' ').replace(INVISIBLE, '') : text;
+  const clean = NEEDS_CLEANING.test(text) ? text.replace(/\r\n?/g, "\n").replace(ODD_SPACES, " ").replace(INVISIBLE, "") : text;
   const hasBlankLine = /\n[ \t]*\n/.test(clean);
-  const blocks = hasBlankLine ? clean.split(/\n[ \t]*\n/) : clean.split('\n');
+  const blocks = hasBlankLine ? clean.split(/\n[ \t]*\n/) : clean.split("\n");
   const out: string[] = [];
   for (const block of blocks) {
     // The regular expressions only run on blocks that need them; most paragraphs are already clean.
-    const joined = block.includes('\n') ? block.replace(/[ \t]*\n[ \t]*/g, ' ') : block;
-    const spaced = joined.includes('  ') || joined.includes('\t') ? joined.replace(/[ \t]+/g, ' ') : joined;
+    const joined = block.includes("\n") ? block.replace(/[ \t]*\n[ \t]*/g, " ") : block;
+    const spaced = joined.includes("  ") || joined.includes("\t") ? joined.replace(/[ \t]+/g, " ") : joined;
     const trimmed = spaced.trim();
     if (trimmed) out.push(trimmed);
   }
@@ -28,7 +28,7 @@ export function splitParagraphs(text: string): string[] {
 }
 
 export function joinParagraphs(paragraphs: readonly string[]): string {
-  return paragraphs.join('\n\n');
+  return paragraphs.join("\n\n");
 }
 
 /** Any text to a normalised body (several blank lines collapse into one; NBSP becomes a space). */

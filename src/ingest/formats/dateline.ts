@@ -9,7 +9,7 @@ const DASH = String.raw`\s+[-–—]+\s+`;
 const AGENCY = String.raw`(?:\s*\((?:[\p{L} .]{1,20})\))?`;
 
 // "Moscow, Russia – March 13, 2025 - ", "LONDON, March 13 (Reuters) - ", "WASHINGTON (AP) — ", "Kyiv — "
-const DATELINE = new RegExp(String.raw`^${PLACE}(?:,?\s+${DATE})?${AGENCY}${DASH}(?:${DATE}${DASH})?`, 'u');
+const DATELINE = new RegExp(String.raw`^${PLACE}(?:,?\s+${DATE})?${AGENCY}${DASH}(?:${DATE}${DASH})?`, "u");
 
 export interface DatelineSplit {
   dateline: string;
@@ -27,7 +27,7 @@ export function splitDateline(paragraph: string): DatelineSplit | null {
   // A dateline is short and followed by a sentence; "Speaking - as ever -" is not one.
   if (!rest || prefix.length > 90 || place.split(/\s+/).length > 6) return null;
   if (!/^[\p{Lu}\p{N}“"‘']/u.test(rest)) return null;
-  const words = place.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  const words = place.replace(/,/g, " ").split(/\s+/).filter(Boolean);
   if (words.some((w) => /^(?:The|A|An|In|On|At|But|And|I|He|She|It|We|They|This|That)$/.test(w))) return null;
-  return { dateline: place.replace(/\s+/g, ' '), rest };
+  return { dateline: place.replace(/\s+/g, " "), rest };
 }

@@ -1,20 +1,20 @@
 // Parses a news web page: main text via Readability, metadata (title, date, canonical URL, site, language) from meta tags, JSON-LD and <time>.
-import { Readability } from '@mozilla/readability';
-import { IngestInputError } from '../ingest-errors';
-import type { RawArticle } from '../types';
-import { joinParagraphs } from './body-normalise';
-import { parseDateField } from './date-parse';
-import { splitDateline } from './dateline';
-import { nodeParagraphs, parseDocument, type DomDocument, type DomElement } from './html-to-text';
-import { guessLanguage, primaryLanguage } from './language-guess';
-import { absoluteUrl, domainOf } from './url-utils';
+import { Readability } from "@mozilla/readability";
+import { IngestInputError } from "../ingest-errors";
+import type { RawArticle } from "../types";
+import { joinParagraphs } from "./body-normalise";
+import { parseDateField } from "./date-parse";
+import { splitDateline } from "./dateline";
+import { nodeParagraphs, parseDocument, type DomDocument, type DomElement } from "./html-to-text";
+import { guessLanguage, primaryLanguage } from "./language-guess";
+import { absoluteUrl, domainOf } from "./url-utils";
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 function meta(doc: DomDocument, ...keys: string[]): string | null {
   for (const key of keys) {
     const el = doc.querySelector(`meta[property="${key}"]`) ?? doc.querySelector(`meta[name="${key}"]`) ?? doc.querySelector(`meta[itemprop="${key}"]`);
-    const content = el?.getAttribute('content')?.trim();
+    const content = el?.getAttribute("content")?.trim();
     if (content) return content;
   }
   return null;
@@ -26,15 +26,15 @@ function jsonLd(doc: DomDocument): Record<string, Json>[] {
   const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
   const visit = (value: Json): void => {
     if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') {
+    else if (value && typeof value === "object") {
       out.push(value);
-      const graph = value['@graph'];
+      const graph = value["@graph"];
       if (graph) visit(graph);
     }
   };
   for (let i = 0; i < scripts.length; i++) {
     try {
-      visit(JSON.parse((scripts[i] as DomElement).textContent ?? '') as Json);
+      visit(JSON.parse((scripts[i] as DomElement).textContent ?? "") as Json);
     } catch {
       // Broken JSON-LD is common on real pages; the other metadata sources still apply.
     }
@@ -43,8 +43,8 @@ function jsonLd(doc: DomDocument): Record<string, Json>[] {
 }
 
 function ldString(value: Json | undefined): string | null {
-  if (typeof value === 'string') return value.trim() || null;
-  if (value && typeof value === 'object' && !Array.isArray(value)) return ldString(value.name);
+  if (typeof value === "string") return value.trim() || null;
+  if (value && typeof value === "object" && !Array.isArray(value)) return ldString(value.name);
   if (Array.isArray(value)) return ldString(value[0]);
   return null;
 }
@@ -53,9 +53,9 @@ const ARTICLE_TYPES = /Article|Posting|Report|BlogPosting|NewsArticle/;
 
 function ldArticle(objects: Record<string, Json>[]): Record<string, Json> | undefined {
   return objects.find((o) => {
-    const type = o['@type'];
+    const type = o["@type"];
     const types = Array.isArray(type) ? type : [type];
-    return types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t));
+    return types.some((t) => typeof t === "string" && ARTICLE_TYPES.test(t));
   });
 }
 
@@ -63,17 +63,17 @@ function topicsOf(doc: DomDocument, ld: Record<string, Json> | undefined): strin
   const tags: string[] = [];
   const tagEls = doc.querySelectorAll('meta[property="article:tag"]');
   for (let i = 0; i < tagEls.length; i++) {
-    const c = (tagEls[i] as DomElement).getAttribute('content');
+    const c = (tagEls[i] as DomElement).getAttribute("content");
     if (c) tags.push(c.trim());
   }
-  const keywords = meta(doc, 'news_keywords', 'keywords') ?? (ld ? ldKeywords(ld.keywords) : null);
-  if (!tags.length && keywords) tags.push(...keywords.split(',').map((k) => k.trim()));
+  const keywords = meta(doc, "news_keywords", "keywords") ?? (ld ? ldKeywords(ld.keywords) : null);
+  if (!tags.length && keywords) tags.push(...keywords.split(",").map((k) => k.trim()));
   return [...new Set(tags.filter(Boolean))];
 }
 
 function ldKeywords(value: Json | undefined): string | null {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string').join(',');
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string").join(",");
   return null;
 }
 
@@ -86,7 +86,7 @@ function isPageFurniture(paragraph: string, title: string): boolean {
 }
 
 function firstSentence(body: string): string {
-  const first = (body.split('\n')[0] ?? '').split(/(?<=[.!?])\s/)[0] ?? '';
+  const first = (body.split("\n")[0] ?? "").split(/(?<=[.!?])\s/)[0] ?? "";
   return first.length > 120 ? `${first.slice(0, 117).trimEnd()}…` : first;
 }
 
@@ -109,33 +109,45 @@ function assertPageShape(root: DomElement): void {
   const stack: Array<[WalkElement, number]> = [[root as unknown as WalkElement, 1]];
   while (stack.length) {
     const [el, depth] = stack.pop()!;
-    if (depth > MAX_HTML_DEPTH) throw new IngestInputError('INVALID_HTML', `the page nests elements more than ${MAX_HTML_DEPTH} deep`);
-    if (++elements > MAX_HTML_ELEMENTS) throw new IngestInputError('INVALID_HTML', `the page has more than ${MAX_HTML_ELEMENTS} elements`);
+    if (depth > MAX_HTML_DEPTH) throw new IngestInputError("INVALID_HTML", `the page nests elements more than ${MAX_HTML_DEPTH} deep`);
+    if (++elements > MAX_HTML_ELEMENTS) throw new IngestInputError("INVALID_HTML", `the page has more than ${MAX_HTML_ELEMENTS} elements`);
     const children = el.children;
     for (let i = 0; i < children.length; i++) stack.push([children[i] as WalkElement, depth + 1]);
   }
 }
 
-export function parseHtmlArticle(content: string, sourceName = 'html'): RawArticle {
-  if (!/<(?:html|body|p|article|div|head)[\s>]/i.test(content)) throw new IngestInputError('INVALID_HTML', 'no HTML elements found');
+export function parseHtmlArticle(content: string, sourceName = "html"): RawArticle {
+  if (!/<(?:html|body|p|article|div|head)[\s>]/i.test(content)) throw new IngestInputError("INVALID_HTML", "no HTML elements found");
   const doc = parseDocument(content);
   assertPageShape(doc.documentElement);
   // Metadata first: Readability rewrites the document it parses.
   const objects = jsonLd(doc);
   const ld = ldArticle(objects);
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url');
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta(doc, "og:url");
   const url = absoluteUrl(canonical) ?? absoluteUrl(ldString(ld?.url));
-  const lang = primaryLanguage(doc.documentElement.getAttribute('lang')) ?? primaryLanguage(meta(doc, 'og:locale', 'language', 'content-language'));
+  const lang = primaryLanguage(doc.documentElement.getAttribute("lang")) ?? primaryLanguage(meta(doc, "og:locale", "language", "content-language"));
   const dateText =
-    meta(doc, 'article:published_time', 'og:article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'DC.date.issued', 'parsely-pub-date', 'sailthru.date') ??
+    meta(
+      doc,
+      "article:published_time",
+      "og:article:published_time",
+      "og:published_time",
+      "datePublished",
+      "pubdate",
+      "publishdate",
+      "date",
+      "DC.date.issued",
+      "parsely-pub-date",
+      "sailthru.date",
+    ) ??
     ldString(ld?.datePublished) ??
-    doc.querySelector('time[datetime]')?.getAttribute('datetime') ??
+    doc.querySelector("time[datetime]")?.getAttribute("datetime") ??
     null;
-  const siteName = meta(doc, 'og:site_name', 'application-name') ?? (ld ? ldString(ld.publisher) : null);
-  const metaTitle = meta(doc, 'og:title', 'twitter:title') ?? (ld ? ldString(ld.headline) : null);
-  const description = meta(doc, 'description', 'og:description', 'twitter:description') ?? (ld ? ldString(ld.description) : null);
+  const siteName = meta(doc, "og:site_name", "application-name") ?? (ld ? ldString(ld.publisher) : null);
+  const metaTitle = meta(doc, "og:title", "twitter:title") ?? (ld ? ldString(ld.headline) : null);
+  const description = meta(doc, "description", "og:description", "twitter:description") ?? (ld ? ldString(ld.description) : null);
   const topics = topicsOf(doc, ld);
-  const headline = doc.querySelector('h1')?.textContent?.trim() ?? null;
+  const headline = doc.querySelector("h1")?.textContent?.trim() ?? null;
 
   const article = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200, maxElemsToParse: MAX_HTML_ELEMENTS }).parse();
   let paragraphs: string[] = [];
@@ -143,10 +155,10 @@ export function parseHtmlArticle(content: string, sourceName = 'html'): RawArtic
   if (!paragraphs.length) {
     // Short pages Readability gives up on: fall back to the page's own paragraphs.
     const fallback = parseDocument(content);
-    const ps = fallback.querySelectorAll('article p, main p, body p');
+    const ps = fallback.querySelectorAll("article p, main p, body p");
     for (let i = 0; i < ps.length; i++) paragraphs.push(...nodeParagraphs(ps[i] as DomElement));
   }
-  const title = (metaTitle ?? article?.title ?? headline ?? doc.title ?? '').trim();
+  const title = (metaTitle ?? article?.title ?? headline ?? doc.title ?? "").trim();
   // Readability keeps the headline, byline and printed date as the first blocks; they are not body text.
   while (paragraphs.length && isPageFurniture(paragraphs[0] as string, title)) paragraphs.shift();
   let dateline: string | null = null;
@@ -158,7 +170,7 @@ export function parseHtmlArticle(content: string, sourceName = 'html'): RawArtic
     }
   }
   const body = joinParagraphs(paragraphs);
-  if (!body) throw new IngestInputError('EMPTY_ARTICLE', 'no article text found in the page');
+  if (!body) throw new IngestInputError("EMPTY_ARTICLE", "no article text found in the page");
 
   const raw: RawArticle = {
     // A page without any title still has text: its first sentence (shortened) names it.
@@ -171,7 +183,7 @@ export function parseHtmlArticle(content: string, sourceName = 'html'): RawArtic
     summary: description ?? article?.excerpt ?? null,
     outletName: siteName ?? article?.siteName ?? null,
     outletDomain: domainOf(url),
-    source: { format: 'html', name: sourceName },
+    source: { format: "html", name: sourceName },
   };
   if (topics.length) raw.topics = topics;
   return raw;

@@ -1,6 +1,6 @@
 // Converts HTML (a page or a feed item's content) into text paragraphs, one per block element, using linkedom.
-import { parseHTML } from 'linkedom';
-import { splitParagraphs } from './body-normalise';
+import { parseHTML } from "linkedom";
+import { splitParagraphs } from "./body-normalise";
 
 /** The few DOM members the parsers use; the project compiles without the DOM lib, so they are declared here. */
 export interface DomNode {
@@ -24,11 +24,56 @@ export interface DomDocument extends DomElement {
 }
 
 const BLOCKS = new Set([
-  'P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'SECTION', 'ARTICLE', 'TD', 'TH', 'TR', 'UL', 'OL',
-  'DL', 'DT', 'DD', 'TABLE', 'MAIN', 'HEADER', 'FOOTER', 'ADDRESS', 'HR', 'BR',
+  "P",
+  "DIV",
+  "LI",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "BLOCKQUOTE",
+  "PRE",
+  "SECTION",
+  "ARTICLE",
+  "TD",
+  "TH",
+  "TR",
+  "UL",
+  "OL",
+  "DL",
+  "DT",
+  "DD",
+  "TABLE",
+  "MAIN",
+  "HEADER",
+  "FOOTER",
+  "ADDRESS",
+  "HR",
+  "BR",
 ]);
 /** Elements whose text is never article text. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'IFRAME', 'SVG', 'FIGURE', 'FIGCAPTION', 'NAV', 'ASIDE', 'FORM', 'BUTTON', 'TEMPLATE', 'SELECT', 'TEXTAREA', 'OBJECT', 'VIDEO', 'AUDIO', 'CANVAS']);
+const SKIP = new Set([
+  "SCRIPT",
+  "STYLE",
+  "NOSCRIPT",
+  "IFRAME",
+  "SVG",
+  "FIGURE",
+  "FIGCAPTION",
+  "NAV",
+  "ASIDE",
+  "FORM",
+  "BUTTON",
+  "TEMPLATE",
+  "SELECT",
+  "TEXTAREA",
+  "OBJECT",
+  "VIDEO",
+  "AUDIO",
+  "CANVAS",
+]);
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -41,14 +86,14 @@ export function parseDocument(html: string): DomDocument {
 /** Text paragraphs of a DOM subtree: block elements end paragraphs, inline text is joined. */
 export function nodeParagraphs(root: DomNode): string[] {
   const blocks: string[] = [];
-  let buffer = '';
+  let buffer = "";
   const flush = (): void => {
     if (buffer.trim()) blocks.push(buffer);
-    buffer = '';
+    buffer = "";
   };
   const walk = (node: DomNode): void => {
     if (node.nodeType === TEXT_NODE) {
-      buffer += node.textContent ?? '';
+      buffer += node.textContent ?? "";
       return;
     }
     if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return;
@@ -62,7 +107,7 @@ export function nodeParagraphs(root: DomNode): string[] {
   };
   walk(root);
   flush();
-  return splitParagraphs(blocks.join('\n\n'));
+  return splitParagraphs(blocks.join("\n\n"));
 }
 
 /** Paragraphs of an HTML fragment; plain text without tags is split on blank lines. */

@@ -1,13 +1,13 @@
 // Guesses an article's language from its most common function words when the source does not say; "en" when unsure.
 
 const STOPWORDS: Record<string, readonly string[]> = {
-  en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'was', 'with', 'said', 'on', 'he', 'it'],
-  de: ['der', 'die', 'und', 'das', 'nicht', 'ist', 'mit', 'sich', 'auf', 'für', 'ein', 'eine', 'dem', 'sagte'],
-  fr: ['le', 'la', 'les', 'et', 'des', 'est', 'une', 'pour', 'dans', 'que', 'qui', 'du', 'pas', 'sur'],
-  es: ['el', 'la', 'los', 'las', 'y', 'que', 'del', 'para', 'con', 'una', 'por', 'es', 'dijo', 'se'],
-  it: ['il', 'della', 'che', 'di', 'e', 'per', 'una', 'sono', 'con', 'non', 'gli', 'nel', 'ha', 'del'],
-  pt: ['o', 'os', 'que', 'do', 'da', 'em', 'para', 'com', 'não', 'uma', 'disse', 'por', 'mais', 'dos'],
-  nl: ['de', 'het', 'een', 'en', 'van', 'niet', 'dat', 'met', 'voor', 'zijn', 'op', 'ook', 'zei', 'is'],
+  en: ["the", "and", "of", "to", "in", "is", "that", "for", "was", "with", "said", "on", "he", "it"],
+  de: ["der", "die", "und", "das", "nicht", "ist", "mit", "sich", "auf", "für", "ein", "eine", "dem", "sagte"],
+  fr: ["le", "la", "les", "et", "des", "est", "une", "pour", "dans", "que", "qui", "du", "pas", "sur"],
+  es: ["el", "la", "los", "las", "y", "que", "del", "para", "con", "una", "por", "es", "dijo", "se"],
+  it: ["il", "della", "che", "di", "e", "per", "una", "sono", "con", "non", "gli", "nel", "ha", "del"],
+  pt: ["o", "os", "que", "do", "da", "em", "para", "com", "não", "uma", "disse", "por", "mais", "dos"],
+  nl: ["de", "het", "een", "en", "van", "niet", "dat", "met", "voor", "zijn", "op", "ook", "zei", "is"],
 };
 
 /** Stopword → languages using it, built once. */
@@ -23,7 +23,7 @@ export function primaryLanguage(tag: string | null | undefined): string | null {
 
 export function guessLanguage(text: string): string {
   const sample = text.slice(0, 800);
-  if (/[\u0400-\u04ff]/.test(sample) && (sample.match(/[\u0400-\u04ff]/g)?.length ?? 0) > sample.length / 4) return 'ru';
+  if (/[\u0400-\u04ff]/.test(sample) && (sample.match(/[\u0400-\u04ff]/g)?.length ?? 0) > sample.length / 4) return "ru";
   const counts = new Map<string, number>();
   // Latin letters only: every stopword list above is written in them. Forty stopwords are plenty to decide.
   const wordRe = /[a-z\u00df-\u00ff]+/g;
@@ -35,13 +35,13 @@ export function guessLanguage(text: string): string {
     seen++;
     for (const lang of langs) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
-  let best = 'en';
+  let best = "en";
   let bestCount = 0;
   for (const [lang, count] of counts) {
-    if (count > bestCount || (count === bestCount && lang === 'en')) {
+    if (count > bestCount || (count === bestCount && lang === "en")) {
       best = lang;
       bestCount = count;
     }
   }
-  return bestCount >= 3 ? best : 'en';
+  return bestCount >= 3 ? best : "en";
 }

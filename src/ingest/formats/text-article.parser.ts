@@ -1,20 +1,22 @@
 // Parses a plain-text article as copied from a news page: title line, "Published on …" line, dateline, paragraphs, and a trailing comments block.
-import { IngestInputError } from '../ingest-errors';
-import type { RawArticle } from '../types';
-import { joinParagraphs, splitParagraphs } from './body-normalise';
-import { parseDateText } from './date-parse';
-import { splitDateline } from './dateline';
-import { readFrontMatter } from './text-front-matter';
-import { guessLanguage } from './language-guess';
-import { domainOf } from './url-utils';
+import { IngestInputError } from "../ingest-errors";
+import type { RawArticle } from "../types";
+import { joinParagraphs, splitParagraphs } from "./body-normalise";
+import { parseDateText } from "./date-parse";
+import { splitDateline } from "./dateline";
+import { readFrontMatter } from "./text-front-matter";
+import { guessLanguage } from "./language-guess";
+import { domainOf } from "./url-utils";
 
 const PUBLISHED_LINE = /^(?:published|posted|updated|last updated|date|first published)\b\s*(?:on|at)?\s*:?\s*(.+)$/i;
 const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'’\- ]{1,60}(?:,.*)?$/u;
 const URL_LINE = /^(?:(?:url|source|link|canonical)\s*:\s*)?(https?:\/\/\S+)$/i;
-const COMMENT_MARKER = /^(?:add (?:a )?comment|comments?|comments?\s*\(\d+\)|\d+\s+comments?|leave a (?:comment|reply)|show comments|view comments|join the (?:conversation|discussion)|post a comment|write a comment)\.?$/i;
+const COMMENT_MARKER =
+  /^(?:add (?:a )?comment|comments?|comments?\s*\(\d+\)|\d+\s+comments?|leave a (?:comment|reply)|show comments|view comments|join the (?:conversation|discussion)|post a comment|write a comment)\.?$/i;
 const NO_COMMENTS = /^(?:there are no comments yet|no comments yet|be the first to comment|no comments)\.?$/i;
 
-const PAGE_FURNITURE = /^(?:advertisement|skip advertisement|story continues below(?: advertisement)?|share(?: this (?:article|story|page))?|share on (?:facebook|x|twitter|whatsapp|linkedin|email)|read more(?::.*)?|related(?: articles| stories| content)?(?::.*)?|image (?:caption|source)(?::.*)?|getty images|photo(?:graph)?:.*|listen to this article|subscribe(?: now| to our newsletter)?|sign up(?: for our newsletter)?|copy link|print)$/i;
+const PAGE_FURNITURE =
+  /^(?:advertisement|skip advertisement|story continues below(?: advertisement)?|share(?: this (?:article|story|page))?|share on (?:facebook|x|twitter|whatsapp|linkedin|email)|read more(?::.*)?|related(?: articles| stories| content)?(?::.*)?|image (?:caption|source)(?::.*)?|getty images|photo(?:graph)?:.*|listen to this article|subscribe(?: now| to our newsletter)?|sign up(?: for our newsletter)?|copy link|print)$/i;
 
 interface CommentsBlock {
   /** Index of the first line of the block. */
@@ -42,12 +44,12 @@ function findCommentsBlock(lines: readonly string[], bodyFrom: number): Comments
   return null;
 }
 
-export function parseTextArticle(content: string, sourceName = 'text'): RawArticle {
-  const normalised = /[\r\u00a0\u202f]/.test(content) ? content.replace(/\r\n?/g, '\n').replace(/[\u00a0\u202f]/g, ' ') : content;
-  const lines = normalised.split('\n');
+export function parseTextArticle(content: string, sourceName = "text"): RawArticle {
+  const normalised = /[\r\u00a0\u202f]/.test(content) ? content.replace(/\r\n?/g, "\n").replace(/[\u00a0\u202f]/g, " ") : content;
+  const lines = normalised.split("\n");
   let i = 0;
   while (i < lines.length && !(lines[i] as string).trim()) i++;
-  if (i >= lines.length) throw new IngestInputError('EMPTY_INPUT', 'The text is empty');
+  if (i >= lines.length) throw new IngestInputError("EMPTY_INPUT", "The text is empty");
   // Optional front matter (Outlet:, Author:, URL:, Published:, Language:, Title:) before the title.
   const front = readFrontMatter(lines, i);
   if (front) {
@@ -56,8 +58,8 @@ export function parseTextArticle(content: string, sourceName = 'text'): RawArtic
   }
   let title = front?.fields.title;
   if (!title) {
-    if (i >= lines.length) throw new IngestInputError('EMPTY_ARTICLE', 'The text has front matter but no title or body');
-    title = (lines[i] as string).trim().replace(/^title\s*:\s*/i, '');
+    if (i >= lines.length) throw new IngestInputError("EMPTY_ARTICLE", "The text has front matter but no title or body");
+    title = (lines[i] as string).trim().replace(/^title\s*:\s*/i, "");
     i++;
   }
 
@@ -86,7 +88,7 @@ export function parseTextArticle(content: string, sourceName = 'text'): RawArtic
   const comments = findCommentsBlock(lines, i);
   // Page furniture copied along with the text ("Advertisement", "Share this article", "Read more: …") is not article text.
   const bodyLines = lines.slice(i, comments ? comments.from : lines.length).filter((line) => !PAGE_FURNITURE.test(line.trim()));
-  const paragraphs = splitParagraphs(bodyLines.join('\n'));
+  const paragraphs = splitParagraphs(bodyLines.join("\n"));
   let dateline: string | null = null;
   if (paragraphs.length) {
     const split = splitDateline(paragraphs[0] as string);
@@ -96,7 +98,7 @@ export function parseTextArticle(content: string, sourceName = 'text'): RawArtic
     }
   }
   const body = joinParagraphs(paragraphs);
-  if (!body) throw new IngestInputError('EMPTY_ARTICLE', 'The article has a title but no body text');
+  if (!body) throw new IngestInputError("EMPTY_ARTICLE", "The article has a title but no body text");
 
   return {
     title,
@@ -108,6 +110,6 @@ export function parseTextArticle(content: string, sourceName = 'text'): RawArtic
     outletName: front?.fields.outlet ?? null,
     outletDomain: url ? domainOf(url) : null,
     commentsOnPage: comments ? comments.count : null,
-    source: { format: 'text', name: sourceName },
+    source: { format: "text", name: sourceName },
   };
 }

@@ -7,7 +7,7 @@
 //   URL: https://kyivindependent.com/talks
 //   ---
 //   Title line …
-import { parseDateText } from './date-parse';
+import { parseDateText } from "./date-parse";
 
 export interface FrontMatter {
   title?: string;
@@ -22,19 +22,19 @@ const KEY_LINE = /^(title|outlet|source|publication|author|by|byline|url|link|pu
 const FENCE = /^-{3,}$/;
 
 const FIELD: Record<string, keyof FrontMatter> = {
-  title: 'title',
-  outlet: 'outlet',
-  source: 'outlet',
-  publication: 'outlet',
-  author: 'author',
-  by: 'author',
-  byline: 'author',
-  url: 'url',
-  link: 'url',
-  published: 'publishedAt',
-  date: 'publishedAt',
-  language: 'language',
-  lang: 'language',
+  title: "title",
+  outlet: "outlet",
+  source: "outlet",
+  publication: "outlet",
+  author: "author",
+  by: "author",
+  byline: "author",
+  url: "url",
+  link: "url",
+  published: "publishedAt",
+  date: "publishedAt",
+  language: "language",
+  lang: "language",
 };
 
 /**
@@ -44,7 +44,7 @@ const FIELD: Record<string, keyof FrontMatter> = {
  */
 export function readFrontMatter(lines: readonly string[], from: number): { fields: FrontMatter; next: number } | null {
   let i = from;
-  const fenced = FENCE.test((lines[i] ?? '').trim());
+  const fenced = FENCE.test((lines[i] ?? "").trim());
   if (fenced) i++;
   const fields: FrontMatter = {};
   let keys = 0;
@@ -64,10 +64,10 @@ export function readFrontMatter(lines: readonly string[], from: number): { field
     const field = FIELD[(m[1] as string).toLowerCase()] as keyof FrontMatter;
     const value = (m[2] as string).trim();
     if (!value) continue;
-    if (field === 'publishedAt') {
+    if (field === "publishedAt") {
       const date = parseDateText(value);
       if (date) fields.publishedAt = date;
-    } else if (field === 'url') {
+    } else if (field === "url") {
       if (/^https?:\/\/\S+$/i.test(value)) fields.url = value;
     } else {
       fields[field] = value;

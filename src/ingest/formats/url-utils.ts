@@ -5,7 +5,7 @@ export function domainOf(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
     const host = new URL(url).hostname.toLowerCase();
-    return host.replace(/^www\d?\./, '') || null;
+    return host.replace(/^www\d?\./, "") || null;
   } catch {
     return null;
   }
@@ -16,7 +16,7 @@ export function absoluteUrl(link: string | null | undefined, base?: string | nul
   if (!link) return null;
   try {
     const resolved = base ? new URL(link, base) : new URL(link);
-    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.toString() : null;
+    return resolved.protocol === "http:" || resolved.protocol === "https:" ? resolved.toString() : null;
   } catch {
     return null;
   }

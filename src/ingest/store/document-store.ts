@@ -39,7 +39,11 @@ interface OutletName {
 
 /** The outlet a document names (by name, domain or both), cleaned; null when it names none. */
 function outletName(name: string | null | undefined, domain: string | null | undefined): OutletName | null {
-  const cleanDomain = domain?.trim().toLowerCase().replace(/^www\./, "") || null;
+  const cleanDomain =
+    domain
+      ?.trim()
+      .toLowerCase()
+      .replace(/^www\./, "") || null;
   const cleanName = name?.trim() || cleanDomain;
   return cleanName ? { name: cleanName, domain: cleanDomain } : null;
 }
@@ -60,12 +64,7 @@ async function upsertOutlet(m: EntityManager, outlet: OutletName): Promise<strin
   const raced = await find();
   if (raced) return raced;
   const insert = (slug: string): Promise<Array<{ id: string }>> =>
-    m.query(`INSERT INTO outlets (name, domain, url, slug) VALUES ($1, $2, $3, $4) ON CONFLICT (slug) DO NOTHING RETURNING id`, [
-      name,
-      domain,
-      domain ? `https://${domain}` : null,
-      slug,
-    ]);
+    m.query(`INSERT INTO outlets (name, domain, url, slug) VALUES ($1, $2, $3, $4) ON CONFLICT (slug) DO NOTHING RETURNING id`, [name, domain, domain ? `https://${domain}` : null, slug]);
   const [row] = await insert(slugify(name));
   return (row ?? (await insert(uniqueSlug(name, domain ?? name)))[0])!.id;
 }
@@ -115,7 +114,10 @@ export async function resolveSpeakers(m: EntityManager, extracted: ExtractedSpea
     for (const s of wanted) out.set(s.name, planSpeaker(s, known).match!.id);
     return out;
   }
-  await lockNames(m, writers.flatMap((s) => [s.name, ...s.aliases]));
+  await lockNames(
+    m,
+    writers.flatMap((s) => [s.name, ...s.aliases]),
+  );
   known = await lookupSpeakers(m, keys);
   const created: NewSpeakerRow[] = [];
   const dirty = new Map<string, KnownSpeaker>();

@@ -23,8 +23,34 @@ export function isSentenceStarterWord(lower: string): boolean {
 
 /** Conjunctions and subordinators that end a subject search going left from a cue verb. */
 const CLAUSE_BOUNDARIES = new Set([
-  'and', 'but', 'or', 'nor', 'though', 'although', 'while', 'whereas', 'because', 'since', 'so', 'yet', 'that', 'where', 'when',
-  'if', 'after', 'before', 'until', 'unless', 'whether', 'than', 'with', 'as', 'once', 'whilst', 'however', 'meanwhile',
+  "and",
+  "but",
+  "or",
+  "nor",
+  "though",
+  "although",
+  "while",
+  "whereas",
+  "because",
+  "since",
+  "so",
+  "yet",
+  "that",
+  "where",
+  "when",
+  "if",
+  "after",
+  "before",
+  "until",
+  "unless",
+  "whether",
+  "than",
+  "with",
+  "as",
+  "once",
+  "whilst",
+  "however",
+  "meanwhile",
 ]);
 
 export function isClauseBoundary(lower: string): boolean {
@@ -32,44 +58,110 @@ export function isClauseBoundary(lower: string): boolean {
 }
 
 const PREPOSITIONS = new Set([
-  'in', 'on', 'at', 'for', 'from', 'with', 'without', 'by', 'to', 'of', 'about', 'against', 'between', 'among', 'amid', 'over',
-  'under', 'into', 'onto', 'through', 'during', 'despite', 'toward', 'towards', 'upon', 'within', 'across', 'behind', 'beyond',
-  'near', 'after', 'before', 'since', 'like', 'unlike', 'via', 'per', 'alongside', 'around',
+  "in",
+  "on",
+  "at",
+  "for",
+  "from",
+  "with",
+  "without",
+  "by",
+  "to",
+  "of",
+  "about",
+  "against",
+  "between",
+  "among",
+  "amid",
+  "over",
+  "under",
+  "into",
+  "onto",
+  "through",
+  "during",
+  "despite",
+  "toward",
+  "towards",
+  "upon",
+  "within",
+  "across",
+  "behind",
+  "beyond",
+  "near",
+  "after",
+  "before",
+  "since",
+  "like",
+  "unlike",
+  "via",
+  "per",
+  "alongside",
+  "around",
 ]);
 
 export function isPreposition(lower: string): boolean {
   return PREPOSITIONS.has(lower);
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"]);
 
 export function isDeterminer(lower: string): boolean {
   return DETERMINERS.has(lower);
 }
 
-export const RELATIVE_PRONOUNS = new Set(['who', 'which']);
+export const RELATIVE_PRONOUNS = new Set(["who", "which"]);
 
 /** Small-word connectors allowed inside a name or title ("Ministry of Finance", "Erik ten Hag"). */
-const NAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'del', 'della', 'bin', 'ibn', 'al', 'el', 'ten', 'ter', 'dos', 'das', 'y', 'st', 'st.']);
+const NAME_PARTICLES = new Set(["de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "del", "della", "bin", "ibn", "al", "el", "ten", "ter", "dos", "das", "y", "st", "st."]);
 
 export function isNameParticle(lower: string): boolean {
   return NAME_PARTICLES.has(lower);
 }
 
 /** Connectors allowed inside organisation names ("Ministry of Finance", "Institute for Fiscal Studies"). */
-export const ORG_CONNECTORS = new Set(['of', 'for', 'and', '&', 'on', 'the']);
+export const ORG_CONNECTORS = new Set(["of", "for", "and", "&", "on", "the"]);
 
 /** Capitalised words that are never part of a person's name. */
-const NOT_NAME_SET = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'easter', 'ramadan', 'covid',
-  'internet', 'god', 'brexit',
-]);
+const NOT_NAME_SET = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter", "ramadan", "covid", "internet", "god", "brexit"]);
 
 /** "her", "his" …: a name right after one of these modifies the noun that follows ("her Downton Abbey co-star"). */
-export const POSSESSIVE_DETERMINERS = new Set(['her', 'his', 'their', 'its', 'our', 'my', 'your']);
+export const POSSESSIVE_DETERMINERS = new Set(["her", "his", "their", "its", "our", "my", "your"]);
 
 /** Time zones written after a time ("3.15pm ET", "14:32 GMT"): never an organisation or a person. */
-const TIME_ZONES = new Set(['et', 'est', 'edt', 'ct', 'cst', 'cdt', 'mt', 'mst', 'mdt', 'pt', 'pst', 'pdt', 'gmt', 'bst', 'utc', 'cet', 'cest', 'eet', 'eest', 'ist', 'jst', 'kst', 'aest', 'aedt', 'awst', 'nzst', 'nzdt', 'hkt', 'sgt', 'wat', 'eat', 'sast']);
+const TIME_ZONES = new Set([
+  "et",
+  "est",
+  "edt",
+  "ct",
+  "cst",
+  "cdt",
+  "mt",
+  "mst",
+  "mdt",
+  "pt",
+  "pst",
+  "pdt",
+  "gmt",
+  "bst",
+  "utc",
+  "cet",
+  "cest",
+  "eet",
+  "eest",
+  "ist",
+  "jst",
+  "kst",
+  "aest",
+  "aedt",
+  "awst",
+  "nzst",
+  "nzdt",
+  "hkt",
+  "sgt",
+  "wat",
+  "eat",
+  "sast",
+]);
 
 export function isNeverName(lower: string): boolean {
   return NOT_NAME_SET.has(lower) || TIME_ZONES.has(lower);
@@ -77,10 +169,32 @@ export function isNeverName(lower: string): boolean {
 
 /** Month names; they break a name only when a number stands next to them ("13 March", "March 2025"), since May and April are also names. */
 const MONTHS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
 ]);
 
 export function isMonthName(lower: string): boolean {
-  return MONTHS.has(lower.endsWith('.') ? lower.slice(0, -1) : lower);
+  return MONTHS.has(lower.endsWith(".") ? lower.slice(0, -1) : lower);
 }

@@ -1,5 +1,5 @@
 // Common given names (English and names frequent in international news) with a likely gender, so "he"/"she" can skip the wrong person.
-import type { Gender } from './titles';
+import type { Gender } from "./titles";
 
 const MALE = `
 aaron abdul abdullah abu adam adrian ahmed ahmad ali alan albert alex alexander alexei alexey alfred ali amir amit andre andrei
@@ -43,11 +43,11 @@ liz ruth marjorie nancy kristi tulsi elise alexandria kathy gretchen mette sanna
 `;
 
 const NAMES = new Map<string, Gender | null>();
-for (const name of MALE.split(/\s+/)) if (name) NAMES.set(name, 'm');
+for (const name of MALE.split(/\s+/)) if (name) NAMES.set(name, "m");
 for (const name of FEMALE.split(/\s+/)) {
   if (!name) continue;
   // Names given to both (Jean, Kim, Jordan) carry no gender.
-  NAMES.set(name, NAMES.has(name) && NAMES.get(name) !== 'f' ? null : 'f');
+  NAMES.set(name, NAMES.has(name) && NAMES.get(name) !== "f" ? null : "f");
 }
 
 export function isKnownFirstName(word: string): boolean {
