@@ -67,6 +67,12 @@ describeCluster("read replicas (a real streaming replica)", () => {
       { db },
     );
     await waitForState("up");
+    // "up" is about lag in time; the seed may still be on its way: wait until the replica has it.
+    await waitUntil(
+      async () => (await cluster.onReplica<{ n: string }>(`SELECT count(*)::text AS n FROM articles WHERE id = '${articleId}'`, DB))[0]?.n === "1",
+      "the replica to have replayed the seed",
+      20_000,
+    );
   }, 120_000);
 
   afterAll(async () => {
