@@ -76,6 +76,10 @@ const schema = z.object({
   SEED_ON_EMPTY: bool.default(true),
   /** Serve introspection. Default: on outside production, off in production. */
   INTROSPECTION: bool.optional(),
+  /** Serve the subgraph SDL (`_service { sdl }`) to any client. Default: on outside production; in production only to requests carrying ROUTER_SECRET. */
+  FEDERATION_SDL: bool.optional(),
+  /** Shared secret a router sends in the `x-router-secret` header to read `_service { sdl }` when FEDERATION_SDL is off. Secret. */
+  ROUTER_SECRET: z.string().min(16, "ROUTER_SECRET must be at least 16 characters").optional(),
   /** Deepest field nesting an operation may have (introspection excluded). */
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
   /** Aliases one operation may use. */
@@ -237,10 +241,10 @@ const schema = z.object({
 /** Every setting's name, in the order above. */
 export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
 
-export type Config = z.infer<typeof schema> & { introspection: boolean; embedded: boolean };
+export type Config = z.infer<typeof schema> & { introspection: boolean; federationSdl: boolean; embedded: boolean };
 
 /** Names of settings that must never be logged. */
-export const SECRET_SETTINGS = ["DATABASE_URL", "ADMIN_API_KEY", "AUTH_JWT_SECRET", "REDIS_URL", "DATABASE_REPLICA_URLS"] as const;
+export const SECRET_SETTINGS = ["DATABASE_URL", "ADMIN_API_KEY", "AUTH_JWT_SECRET", "REDIS_URL", "DATABASE_REPLICA_URLS", "ROUTER_SECRET"] as const;
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -269,7 +273,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.AUTH_JWKS_URL && !c.AUTH_AUDIENCE) {
     throw new ConfigError("Invalid configuration:\n  AUTH_AUDIENCE: required with AUTH_JWKS_URL (the `aud` your identity provider puts in tokens for newsgraph)");
   }
-  return { ...c, introspection: c.INTROSPECTION ?? c.NODE_ENV !== "production", embedded: !c.DATABASE_URL };
+  return {
+    ...c,
+    introspection: c.INTROSPECTION ?? c.NODE_ENV !== "production",
+    federationSdl: c.FEDERATION_SDL ?? c.NODE_ENV !== "production",
+    embedded: !c.DATABASE_URL,
+  };
 }
 
 /** The configuration with secrets masked, for logs. */

@@ -44,6 +44,7 @@ import { loadSafelist } from "../graphql/safelist";
 import { apolloHardening } from "./apollo-hardening";
 import { FrontHandover, graphqlFrontMiddleware, graphqlFrontSteps, httpErrorHandler, type FrontStep } from "./front-door";
 import { varyOnAccept } from "./graphql-over-http";
+import { serviceSdlGatePlugin } from "../federation/service-sdl-gate";
 
 export interface AppOptions {
   config: Config;
@@ -134,6 +135,8 @@ export async function startApp(options: AppOptions, listen: { port: number; host
     plugins: [
       ...hardening.plugins,
       errorReportingPlugin(),
+      // `_service { sdl }` only where configured (src/federation/service-sdl-gate.ts); a gateway serves no `_service`.
+      ...(gateway ? [] : [serviceSdlGatePlugin(config)]),
       requestObserverPlugin(metrics),
       ...(readRouter ? [readRoutingPlugin(readRouter, logger, { cacheFillsOnPrimary: Boolean(responseCache) })] : []),
       viewerCachePolicyPlugin(),
