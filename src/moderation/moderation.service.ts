@@ -8,6 +8,8 @@ import { requireRole, type Actor } from "../auth/actor";
 import { hasRole } from "../auth/roles";
 import { assertUuid, BadUserInputError, NotFoundError } from "../errors";
 import type { Viewer } from "../auth/identity";
+import type { Visibility } from "../auth/visibility";
+import { articleVisibleSql } from "../articles/article.service";
 import { hydrate, selectColumns } from "../pagination/entity-rows";
 import { countRows, fetchPage, type ListQuery, type RawRow } from "../pagination/keyset-query";
 import type { PageRequest } from "../pagination/page-request";
@@ -28,6 +30,15 @@ const QUEUE_WHERE: Record<ModerationQueueName, string> = {
 
 const MAX_NOTE_LENGTH = 1000;
 
+/**
+ * Held and reported comments on articles the moderator may see. Drafts are hidden from everyone but editors,
+ * moderators included: a moderator who is not an editor neither sees nor decides comments on a draft.
+ */
+function onVisibleArticle(vis: Visibility): string | null {
+  const visible = articleVisibleSql(vis, "a");
+  return visible ? `EXISTS (SELECT 1 FROM articles a WHERE a.id = c.article_id AND ${visible})` : null;
+}
+
 /** Whether `viewer` may read why `comment` was held or rejected: moderators, and the comment's own author. */
 export function canSeeModeration(viewer: Viewer | null, comment: Comment): boolean {
   if (!viewer) return false;
@@ -41,11 +52,12 @@ export class ModerationService {
     private readonly changes: ContentChanges = new ContentChanges(),
   ) {}
 
-  private queueQuery(queue: ModerationQueueName): ListQuery {
+  private queueQuery(queue: ModerationQueueName, vis: Visibility): ListQuery {
+    const visible = onVisibleArticle(vis);
     return {
       select: selectColumns(this.ds, Comment, "c"),
       from: "comments c",
-      where: [QUEUE_WHERE[queue]],
+      where: visible ? [QUEUE_WHERE[queue], visible] : [QUEUE_WHERE[queue]],
       params: [],
       // Oldest first: the queue is worked through in the order comments arrived.
       keys: [
@@ -58,16 +70,17 @@ export class ModerationService {
 
   async queue(actor: Actor, queue: ModerationQueueName, page: PageRequest) {
     requireRole(actor, "MODERATOR");
-    const q = this.queueQuery(queue);
+    const q = this.queueQuery(queue, actor.visibility);
     const rows = await fetchPage(this.ds, q, page, (r) => ({ node: hydrate(this.ds, Comment, r) }));
     return { rows, count: () => countRows(this.ds, q) };
   }
 
   async counts(actor: Actor): Promise<QueueCounts> {
     requireRole(actor, "MODERATOR");
+    const visible = onVisibleArticle(actor.visibility);
     const rows: Array<{ pending: string; reported: string }> = await this.ds.query(
       `SELECT count(*) FILTER (WHERE ${QUEUE_WHERE.PENDING}) AS pending, count(*) FILTER (WHERE ${QUEUE_WHERE.REPORTED}) AS reported
-       FROM comments c WHERE c.status IN ('PENDING', 'PUBLISHED')`,
+       FROM comments c WHERE c.status IN ('PENDING', 'PUBLISHED')${visible ? ` AND ${visible}` : ""}`,
     );
     return { pending: Number(rows[0].pending), reported: Number(rows[0].reported) };
   }
@@ -83,7 +96,9 @@ export class ModerationService {
     if (cleanNote && [...cleanNote].length > MAX_NOTE_LENGTH) throw new BadUserInputError(`note may be at most ${MAX_NOTE_LENGTH} characters.`, "note");
     let before: CommentStatus | null = null;
     const saved = await this.ds.transaction(async (m) => {
-      const rows: RawRow[] = await m.query(`SELECT ${selectColumns(this.ds, Comment, "c")} FROM comments c WHERE c.id = $1 FOR UPDATE`, [commentId]);
+      const visible = onVisibleArticle(actor.visibility);
+      // A comment on an article the moderator may not see is, to them, not there.
+      const rows: RawRow[] = await m.query(`SELECT ${selectColumns(this.ds, Comment, "c")} FROM comments c WHERE c.id = $1${visible ? ` AND ${visible}` : ""} FOR UPDATE OF c`, [commentId]);
       if (!rows[0]) throw new NotFoundError("Comment", commentId);
       const c = hydrate(this.ds, Comment, rows[0]);
       if (c.status === CommentStatus.DELETED) throw new BadUserInputError("A deleted comment cannot be moderated.", "id");
