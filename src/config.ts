@@ -116,6 +116,12 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(5_000).default(1_000),
   /** Serve Prometheus metrics at /metrics. */
   METRICS: bool.default(true),
+  /** Which operation names get a /metrics label of their own: `known` (those of SAFELIST_DIR's operations and METRICS_OPERATION_NAMES) or `first-seen` (also the first 200 other names clients send). Others count as `(other)`. Default: known in production, first-seen elsewhere. */
+  METRICS_OPERATION_LABELS: z.enum(["known", "first-seen"]).optional(),
+  /** More operation names (comma-separated) that get their own /metrics label, e.g. your clients' operations. */
+  METRICS_OPERATION_NAMES: z.string().optional(),
+  /** When set, /metrics answers only requests with `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise). Secret. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** Plan the root fields `article`, `articles` and `quotes` into one SQL statement each (src/planner); off: every nested list goes through its batched loader. */
   READ_PLANNER: bool.default(true),
   /** Answer queries the read planner covers whole without graphql-js's executor, and repeats of them without Apollo's pipeline (src/execution/direct-execution.ts, src/http/direct-lane.ts); only with READ_PLANNER, not in gateway mode. */
@@ -244,7 +250,7 @@ export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
 export type Config = z.infer<typeof schema> & { introspection: boolean; federationSdl: boolean; embedded: boolean };
 
 /** Names of settings that must never be logged. */
-export const SECRET_SETTINGS = ["DATABASE_URL", "ADMIN_API_KEY", "AUTH_JWT_SECRET", "REDIS_URL", "DATABASE_REPLICA_URLS", "ROUTER_SECRET"] as const;
+export const SECRET_SETTINGS = ["DATABASE_URL", "ADMIN_API_KEY", "AUTH_JWT_SECRET", "REDIS_URL", "DATABASE_REPLICA_URLS", "ROUTER_SECRET", "METRICS_TOKEN"] as const;
 
 export class ConfigError extends Error {
   constructor(message: string) {

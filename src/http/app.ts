@@ -45,6 +45,7 @@ import { apolloHardening } from "./apollo-hardening";
 import { FrontHandover, graphqlFrontMiddleware, graphqlFrontSteps, httpErrorHandler, type FrontStep } from "./front-door";
 import { varyOnAccept } from "./graphql-over-http";
 import { serviceSdlGatePlugin } from "../federation/service-sdl-gate";
+import { knownOperationNames } from "../observability/operation-names";
 
 export interface AppOptions {
   config: Config;
@@ -102,7 +103,9 @@ export async function startApp(options: AppOptions, listen: { port: number; host
   const production = config.NODE_ENV === "production";
   const limits = operationLimits(config);
   const hardening = apolloHardening(config, limits);
-  const metrics = config.METRICS ? new Metrics(db) : undefined;
+  const metrics = config.METRICS
+    ? new Metrics(db, { known: knownOperationNames(config), firstSeen: (config.METRICS_OPERATION_LABELS ?? (production ? "known" : "first-seen")) === "first-seen" })
+    : undefined;
   // Read replicas (DATABASE_REPLICA_URLS): queries read from a healthy replica, the rest from the primary.
   const readRouter = await startReadRouting(config, db, logger, metrics ? registerReplicaMetrics(metrics.registry, () => readRouter) : {});
   // The response cache (RESPONSE_CACHE) serves the news graph itself; in gateway mode other subgraphs' data would pass through it.
@@ -168,7 +171,7 @@ export async function startApp(options: AppOptions, listen: { port: number; host
     }
     health.addReadinessDetail("replicas", () => readRouter.replicas.statuses());
   }
-  if (metrics) app.get("/metrics", metrics.handler());
+  if (metrics) app.get("/metrics", metrics.handler(config.METRICS_TOKEN));
   mountLandingPages(app, { graphiql: config.introspection });
   mountExport(app, { config, db, services, logger, clock: options.clock });
   mountExplorePage(app, config);

@@ -3,6 +3,7 @@
 // One registry per app, so tests can run several apps in one process.
 import type { RequestHandler } from "express";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { sameSecret } from "../auth/viewer";
 import type { Database } from "../db/database";
 
 /** Outcome of one operation, as counted. */
@@ -42,7 +43,15 @@ export class Metrics {
   private readonly plannedReads: Counter<"path" | "json">;
   private readonly operationNames = new Set<string>();
 
-  constructor(db: Database) {
+  /**
+   * `labels.known`: operation names that always get their own label; `labels.firstSeen`: whether other names
+   * clients send get one too, the first MAX_OPERATION_LABELS of them (a client can fill those, never the
+   * known ones).
+   */
+  constructor(
+    db: Database,
+    private readonly labels: { known: ReadonlySet<string>; firstSeen: boolean } = { known: new Set(), firstSeen: true },
+  ) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: "newsgraph_" });
     this.requests = new Counter({
@@ -90,7 +99,8 @@ export class Metrics {
     if (!resolved) return "(unparsed)";
     if (!name) return "(anonymous)";
     if (!NAME_RE.test(name)) return "(other)";
-    if (this.operationNames.has(name)) return name;
+    if (this.labels.known.has(name) || this.operationNames.has(name)) return name;
+    if (!this.labels.firstSeen) return "(other)";
     if (this.operationNames.size >= MAX_OPERATION_LABELS) return "(other)";
     this.operationNames.add(name);
     return name;
@@ -118,8 +128,16 @@ export class Metrics {
   }
 
   /** GET /metrics. */
-  handler(): RequestHandler {
-    return async (_req, res) => {
+  /** The /metrics endpoint; with `token`, only for `Authorization: Bearer <token>` (compared as digests). */
+  handler(token?: string): RequestHandler {
+    return async (req, res) => {
+      if (token) {
+        const given = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
+        if (!given || !sameSecret(given, token)) {
+          res.status(401).set("www-authenticate", 'Bearer realm="metrics"').type("text/plain").send("metrics need the METRICS_TOKEN bearer token\n");
+          return;
+        }
+      }
       res.set("content-type", this.registry.contentType);
       res.send(await this.registry.metrics());
     };
