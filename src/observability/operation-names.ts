@@ -14,7 +14,7 @@ export function knownOperationNames(config: Pick<Config, "SAFELIST_DIR" | "METRI
       .filter(Boolean),
   );
   const folder = isAbsolute(config.SAFELIST_DIR) ? config.SAFELIST_DIR : projectPath(config.SAFELIST_DIR);
-  let files: string[] = [];
+  let files: string[];
   try {
     files = readdirSync(folder).filter((f) => f.endsWith(".graphql"));
   } catch {
