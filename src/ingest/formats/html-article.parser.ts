@@ -116,8 +116,50 @@ function assertPageShape(root: DomElement): void {
   }
 }
 
+/** Elements that never hold others (void) or whose end tag may be left out: they add no nesting in the scan. */
+const FLAT_TAGS = new Set(
+  "area base br col embed hr img input link meta param source track wbr keygen p li dt dd option optgroup tr td th thead tbody tfoot colgroup caption rb rt rtc rp html head body".split(" "),
+);
+
+/**
+ * The page's element nesting from its tags alone, in one pass over the text (comments, scripts and styles
+ * skipped). The DOM parser's work on a deep page grows faster than the page (finding a node's children walks
+ * its subtree), so pathological nesting is refused here, before any parsing; the exact check on the tree
+ * (assertPageShape) follows for what the scan cannot see.
+ */
+function assertTagNesting(content: string): void {
+  const limit = 2 * MAX_HTML_DEPTH;
+  // `[^<>]` keeps every match attempt within one tag, so text full of unclosed `<a` stays linear.
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(\/?)>|<!--/g;
+  let lower: string | null = null;
+  let depth = 0;
+  for (let m = tag.exec(content); m; m = tag.exec(content)) {
+    if (m[0] === "<!--") {
+      const end = content.indexOf("-->", tag.lastIndex);
+      if (end < 0) return;
+      tag.lastIndex = end + 3;
+      continue;
+    }
+    const name = m[2]!.toLowerCase();
+    if (m[1]) {
+      if (!FLAT_TAGS.has(name) && depth > 0) depth--;
+      continue;
+    }
+    if (name === "script" || name === "style") {
+      lower ??= content.toLowerCase();
+      const end = lower.indexOf(`</${name}`, tag.lastIndex);
+      if (end < 0) return;
+      tag.lastIndex = end;
+      continue;
+    }
+    if (m[3] || FLAT_TAGS.has(name)) continue;
+    if (++depth > limit) throw new IngestInputError("INVALID_HTML", `the page nests elements more than ${MAX_HTML_DEPTH} deep`);
+  }
+}
+
 export function parseHtmlArticle(content: string, sourceName = "html"): RawArticle {
   if (!/<(?:html|body|p|article|div|head)[\s>]/i.test(content)) throw new IngestInputError("INVALID_HTML", "no HTML elements found");
+  assertTagNesting(content);
   const doc = parseDocument(content);
   assertPageShape(doc.documentElement);
   // Metadata first: Readability rewrites the document it parses.
