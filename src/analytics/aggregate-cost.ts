@@ -1,4 +1,4 @@
-// What the operation cost rules (src/http/limits.ts) charge for the analysts' aggregates, beyond one per
+// What the operation cost rules (src/graphql/operation-cost.ts) charge for the analysts' aggregates, beyond one per
 // field: each runs one grouped scan over the matching quotes, which costs about what reading a page of
 // fifty quotes does, whatever the number of buckets it returns. Kept as a table by field name (not as
 // schema extensions: the served subgraph schema is rebuilt from SDL, which carries none).

@@ -9,9 +9,6 @@ import type { Database } from "../db/database";
 import { Loaders } from "../loaders/loaders";
 import type { Services } from "../services";
 
-// Kept so code written against the old home still compiles; new code imports src/auth/identity.
-export type { Role, Viewer } from "../auth/identity";
-
 /** Identity (`user`, `ip`, `now`, `visibility`: see src/auth/actor.ts) plus what one request carries. */
 export interface RequestContext extends Actor {
   requestId: string;

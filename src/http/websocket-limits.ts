@@ -4,8 +4,8 @@
 // are per process (a client spread over several processes gets the limits in each).
 import type { GraphQLError } from "graphql";
 import type { Config } from "../config";
-import type { Viewer } from "../graphql/context";
-import { limitError } from "./limits";
+import type { Viewer } from "../auth/identity";
+import { limitError } from "../graphql/operation-limits";
 
 /** The close code sent when the token a socket connected with expires (graphql-ws's Unauthorized). */
 export const TOKEN_EXPIRED_CLOSE_CODE = 4401;

@@ -34,8 +34,10 @@ import type * as GraphQLWsUse from "graphql-ws/dist/use/ws.cjs";
 import type { Logger } from "pino";
 import type { Config } from "../config";
 import { viewerFromCredentials, type Credentials } from "../auth/viewer";
-import type { RequestContext, Viewer } from "../graphql/context";
-import { costRefusal, documentHash, limitError, NOT_SAFELISTED_CODE, type OperationLimits } from "./limits";
+import type { Viewer } from "../auth/identity";
+import type { RequestContext } from "../graphql/context";
+import { costRefusal, limitError, NOT_SAFELISTED_CODE, type OperationLimits } from "../graphql/operation-limits";
+import { documentHash } from "../graphql/safelist";
 import { clientKey, TOKEN_EXPIRED_CLOSE_CODE, WebSocketLimits } from "./websocket-limits";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
 import { signToken } from "../../src/auth/tokens";
-import type { Role } from "../../src/graphql/context";
+import type { Role } from "../../src/auth/identity";
 import { projectPath } from "../../src/paths";
 import { startLiveWork } from "../../src/sources/live-work";
 import { copyTemplateTo } from "../support/pglite-template";

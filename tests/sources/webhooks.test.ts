@@ -3,7 +3,7 @@
 // replay, and the SSRF rule on webhook URLs.
 import { Webhook } from "standardwebhooks";
 import { signToken } from "../../src/auth/tokens";
-import type { Role } from "../../src/graphql/context";
+import type { Role } from "../../src/auth/identity";
 import { ingestContent } from "../../src/ingest/ingest.service";
 import { WebhookDeliverer } from "../../src/webhooks/deliverer";
 import { WatchService } from "../../src/webhooks/watch.service";
